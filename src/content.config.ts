@@ -1,0 +1,22 @@
+/**
+ * Content collections. The schemas (with a doc comment on every field) live in
+ * `src/lib/schema.ts` so pure logic and tests share the same types.
+ * COURSE_CONTENT_DIR lets tests build a fixture course (e.g. one with a broken lesson).
+ */
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { courseSchema, lessonSchema } from './lib/schema';
+
+const root = process.env.COURSE_CONTENT_DIR ?? './content';
+
+const lessons = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: `${root}/lessons` }),
+  schema: lessonSchema,
+});
+
+const course = defineCollection({
+  loader: file(`${root}/course.yaml`),
+  schema: courseSchema,
+});
+
+export const collections = { lessons, course };

@@ -1,0 +1,101 @@
+/**
+ * A reflection prompt with autosave: debounced while typing, and at once on blur, pagehide and when
+ * the page is hidden. Text over the limit is never cut: it stays in the box, unsaved, with a message.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { REFLECTION_MAX, charCount, formatCount, overBy } from '../lib/reflection';
+import { saveReflection } from '../stores/progress';
+import { useProgress } from './use-progress';
+
+interface Props {
+  id: string;
+  prompt: string;
+  placeholder: string;
+  required: boolean;
+}
+
+type SaveState = 'idle' | 'pending' | 'saved' | 'failed' | 'too-long';
+const STATE_TEXT: Record<Exclude<SaveState, 'idle' | 'too-long'>, string> = {
+  pending: '入力中…',
+  saved: '保存しました',
+  failed: 'この端末に保存できませんでした。内容はこの画面に残っています。',
+};
+
+export default function Reflection({ id, prompt, placeholder, required }: Props) {
+  const { progress, loaded } = useProgress();
+  const stored = progress.reflections[id]?.text ?? '';
+  const [text, setText] = useState(stored);
+  const [state, setState] = useState<SaveState>('idle');
+  const dirty = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const latest = useRef(text);
+  latest.current = text;
+
+  // Show saved text once loaded, and edits made in another tab while this box is not being edited.
+  useEffect(() => {
+    if (!dirty.current) setText(stored);
+  }, [stored, loaded]);
+
+  const flush = () => {
+    clearTimeout(timer.current);
+    if (!dirty.current) return;
+    if (overBy(latest.current) > 0) return setState('too-long');
+    dirty.current = false;
+    setState(saveReflection(id, latest.current) ? 'saved' : 'failed');
+  };
+  const flushRef = useRef(flush);
+  flushRef.current = flush;
+
+  useEffect(() => {
+    const onHide = () => flushRef.current();
+    const onVisibility = () => document.visibilityState === 'hidden' && onHide();
+    addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, []);
+
+  const onInput = (value: string) => {
+    setText(value);
+    latest.current = value;
+    dirty.current = true;
+    clearTimeout(timer.current);
+    if (overBy(value) > 0) return setState('too-long');
+    setState('pending');
+    timer.current = setTimeout(() => flushRef.current(), 800);
+  };
+
+  const over = overBy(text);
+  return (
+    <div class="reflection" data-reflection={id}>
+      <label for={`${id}-text`}>
+        <strong>{prompt}</strong>
+        {required ? '（必須）' : '（任意）'}
+      </label>
+      <textarea
+        id={`${id}-text`}
+        name={id}
+        value={text}
+        placeholder={placeholder}
+        aria-describedby={`${id}-meta`}
+        aria-invalid={over > 0 ? 'true' : undefined}
+        onInput={(e) => onInput((e.currentTarget as HTMLTextAreaElement).value)}
+        onBlur={flush}
+      />
+      <div class="meta-line" id={`${id}-meta`}>
+        <span role="status" aria-live="polite" data-save-state={state} class={over || state === 'failed' ? 'error' : ''}>
+          {state === 'too-long'
+            ? `${formatCount(REFLECTION_MAX)}文字を${formatCount(over)}文字超えています。短くすると保存されます（超えている間は、前に保存した内容が残ります）。`
+            : state === 'idle'
+              ? ''
+              : STATE_TEXT[state]}
+        </span>
+        <span>
+          {formatCount(charCount(text))} / {formatCount(REFLECTION_MAX)}文字
+        </span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/** Erases all progress on this device, after an explicit confirmation step. */
+import { useState } from 'preact/hooks';
+import { resetProgress } from '../stores/progress';
+
+export default function ResetProgress() {
+  const [step, setStep] = useState<'idle' | 'confirm' | 'done'>('idle');
+  return (
+    <div class="reset" data-reset>
+      {step === 'confirm' ? (
+        <div role="alertdialog" aria-labelledby="reset-q" class="notice">
+          <p id="reset-q">
+            クイズの結果とふりかえりの文章を含む、この端末のすべての学習記録を消去します。元に戻せません。よろしいですか。
+          </p>
+          <button type="button" onClick={() => (resetProgress(), setStep('done'))}>
+            消去する
+          </button>{' '}
+          <button type="button" class="secondary" onClick={() => setStep('idle')} autoFocus>
+            やめる
+          </button>
+        </div>
+      ) : (
+        <button type="button" class="secondary" onClick={() => setStep('confirm')}>
+          学習記録をリセット
+        </button>
+      )}
+      <p role="status" aria-live="polite">
+        {step === 'done' ? '学習記録を消去しました。' : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+/** Learner-facing notices (Japanese), keyed by the codes the stores raise. */
+import type { DecodeWarning } from './progress';
+
+export type NoticeCode = DecodeWarning | 'memory-only' | 'write-failed' | 'host-storage';
+
+export const NOTICE_TEXT: Record<NoticeCode, string> = {
+  corrupt:
+    '保存されていた学習記録が壊れていたため、読み込めませんでした。新しい記録として続けられます。元のデータはこの端末に別に保管してあります。',
+  'invalid-parts':
+    '保存されていた学習記録の一部が読み取れなかったため、その部分を除いて読み込みました。読み取れた記録はそのまま残っています。',
+  'foreign-course': '別の講座の学習記録が見つかったため、この講座では使わずに新しい記録を始めました。元のデータは別に保管してあります。',
+  'future-version':
+    'より新しいバージョンの講座で保存された記録です。この画面で扱える部分だけを読み込みました。',
+  'memory-only':
+    'このブラウザでは学習記録を保存できない設定になっています（プライベートモードや埋め込み時の制限など）。学習は続けられますが、ページを閉じると記録は残りません。',
+  'write-failed':
+    '学習記録を保存できませんでした（端末の空き容量が足りない可能性があります）。入力した内容はこの画面を開いている間は残っています。',
+  'host-storage': '学習記録は受講している学習管理システム（LMS）に保存されます。',
+};
+
+/** Notices that warn (shown with emphasis) rather than inform. */
+export const isWarning = (code: NoticeCode) => code !== 'host-storage';

@@ -1,0 +1,262 @@
+/**
+ * The learner's saved progress: ONE versioned JSON document per course.
+ * Stored (localStorage, memory or an LMS) under `progressKey(courseId)` in this shape:
+ *
+ * {
+ *   "v": 1,                              // PROGRESS_VERSION; older versions are migrated on load
+ *   "courseId": "networking-ja",         // data of another course is never mixed in
+ *   "createdAt": 1764240000000,          // ms since the epoch
+ *   "updatedAt": 1764240000000,
+ *   "last": { "slug": "goals", "at": 1764240000000 } | null,      // last lesson visited
+ *   "lessons": { "goals": { "firstAt": 1764…, "lastAt": 1764… } },  // lessons visited
+ *   "quizzes": {                         // keyed by lesson slug
+ *     "goals": { "attempts": 2, "best": 0.75, "bestAt": 1764…,
+ *                "last": { "at": 1764…, "score": 0.75, "answers": { "l02-q1": ["a"] } } }
+ *   },
+ *   "reflections": { "l02-r1": { "text": "…", "updatedAt": 1764… } }
+ * }
+ *
+ * Decoding never throws: unreadable or foreign parts are dropped with a warning, the good parts are
+ * kept. Merging (two tabs, an import, an LMS copy) works per item and the newer item wins.
+ */
+
+export const PROGRESS_VERSION = 1;
+/** Hard cap for one stored reflection; the editor's own limit is lower (REFLECTION_MAX). */
+export const STORED_TEXT_CAP = 20_000;
+
+export interface Attempt {
+  at: number;
+  score: number;
+  answers: Record<string, string[]>;
+}
+export interface QuizRecord {
+  attempts: number;
+  best: number;
+  bestAt: number;
+  last: Attempt | null;
+}
+export interface ReflectionRecord {
+  text: string;
+  updatedAt: number;
+}
+export interface VisitRecord {
+  firstAt: number;
+  lastAt: number;
+}
+export interface Progress {
+  v: typeof PROGRESS_VERSION;
+  courseId: string;
+  createdAt: number;
+  updatedAt: number;
+  last: { slug: string; at: number } | null;
+  lessons: Record<string, VisitRecord>;
+  quizzes: Record<string, QuizRecord>;
+  reflections: Record<string, ReflectionRecord>;
+}
+
+/** Why (part of) a saved document could not be used. The UI turns these into Japanese notices. */
+export type DecodeWarning = 'corrupt' | 'invalid-parts' | 'foreign-course' | 'future-version';
+
+export interface Decoded {
+  progress: Progress;
+  warnings: DecodeWarning[];
+}
+
+/** The storage key for a course's progress document. */
+export const progressKey = (courseId: string) => `course:${courseId}:progress`;
+
+/** A new, empty progress document. */
+export function emptyProgress(courseId: string, now: number): Progress {
+  return { v: PROGRESS_VERSION, courseId, createdAt: now, updatedAt: now, last: null, lessons: {}, quizzes: {}, reflections: {} };
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+const isScore = (x: unknown): x is number => typeof x === 'number' && x >= 0 && x <= 1;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Migrations from older document versions, keyed by the version they upgrade FROM. Each step
+ * returns the next version's shape; the field-by-field reader below then validates the result.
+ */
+const migrations: Record<number, (doc: Obj, now: number) => Obj> = {};
+
+/** Keeps the valid entries of a keyed record, counting the dropped ones. */
+function pickRecord<T>(raw: unknown, read: (x: unknown) => T | null, dropped: { n: number }): Record<string, T> {
+  const out: Record<string, T> = {};
+  if (raw === undefined) return out;
+  if (!isObj(raw)) {
+    dropped.n++;
+    return out;
+  }
+  for (const [k, v] of Object.entries(raw)) {
+    const item = ID.test(k) ? read(v) : null;
+    if (item) out[k] = item;
+    else dropped.n++;
+  }
+  return out;
+}
+
+function readVisit(x: unknown): VisitRecord | null {
+  return isObj(x) && isTime(x.firstAt) && isTime(x.lastAt) ? { firstAt: x.firstAt, lastAt: x.lastAt } : null;
+}
+
+function readAnswers(x: unknown): Record<string, string[]> | null {
+  if (!isObj(x)) return null;
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(x)) {
+    if (!ID.test(k) || !Array.isArray(v) || !v.every((s) => typeof s === 'string' && s.length <= 16)) return null;
+    out[k] = v as string[];
+  }
+  return out;
+}
+
+function readAttempt(x: unknown): Attempt | null {
+  if (!isObj(x) || !isTime(x.at) || !isScore(x.score)) return null;
+  const answers = readAnswers(x.answers);
+  return answers ? { at: x.at, score: x.score, answers } : null;
+}
+
+function readQuiz(x: unknown): QuizRecord | null {
+  if (!isObj(x) || !Number.isInteger(x.attempts) || (x.attempts as number) < 0 || !isScore(x.best)) return null;
+  const last = x.last === null || x.last === undefined ? null : readAttempt(x.last);
+  if (x.last && !last) return null;
+  return { attempts: x.attempts as number, best: x.best, bestAt: isTime(x.bestAt) ? x.bestAt : 0, last };
+}
+
+function readReflection(x: unknown): ReflectionRecord | null {
+  return isObj(x) && typeof x.text === 'string' && x.text.length <= STORED_TEXT_CAP && isTime(x.updatedAt)
+    ? { text: x.text, updatedAt: x.updatedAt }
+    : null;
+}
+
+/**
+ * Turns whatever was stored (a JSON string, a parsed object, or nothing) into a valid document.
+ * Never throws. `warnings` is empty when everything was read.
+ */
+export function decodeProgress(raw: unknown, courseId: string, now: number): Decoded {
+  const fresh = (w: DecodeWarning[]): Decoded => ({ progress: emptyProgress(courseId, now), warnings: w });
+  if (raw === null || raw === undefined || raw === '') return fresh([]);
+  let doc: unknown = raw;
+  if (typeof raw === 'string') {
+    try {
+      doc = JSON.parse(raw);
+    } catch {
+      return fresh(['corrupt']);
+    }
+  }
+  if (!isObj(doc)) return fresh(['corrupt']);
+  if (doc.courseId !== undefined && doc.courseId !== courseId) return fresh(['foreign-course']);
+
+  const warnings: DecodeWarning[] = [];
+  let version = doc.v;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fresh(['corrupt']);
+  if (version > PROGRESS_VERSION) warnings.push('future-version');
+  while (version < PROGRESS_VERSION) {
+    const step = migrations[version];
+    if (!step) return fresh(['corrupt']);
+    try {
+      doc = step(doc as Obj, now);
+    } catch {
+      return fresh(['corrupt']);
+    }
+    version++;
+  }
+  const d = doc as Obj;
+  const dropped = { n: 0 };
+  const lessons = pickRecord(d.lessons, readVisit, dropped);
+  const quizzes = pickRecord(d.quizzes, readQuiz, dropped);
+  const reflections = pickRecord(d.reflections, readReflection, dropped);
+  let last: Progress['last'] = null;
+  if (isObj(d.last) && typeof d.last.slug === 'string' && ID.test(d.last.slug) && isTime(d.last.at))
+    last = { slug: d.last.slug, at: d.last.at };
+  else if (d.last !== null && d.last !== undefined) dropped.n++;
+  const createdAt = isTime(d.createdAt) ? d.createdAt : now;
+  const updatedAt = isTime(d.updatedAt) ? d.updatedAt : createdAt;
+  if (dropped.n > 0) warnings.push('invalid-parts');
+  return {
+    progress: { v: PROGRESS_VERSION, courseId, createdAt, updatedAt, last, lessons, quizzes, reflections },
+    warnings,
+  };
+}
+
+/** Serialises a document for storage. */
+export const encodeProgress = (p: Progress): string => JSON.stringify(p);
+
+function mergeBy<T>(a: Record<string, T>, b: Record<string, T>, pick: (x: T, y: T) => T): Record<string, T> {
+  const out: Record<string, T> = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = k in out ? pick(out[k], v) : v;
+  return out;
+}
+
+function mergeQuiz(x: QuizRecord, y: QuizRecord): QuizRecord {
+  const newer = (x.last?.at ?? 0) >= (y.last?.at ?? 0) ? x : y;
+  const better = x.best > y.best || (x.best === y.best && x.bestAt <= y.bestAt) ? x : y;
+  return { attempts: Math.max(x.attempts, y.attempts), best: better.best, bestAt: better.bestAt, last: newer.last };
+}
+
+/**
+ * Combines two documents of the same course item by item: the newer reflection and the newer last
+ * attempt win, the best score and attempt count never go down, visits span both. Order-independent
+ * except for exact time ties, where `a` wins.
+ */
+export function mergeProgress(a: Progress, b: Progress): Progress {
+  return {
+    v: PROGRESS_VERSION,
+    courseId: a.courseId,
+    createdAt: Math.min(a.createdAt, b.createdAt),
+    updatedAt: Math.max(a.updatedAt, b.updatedAt),
+    last: !a.last ? b.last : !b.last ? a.last : a.last.at >= b.last.at ? a.last : b.last,
+    lessons: mergeBy(a.lessons, b.lessons, (x, y) => ({
+      firstAt: Math.min(x.firstAt, y.firstAt),
+      lastAt: Math.max(x.lastAt, y.lastAt),
+    })),
+    quizzes: mergeBy(a.quizzes, b.quizzes, mergeQuiz),
+    reflections: mergeBy(a.reflections, b.reflections, (x, y) => (x.updatedAt >= y.updatedAt ? x : y)),
+  };
+}
+
+/** Records that a lesson was opened. */
+export function withVisit(p: Progress, slug: string, now: number): Progress {
+  const prev = p.lessons[slug];
+  return {
+    ...p,
+    updatedAt: now,
+    last: { slug, at: now },
+    lessons: { ...p.lessons, [slug]: { firstAt: prev?.firstAt ?? now, lastAt: now } },
+  };
+}
+
+/** Records a quiz attempt with its score (0-1). */
+export function withAttempt(p: Progress, slug: string, answers: Record<string, string[]>, score: number, now: number): Progress {
+  const prev = p.quizzes[slug];
+  const better = !prev || score > prev.best;
+  return {
+    ...p,
+    updatedAt: now,
+    quizzes: {
+      ...p.quizzes,
+      [slug]: {
+        attempts: (prev?.attempts ?? 0) + 1,
+        best: better ? score : prev.best,
+        bestAt: better ? now : prev.bestAt,
+        last: { at: now, score, answers },
+      },
+    },
+  };
+}
+
+/** Stores a reflection's text. */
+export function withReflection(p: Progress, id: string, text: string, now: number): Progress {
+  return { ...p, updatedAt: now, reflections: { ...p.reflections, [id]: { text, updatedAt: now } } };
+}
+
+/**
+ * Brings a document read from elsewhere (another tab, storage written meanwhile) into the local
+ * one. A document created after the local one was last changed is a reset done elsewhere: it
+ * replaces the local state instead of being merged (merging would resurrect what was reset).
+ */
+export function reconcile(local: Progress, incoming: Progress): Progress {
+  return incoming.createdAt > local.updatedAt ? incoming : mergeProgress(local, incoming);
+}

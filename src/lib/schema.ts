@@ -1,0 +1,120 @@
+/**
+ * The authoring contract: zod schemas for course metadata and lesson frontmatter.
+ * `src/content.config.ts` plugs them into Astro's content collections; the pure logic in
+ * `src/lib` derives its types from them so no shape is written twice.
+ */
+import { z } from 'astro/zod';
+
+const stableId = (pattern: RegExp, example: string) =>
+  z.string().regex(pattern, { message: `must look like "${example}" and never change once published` });
+
+/** One answer option of a quiz question. */
+export const optionSchema = z.object({
+  /** Option id, unique within its question: a-d, or "true"/"false" for true/false questions. */
+  id: z.string().regex(/^([a-f]|true|false)$/, { message: 'option id must be a-f, "true" or "false"' }),
+  /** What the learner reads next to the radio/checkbox. */
+  text: z.string().min(1),
+  /** Whether choosing this option is right. */
+  correct: z.boolean(),
+  /** Shown after submitting when this option was chosen: why it is right, or what would be better. */
+  feedback: z.string().min(1),
+});
+
+/** One quiz question. */
+export const questionSchema = z
+  .object({
+    /** Stable id such as "l05-q2"; saved answers are keyed by it. */
+    id: stableId(/^l\d{2}-q\d+$/, 'l05-q2'),
+    /** single = radio buttons, multiple = checkboxes (「すべて選択」), truefalse = 正しい／誤り. */
+    type: z.enum(['single', 'multiple', 'truefalse']),
+    /** The question stem (plain text). */
+    prompt: z.string().min(1),
+    /** 2-6 options; see the refinements below for per-type rules. */
+    options: z.array(optionSchema).min(2).max(6),
+  })
+  .superRefine((q, ctx) => {
+    const correct = q.options.filter((o) => o.correct).length;
+    const ids = q.options.map((o) => o.id);
+    if (new Set(ids).size !== ids.length)
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `question ${q.id}: option ids must be unique` });
+    if (correct === 0)
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `question ${q.id}: mark at least one option correct: true` });
+    if (q.type !== 'multiple' && correct > 1)
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `question ${q.id}: a ${q.type} question has exactly one correct option` });
+    if (q.type === 'truefalse' && (q.options.length !== 2 || !ids.includes('true') || !ids.includes('false')))
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `question ${q.id}: a truefalse question has exactly the options "true" and "false"` });
+  });
+
+/** A free-text reflection prompt. */
+export const reflectionSchema = z.object({
+  /** Stable id such as "l04-r1"; the learner's text is keyed by it. */
+  id: stableId(/^l\d{2}-r\d+$/, 'l04-r1'),
+  /** The question the learner answers in their own words. */
+  prompt: z.string().min(1),
+  /** Hint or example line shown in the empty text box. */
+  placeholder: z.string().default(''),
+  /** Whether the lesson counts as complete only once this has text. */
+  required: z.boolean().default(true),
+});
+
+/** Frontmatter of `content/lessons/NN-slug.mdx`. */
+export const lessonSchema = z
+  .object({
+    /** URL segment and progress key (lowercase a-z, 0-9, -). Never change it once published. */
+    slug: z.string().regex(/^[a-z0-9-]+$/, { message: 'slug must be lowercase letters, digits and hyphens' }),
+    /** Position in the course, 1-based; must be unique. */
+    order: z.number().int().positive(),
+    /** Lesson title (the article's section heading). */
+    title: z.string().min(1),
+    /** One line shown in the table of contents, on the home page and in the conclusion's recap. */
+    summary: z.string().min(1).max(120),
+    /** Honest time estimate in minutes (reading ~500 chars/min + quiz + reflection). */
+    minutes: z.number().int().min(1).max(60),
+    /** 2-3 observable learning objectives. */
+    objectives: z.array(z.string().min(1)).min(2).max(3),
+    /** The lesson's quiz. */
+    quiz: z.object({ questions: z.array(questionSchema).min(3).max(5) }),
+    /** 1-2 reflection prompts. */
+    reflections: z.array(reflectionSchema).min(1).max(2),
+  })
+  .superRefine((l, ctx) => {
+    const ids = [...l.quiz.questions.map((q) => q.id), ...l.reflections.map((r) => r.id)];
+    const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (dup) ctx.addIssue({ code: 'custom', path: ['quiz'], message: `id "${dup}" is used twice in this lesson` });
+  });
+
+/** `content/course.yaml`: course-wide metadata. */
+export const courseSchema = z.object({
+  /** Namespaces saved progress (storage key, export files, LMS data). Never change it once published. */
+  courseId: z.string().regex(/^[a-z0-9-]+$/),
+  /** Course title shown in the header, the manifest and the certificate. */
+  title: z.string().min(1),
+  /** Subtitle shown under the title. */
+  subtitle: z.string().default(''),
+  /** One-sentence description for meta tags and the web app manifest. */
+  description: z.string().min(1),
+  /** The article's introduction, verbatim: the course overview on the home page. */
+  intro: z.string().min(1),
+  /** What the learner can do after the course. */
+  outcomes: z.array(z.string().min(1)).min(1),
+  /** Heading of the conclusion page. */
+  conclusionTitle: z.string().default('結論'),
+  /** The article's conclusion, verbatim. */
+  conclusion: z.string().min(1),
+  /** Completion rules. */
+  completion: z
+    .object({
+      /** Share of quiz points needed to pass a lesson's quiz (0-1). */
+      passMark: z.number().min(0).max(1).default(0.8),
+      /** Whether required reflections must have text for a lesson to be complete. */
+      requireReflections: z.boolean().default(true),
+    })
+    .default({}),
+});
+
+export type Option = z.infer<typeof optionSchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type Reflection = z.infer<typeof reflectionSchema>;
+export type Lesson = z.infer<typeof lessonSchema>;
+export type Course = z.infer<typeof courseSchema>;
+export type CompletionRules = Course['completion'];
