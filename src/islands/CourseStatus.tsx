@@ -3,19 +3,20 @@
  * without blocking — when saved data could not be read or progress cannot be kept.
  */
 import { useEffect } from 'preact/hooks';
-import { useStore } from '@nanostores/preact';
-import { $notices, recordVisit } from '../stores/progress';
-import { NOTICE_TEXT, isWarning } from '../lib/messages';
-import { useProgress } from './use-progress';
+import { $storage, recordVisit } from '../stores/progress';
+import { isWarning, noticeCodes, type NoticeCode } from '../lib/messages';
+import { useAtom, useProgress } from './use-progress';
 
 interface Props {
   /** Lesson slug to record as visited (and as "続きから"), if this page is a lesson. */
   visit?: string;
+  /** NOTICE_TEXT, passed as a prop so the Japanese text travels in the HTML, not in the JS bundle. */
+  texts: Record<NoticeCode, string>;
 }
 
-export default function CourseStatus({ visit }: Props) {
+export default function CourseStatus({ visit, texts }: Props) {
   const { loaded } = useProgress();
-  const notices = useStore($notices);
+  const notices = noticeCodes(useAtom($storage));
   useEffect(() => {
     if (loaded && visit) recordVisit(visit);
   }, [loaded, visit]);
@@ -23,7 +24,7 @@ export default function CourseStatus({ visit }: Props) {
     <div role="status" aria-live="polite" class="notices">
       {notices.map((code) => (
         <p key={code} class={isWarning(code) ? 'notice' : 'notice info'} data-notice={code}>
-          {NOTICE_TEXT[code]}
+          {texts[code]}
         </p>
       ))}
     </div>

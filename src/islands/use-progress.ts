@@ -1,7 +1,23 @@
-/** Hook for islands: starts the progress store once (after hydration) and subscribes to it. */
-import { useEffect } from 'preact/hooks';
-import { useStore } from '@nanostores/preact';
-import { $backendKind, $progress, ensureStarted } from '../stores/progress';
+/** Hooks for islands: start the progress store once (after hydration) and subscribe to atoms. */
+import { useEffect, useState } from 'preact/hooks';
+import type { ReadableAtom } from 'nanostores';
+import { $progress, $storage, ensureStarted } from '../stores/progress';
+
+/**
+ * Subscribes a component to an atom. (A few lines instead of @nanostores/preact's useStore, which
+ * pulls in nanostores' key-listening code: the lesson page has a 15 KiB JavaScript budget.)
+ */
+export function useAtom<T>(store: ReadableAtom<T>): T {
+  const [, rerender] = useState(0);
+  const value = store.get();
+  useEffect(() => {
+    const off = store.listen(() => rerender((n) => n + 1));
+    // The atom may have changed between this render and the subscription (e.g. start-up).
+    if (store.get() !== value) rerender((n) => n + 1);
+    return off;
+  }, [store]);
+  return value;
+}
 
 /**
  * Returns the progress document and whether it has been loaded yet. Before loading (and in the
@@ -9,7 +25,7 @@ import { $backendKind, $progress, ensureStarted } from '../stores/progress';
  */
 export function useProgress() {
   useEffect(() => ensureStarted(), []);
-  const progress = useStore($progress);
-  const loaded = useStore($backendKind) !== null;
+  const progress = useAtom($progress);
+  const loaded = useAtom($storage).kind !== null;
   return { progress, loaded };
 }

@@ -35,7 +35,9 @@ export function missingReflections(p: Progress, lesson: LessonRequirement, rules
 export function lessonStatus(p: Progress, lesson: LessonRequirement, rules: CompletionRules): LessonStatus {
   if (quizPassed(p, lesson.slug, rules) && missingReflections(p, lesson, rules).length === 0) return 'complete';
   const touched =
-    lesson.slug in p.lessons || lesson.slug in p.quizzes || lesson.required.some((id) => id in p.reflections);
+    Object.hasOwn(p.lessons, lesson.slug) ||
+    Object.hasOwn(p.quizzes, lesson.slug) ||
+    lesson.required.some((id) => Object.hasOwn(p.reflections, id));
   return touched ? 'in-progress' : 'not-started';
 }
 

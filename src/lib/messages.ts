@@ -1,5 +1,6 @@
 /** Learner-facing notices (Japanese), keyed by the codes the stores raise. */
 import type { DecodeWarning } from './progress';
+import type { BackendKind } from '../lms/storage';
 
 export type NoticeCode = DecodeWarning | 'memory-only' | 'write-failed' | 'host-storage';
 
@@ -20,3 +21,12 @@ export const NOTICE_TEXT: Record<NoticeCode, string> = {
 
 /** Notices that warn (shown with emphasis) rather than inform. */
 export const isWarning = (code: NoticeCode) => code !== 'host-storage';
+
+/** Which notices to show for a storage state (see $storage in src/stores/progress.ts). */
+export function noticeCodes(state: { kind: BackendKind | null; warnings: DecodeWarning[]; writeFailed: boolean }): NoticeCode[] {
+  const out: NoticeCode[] = [...state.warnings];
+  if (state.kind === 'memory') out.push('memory-only');
+  else if (state.writeFailed) out.push('write-failed');
+  if (state.kind === 'host') out.push('host-storage');
+  return out;
+}

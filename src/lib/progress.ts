@@ -74,7 +74,8 @@ type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 const isScore = (x: unknown): x is number => typeof x === 'number' && x >= 0 && x <= 1;
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Keys we accept for lessons, questions and reflections; never an Object.prototype name like __proto__. */
+const ID = /^(?!__proto__$)[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * Migrations from older document versions, keyed by the version they upgrade FROM. Each step
@@ -186,7 +187,7 @@ export const encodeProgress = (p: Progress): string => JSON.stringify(p);
 
 function mergeBy<T>(a: Record<string, T>, b: Record<string, T>, pick: (x: T, y: T) => T): Record<string, T> {
   const out: Record<string, T> = { ...a };
-  for (const [k, v] of Object.entries(b)) out[k] = k in out ? pick(out[k], v) : v;
+  for (const [k, v] of Object.entries(b)) out[k] = Object.hasOwn(out, k) ? pick(out[k], v) : v;
   return out;
 }
 

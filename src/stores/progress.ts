@@ -3,7 +3,7 @@
  * Actions persist each change through the storage backend chosen once at start-up, merging with
  * what another tab may have written meanwhile. A failed write never discards the in-memory state.
  */
-import { atom, computed } from 'nanostores';
+import { atom } from 'nanostores';
 import {
   decodeProgress,
   emptyProgress,
@@ -16,27 +16,25 @@ import {
   type DecodeWarning,
   type Progress,
 } from '../lib/progress';
-import type { NoticeCode } from '../lib/messages';
 import { scoreQuiz, type QuizResult, type ScorableQuestion } from '../lib/scoring';
 import { browserBackend, type StorageBackend } from '../lms/storage';
 
 /** The current progress document. */
 export const $progress = atom<Progress>(emptyProgress('unset', 0));
-/** Problems found when loading saved data. */
-export const $loadWarnings = atom<DecodeWarning[]>([]);
-/** Whether the last write failed (kept until a later write succeeds). */
-export const $writeFailed = atom(false);
-/** Which kind of storage is in use; null before start-up. */
-export const $backendKind = atom<StorageBackend['kind'] | null>(null);
+/** The state of saved data: which backend, what loading found, whether the last write failed. */
+export interface StorageState {
+  /** Which kind of storage is in use; null before start-up. */
+  kind: StorageBackend['kind'] | null;
+  /** Problems found when loading saved data. */
+  warnings: DecodeWarning[];
+  /** Whether the last write failed (kept until a later write succeeds). */
+  writeFailed: boolean;
+}
+export const $storage = atom<StorageState>({ kind: null, warnings: [], writeFailed: false });
 
-/** Everything the learner should be told about their saved data. */
-export const $notices = computed([$loadWarnings, $writeFailed, $backendKind], (warnings, failed, kind) => {
-  const out: NoticeCode[] = [...warnings];
-  if (kind === 'memory') out.push('memory-only');
-  else if (failed) out.push('write-failed');
-  if (kind === 'host') out.push('host-storage');
-  return out;
-});
+const setWriteFailed = (writeFailed: boolean) => {
+  if ($storage.get().writeFailed !== writeFailed) $storage.set({ ...$storage.get(), writeFailed });
+};
 
 interface Session {
   courseId: string;
@@ -76,9 +74,7 @@ export function startProgress({ courseId, backend, now = Date.now }: StartOption
       $progress.set(reconcile($progress.get(), incoming.progress));
     }),
   };
-  $loadWarnings.set(warnings);
-  $writeFailed.set(false);
-  $backendKind.set(backend.kind);
+  $storage.set({ kind: backend.kind, warnings, writeFailed: false });
   $progress.set(progress);
 }
 
@@ -99,18 +95,20 @@ export function stopProgress(): void {
 function commit(change: (p: Progress, now: number) => Progress, mergeStored = true): boolean {
   if (!session) ensureStarted();
   const s = session!;
-  let next = change($progress.get(), s.now());
+  let current = $progress.get();
+  // First take in what another tab stored meanwhile (a reset there replaces), then apply the change.
   const stored = s.backend.read(s.key);
   if (mergeStored && stored && stored !== s.lastWritten) {
     const other = decodeProgress(stored, s.courseId, s.now());
     if (!other.warnings.includes('foreign-course') && !other.warnings.includes('corrupt'))
-      next = reconcile(next, other.progress);
+      current = reconcile(current, other.progress);
   }
+  const next = change(current, s.now());
   $progress.set(next);
   const encoded = encodeProgress(next);
   const ok = s.backend.write(s.key, encoded);
   if (ok) s.lastWritten = encoded;
-  $writeFailed.set(!ok);
+  setWriteFailed(!ok);
   return ok;
 }
 

@@ -1,0 +1,75 @@
+/** A broken lesson must fail the build with a message naming the file and the field. */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'course-fixture-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** Copies the real course into a fixture folder, lets `edit` break it, and builds it. */
+async function buildFixture(name: string, edit: (dir: string) => void) {
+  // A copy of the project (sharing node_modules) so the fixture's .astro/ and caches stay apart.
+  const root = path.join(tmp, name);
+  for (const f of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
+    fs.cpSync(path.resolve(f), path.join(root, f), { recursive: true });
+  fs.symlinkSync(path.resolve('node_modules'), path.join(root, 'node_modules'));
+  const dir = path.join(root, 'content');
+  fs.cpSync(path.resolve('content'), dir, { recursive: true });
+  edit(dir);
+  try {
+    await run('npx', ['astro', 'build'], {
+      cwd: root,
+      env: { ...process.env, COURSE_CONTENT_DIR: dir, COURSE_OUT_DIR: path.join(root, 'dist'), COURSE_CACHE_DIR: path.join(root, '.cache') },
+      maxBuffer: 20 * 1024 * 1024,
+    });
+    return { ok: true, output: '' };
+  } catch (e) {
+    const err = e as { stdout: string; stderr: string };
+    return { ok: false, output: `${err.stdout}\n${err.stderr}` };
+  }
+}
+
+const lessonFile = (dir: string) => path.join(dir, 'lessons', fs.readdirSync(path.join(dir, 'lessons')).find((f) => f.startsWith('03-'))!);
+
+describe('authoring errors fail the build clearly', () => {
+  it('a wrong field type names the file and the field', async () => {
+    const { ok, output } = await buildFixture('wrong-type', (dir) => {
+      const f = lessonFile(dir);
+      fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^minutes: \d+$/m, 'minutes: 九分'));
+    });
+    expect(ok).toBe(false);
+    expect(output).toMatch(/03-participate\.mdx/);
+    expect(output).toMatch(/minutes/);
+  }, 120_000);
+
+  it('a missing title names the field', async () => {
+    const { ok, output } = await buildFixture('missing-title', (dir) => {
+      const f = lessonFile(dir);
+      fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^title: .*$/m, ''));
+    });
+    expect(ok).toBe(false);
+    expect(output).toMatch(/title/);
+    expect(output).toMatch(/Required/);
+  }, 120_000);
+
+  it('a single-choice question with two correct options is explained', async () => {
+    const { ok, output } = await buildFixture('two-correct', (dir) => {
+      const f = lessonFile(dir);
+      const text = fs.readFileSync(f, 'utf8');
+      // Make the first single question's options all correct.
+      fs.writeFileSync(f, text.replace(/correct: false/, 'correct: true'));
+    });
+    expect(ok).toBe(false);
+    expect(output).toMatch(/exactly one correct option|exactly the options/);
+  }, 120_000);
+
+  it('the unbroken fixture builds (so the failures above are caused by the edits)', async () => {
+    const { ok, output } = await buildFixture('intact', () => {});
+    expect(output).toBe('');
+    expect(ok).toBe(true);
+  }, 120_000);
+});

@@ -1,0 +1,67 @@
+/** Helpers for tests that inspect the built site in dist/ (run `npm run build` first). */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+export const DIST = path.resolve(process.env.COURSE_OUT_DIR ?? 'dist');
+
+/** All files below a folder, as paths relative to it (with forward slashes). */
+export function walk(dir: string, rel = ''): string[] {
+  return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    return e.isDirectory() ? walk(dir, r) : [r];
+  });
+}
+
+export const htmlPages = (dir = DIST) => walk(dir).filter((f) => f.endsWith('.html'));
+
+/** Visible text of an HTML document: tags removed, entities decoded, whitespace collapsed. */
+export function textOf(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, '');
+}
+
+export const gzipSize = (buf: Buffer | string) => zlib.gzipSync(buf, { level: 9 }).length;
+
+/**
+ * Every JavaScript file a page loads: module scripts, island components and renderers, and their
+ * static imports, recursively. Dynamic `import()`s (loaded only on demand) are not followed.
+ */
+export function pageScripts(dir: string, page: string, base = '/'): string[] {
+  const html = fs.readFileSync(path.join(dir, page), 'utf8');
+  const toFile = (url: string) => url.replace(new RegExp(`^${base}`), '');
+  const roots = new Set<string>();
+  for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) roots.add(toFile(m[1]));
+  for (const m of html.matchAll(/\b(?:component-url|renderer-url)="([^"]+)"/g)) roots.add(toFile(m[1]));
+  for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) roots.add(toFile(m[1]));
+  // Inline scripts count too; they are measured separately by inlineScriptBytes.
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = fs.readFileSync(path.join(dir, file), 'utf8');
+    for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[^'"()]*?from\s*)?["']([^"']+\.js)["']/g)) {
+      visit(path.posix.join(path.posix.dirname(file), m[1]));
+    }
+  };
+  roots.forEach(visit);
+  return [...seen];
+}
+
+/** Inline <script> contents of a page (Astro's island loader is inlined). */
+export function inlineScripts(dir: string, page: string): string[] {
+  const html = fs.readFileSync(path.join(dir, page), 'utf8');
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((s) => s.trim());
+}
+
+/** Stylesheets a page links. */
+export function pageStyles(dir: string, page: string, base = '/'): string[] {
+  const html = fs.readFileSync(path.join(dir, page), 'utf8');
+  return [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1].replace(new RegExp(`^${base}`), ''));
+}

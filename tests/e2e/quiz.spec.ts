@@ -1,0 +1,103 @@
+import { expect, test } from '@playwright/test';
+import { answer, lessons, open, right, stored, wrong } from './course';
+
+const lesson = lessons()[1];
+const url = `/lessons/${lesson.slug}/`;
+
+test('wrong answers get explanations and the right answer; a retry that is right passes', async ({ page }) => {
+  await open(page, url);
+  await answer(page, lesson, wrong);
+  await page.getByRole('button', { name: '採点する' }).click();
+  const result = page.locator('[data-result]');
+  await expect(result).toContainText(`${lesson.quiz.questions.length}問中0問正解（0%）`);
+  await expect(result).toContainText('合格ライン（80%）');
+  await expect(result).toBeFocused();
+  const q1 = lesson.quiz.questions[0];
+  const set = page.locator(`[data-question="${q1.id}"] .feedback`);
+  await expect(set).toHaveAttribute('data-feedback', 'incorrect');
+  await expect(set).toContainText(q1.options.find((o) => o.id === wrong(q1)[0])!.feedback);
+  await expect(set).toContainText(`正解「${q1.options.find((o) => o.correct)!.text}」`);
+
+  await page.getByRole('button', { name: 'もう一度挑戦する' }).click();
+  await answer(page, lesson, right);
+  await page.getByRole('button', { name: '採点する' }).click();
+  await expect(result).toContainText('100%）。合格です。');
+  await expect(result).toContainText('挑戦 2回目');
+  await expect(page.locator('.feedback[data-feedback="correct"]')).toHaveCount(lesson.quiz.questions.length);
+  const doc = await stored(page);
+  expect(doc.quizzes[lesson.slug]).toMatchObject({ attempts: 2, best: 1 });
+
+  await page.reload();
+  await open(page, url);
+  await expect(page.locator('[data-best]')).toContainText('これまでの最高スコア：100%（挑戦 2回）');
+});
+
+test('submitting with unanswered questions says which ones and moves focus there', async ({ page }) => {
+  await open(page, url);
+  await page.getByRole('button', { name: '採点する' }).click();
+  await expect(page.locator('[data-result]')).toContainText('未回答の問題があります（問1、');
+  await expect(page.locator(`input[name="${lesson.quiz.questions[0].id}"]`).first()).toBeFocused();
+});
+
+test('the quiz works with the keyboard alone', async ({ page }) => {
+  await open(page, url);
+  const first = lesson.quiz.questions[0];
+  await page.locator(`input[name="${first.id}"]`).first().focus();
+  for (const q of lesson.quiz.questions) {
+    // Focus is on the first option of this question's group.
+    const ids = right(q);
+    if (q.type === 'multiple') {
+      for (const [i, o] of q.options.entries()) {
+        if (ids.includes(o.id)) await page.keyboard.press('Space');
+        if (i < q.options.length - 1) await page.keyboard.press('Tab');
+      }
+    } else {
+      const target = q.options.findIndex((o) => o.id === ids[0]);
+      if (target === 0) await page.keyboard.press('Space');
+      for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Tab');
+  }
+  await expect(page.locator(':focus')).toHaveText('採点する');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-result]')).toContainText('合格です');
+  await expect(page.locator('[data-result]')).toBeFocused();
+});
+
+test('a reflection is autosaved while typing and is there after a reload', async ({ page }) => {
+  await open(page, url);
+  const r = lesson.reflections[0];
+  const box = page.locator(`#${r.id}-text`);
+  await box.pressSequentially('転職に向けて、業界の先輩に話を聞きたいです。', { delay: 5 });
+  await expect(page.locator(`[data-reflection="${r.id}"] [data-save-state]`)).toHaveText('保存しました');
+  await expect(page.locator(`[data-reflection="${r.id}"] .meta-line`)).toContainText('22 / 2,000文字');
+  await page.reload();
+  await open(page, url);
+  await expect(box).toHaveValue('転職に向けて、業界の先輩に話を聞きたいです。');
+});
+
+test('an over-long reflection is not cut and not saved; the earlier text stays saved', async ({ page }) => {
+  await open(page, url);
+  const r = lesson.reflections[0];
+  const box = page.locator(`#${r.id}-text`);
+  await box.fill('最初の内容');
+  await box.blur();
+  await expect(page.locator(`[data-reflection="${r.id}"] [data-save-state]`)).toHaveText('保存しました');
+  const long = 'あ'.repeat(2005);
+  await box.fill(long);
+  await box.blur();
+  await expect(page.locator(`[data-reflection="${r.id}"] [data-save-state]`)).toContainText('2,000文字を5文字超えています');
+  await expect(box).toHaveValue(long);
+  expect((await stored(page)).reflections[r.id].text).toBe('最初の内容');
+});
+
+test('reflection text is rendered as text, never as HTML', async ({ page }) => {
+  await open(page, url);
+  const r = lesson.reflections[0];
+  await page.locator(`#${r.id}-text`).fill('<img src=x onerror="window.__pwned=1">');
+  await page.locator(`#${r.id}-text`).blur();
+  await page.reload();
+  await open(page, url);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { NOTICE_TEXT, isWarning, noticeCodes, type NoticeCode } from '../../src/lib/messages';
+import { decodeProgress, emptyProgress, encodeProgress, type DecodeWarning } from '../../src/lib/progress';
+
+/** Every code, written out; `satisfies` makes the compiler (astro check) flag a code missing here. */
+const CODES = {
+  corrupt: true,
+  'invalid-parts': true,
+  'foreign-course': true,
+  'future-version': true,
+  'memory-only': true,
+  'write-failed': true,
+  'host-storage': true,
+} satisfies Record<NoticeCode, true>;
+const codes = Object.keys(CODES) as NoticeCode[];
+
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+describe('NOTICE_TEXT', () => {
+  it('has exactly one entry per notice code', () => {
+    expect(Object.keys(NOTICE_TEXT).sort()).toEqual([...codes].sort());
+  });
+
+  it.each(codes)('%s has non-empty Japanese text', (code) => {
+    const text = NOTICE_TEXT[code];
+    expect(typeof text).toBe('string');
+    expect(text.trim().length).toBeGreaterThan(10);
+    expect(text).toMatch(JAPANESE);
+    expect(text).toMatch(/[。）]$/);
+  });
+
+  it('texts are distinct', () => {
+    expect(new Set(Object.values(NOTICE_TEXT)).size).toBe(codes.length);
+  });
+
+  it('covers every warning decodeProgress actually raises', () => {
+    const raised = new Set<DecodeWarning>();
+    const course = 'networking-ja';
+    for (const raw of [
+      'not json',
+      encodeProgress(emptyProgress('other', 1)),
+      JSON.stringify({ v: 99 }),
+      JSON.stringify({ v: 1, lessons: { goals: 5 } }),
+    ])
+      for (const w of decodeProgress(raw, course, 1).warnings) raised.add(w);
+    expect([...raised].sort()).toEqual(['corrupt', 'foreign-course', 'future-version', 'invalid-parts']);
+    for (const w of raised) expect(NOTICE_TEXT[w]).toMatch(JAPANESE);
+  });
+});
+
+describe('isWarning', () => {
+  it('only the host-storage notice is informational', () => {
+    expect(codes.filter((c) => !isWarning(c))).toEqual(['host-storage']);
+  });
+});
+
+describe('noticeCodes', () => {
+  it('lists load warnings first, then the storage notice', () => {
+    expect(noticeCodes({ kind: null, warnings: [], writeFailed: false })).toEqual([]);
+    expect(noticeCodes({ kind: 'local', warnings: [], writeFailed: false })).toEqual([]);
+    expect(noticeCodes({ kind: 'local', warnings: ['corrupt'], writeFailed: true })).toEqual(['corrupt', 'write-failed']);
+    expect(noticeCodes({ kind: 'host', warnings: ['invalid-parts'], writeFailed: false })).toEqual(['invalid-parts', 'host-storage']);
+    expect(noticeCodes({ kind: 'host', warnings: [], writeFailed: true })).toEqual(['write-failed', 'host-storage']);
+  });
+
+  it('memory storage says memory-only and never write-failed', () => {
+    expect(noticeCodes({ kind: 'memory', warnings: [], writeFailed: false })).toEqual(['memory-only']);
+    expect(noticeCodes({ kind: 'memory', warnings: ['future-version'], writeFailed: true })).toEqual(['future-version', 'memory-only']);
+  });
+
+  it('does not alias the warnings array it was given', () => {
+    const warnings: DecodeWarning[] = ['corrupt'];
+    noticeCodes({ kind: 'memory', warnings, writeFailed: false });
+    expect(warnings).toEqual(['corrupt']);
+  });
+});
