@@ -2,6 +2,9 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import AstroPWA from '@vite-pwa/astro';
+import fs from 'node:fs';
+import yaml from 'js-yaml';
 
 /**
  * Deploy base path, e.g. COURSE_BASE=/course/ for https://example.org/course/.
@@ -11,6 +14,12 @@ import preact from '@astrojs/preact';
 const rawBase = process.env.COURSE_BASE ?? '/';
 const base = `/${rawBase.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
+const contentDir = process.env.COURSE_CONTENT_DIR ?? './content';
+/** Course metadata for the web app manifest (the same file the content collection validates). */
+const course = /** @type {{ course: { title: string; subtitle: string; description: string } }} */ (
+  yaml.load(fs.readFileSync(`${contentDir}/course.yaml`, 'utf8'))
+).course;
+
 export default defineConfig({
   base,
   trailingSlash: 'always',
@@ -18,7 +27,44 @@ export default defineConfig({
   // Separate caches let tests build fixture courses without touching the main build's data store.
   cacheDir: process.env.COURSE_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'auto' },
-  integrations: [mdx(), preact()],
+  integrations: [
+    mdx(),
+    preact(),
+    AstroPWA({
+      // We register the service worker ourselves (src/lms/pwa.ts): no workbox-window in the bundle,
+      // no registration inside iframes, and an update prompt that saves the learner's typing first.
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        id: base,
+        name: `${course.title} — ${course.subtitle}`,
+        short_name: 'ネットワーキング講座',
+        description: course.description,
+        lang: 'ja',
+        dir: 'ltr',
+        start_url: base,
+        scope: base,
+        display: 'standalone',
+        theme_color: '#1c5d99',
+        background_color: '#fdfcf9',
+        icons: [
+          { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // Every page and asset of the course, nothing else (the manifest is added by the plugin).
+        globPatterns: ['**/*.{html,js,css,svg,png}'],
+        // signals.module is only loaded when an island receives a signal prop, which ours never do.
+        // 404.html would be precached as "404/", a URL no host serves, which fails the install.
+        globIgnores: ['**/icon-maskable.svg', '**/signals.module.*.js', '404.html'],
+        navigateFallback: null,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   devToolbar: { enabled: false },
   vite: {
     build: {
@@ -30,7 +76,7 @@ export default defineConfig({
           // One shared chunk for the runtime every page needs (Preact, nanostores, progress logic):
           // fewer requests and better gzip than Rollup's default split (measured: -2.6 KiB per lesson).
           manualChunks(id) {
-            if (/node_modules\/(preact|nanostores|@nanostores)\//.test(id) || /\/src\/(lib|stores|lms)\//.test(id) || id.includes('/src/islands/use-progress'))
+            if (/node_modules\/(preact|nanostores|@nanostores)\//.test(id) || /\/src\/(lib|stores|lms)\//.test(id) || /\/src\/islands\/(use-progress|CourseStatus|Toc|Quiz|QuizQuestion|Reflection)\./.test(id))
               return 'course';
           },
         },

@@ -1,1 +1,6 @@
 /// <reference types="astro/client" />
+
+interface ImportMetaEnv {
+  /** Release label shown in the footer (defaults to package.json's version). */
+  readonly COURSE_RELEASE?: string;
+}

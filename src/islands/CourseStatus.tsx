@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'preact/hooks';
 import { $storage, recordVisit } from '../stores/progress';
+import { $online, $update, applyUpdate } from '../stores/app';
 import { isWarning, noticeCodes, type NoticeCode } from '../lib/messages';
 import { useAtom, useProgress } from './use-progress';
 
@@ -16,7 +17,8 @@ interface Props {
 
 export default function CourseStatus({ visit, texts }: Props) {
   const { loaded } = useProgress();
-  const notices = noticeCodes(useAtom($storage));
+  const notices = noticeCodes(useAtom($storage), useAtom($online));
+  const update = useAtom($update);
   useEffect(() => {
     if (loaded && visit) recordVisit(visit);
   }, [loaded, visit]);
@@ -27,6 +29,14 @@ export default function CourseStatus({ visit, texts }: Props) {
           {texts[code]}
         </p>
       ))}
+      {update && (
+        <p class="notice info" data-notice="update">
+          {texts.update}{' '}
+          <button type="button" onClick={applyUpdate}>
+            新しいバージョンを読み込む
+          </button>
+        </p>
+      )}
     </div>
   );
 }

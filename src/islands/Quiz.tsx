@@ -2,6 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Question } from '../lib/schema';
 import { percent, unanswered, type QuizResult } from '../lib/scoring';
+import { fill, type QuizText } from '../lib/ui-text';
 import { submitQuiz } from '../stores/progress';
 import { useProgress } from './use-progress';
 import QuizQuestion from './QuizQuestion';
@@ -11,16 +12,19 @@ interface Props {
   questions: Question[];
   /** Share of correct answers needed to pass (0-1). */
   passMark: number;
+  /** QUIZ_TEXT from src/lib/ui-text.ts. */
+  t: QuizText;
 }
 
-export default function Quiz({ slug, questions, passMark }: Props) {
+export default function Quiz({ slug, questions, passMark, t }: Props) {
   const { progress } = useProgress();
   const [answers, setAnswers] = useState<Record<string, string[]>>({});
   const [result, setResult] = useState<QuizResult | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const statusRef = useRef<HTMLDivElement>(null);
   const record = progress.quizzes[slug];
-  const number = (id: string) => `問${questions.findIndex((q) => q.id === id) + 1}`;
+  const number = (id: string) => fill(t.number, { n: questions.findIndex((q) => q.id === id) + 1 });
+  const pass = percent(passMark);
 
   const onSubmit = (e: Event) => {
     e.preventDefault();
@@ -43,7 +47,7 @@ export default function Quiz({ slug, questions, passMark }: Props) {
     <form class="quiz" onSubmit={onSubmit} data-quiz={slug} noValidate>
       {record && record.attempts > 0 && !result && (
         <p class="meta-line" data-best>
-          これまでの最高スコア：{percent(record.best)}（挑戦 {record.attempts}回）
+          {fill(t.best, { score: percent(record.best), attempts: record.attempts })}
         </p>
       )}
       {questions.map((q, i) => (
@@ -54,29 +58,30 @@ export default function Quiz({ slug, questions, passMark }: Props) {
           chosen={answers[q.id] ?? []}
           result={result?.results[i]}
           onChange={(id, chosen) => setAnswers({ ...answers, [id]: chosen })}
+          t={t}
         />
       ))}
       <div class="result" role="status" aria-live="polite" tabIndex={-1} ref={statusRef} data-result>
         {result ? (
           <>
             <p class="verdict">
-              {result.total}問中{result.correct}問正解（{percent(result.score)}）。
-              {result.passed ? '合格です。' : `合格ライン（${percent(passMark)}）まであと少しです。解説を読んで、もう一度挑戦してみましょう。`}
+              {fill(t.score, { total: result.total, correct: result.correct, score: percent(result.score) })}
+              {result.passed ? t.passed : fill(t.failed, { pass })}
             </p>
-            <p>挑戦 {record?.attempts ?? 1}回目・最高スコア {percent(Math.max(record?.best ?? 0, result.score))}</p>
+            <p>{fill(t.attempt, { attempts: record?.attempts ?? 1, best: percent(Math.max(record?.best ?? 0, result.score)) })}</p>
           </>
         ) : missing.length ? (
-          <p class="error">未回答の問題があります（{missing.map(number).join('、')}）。すべて答えてから採点してください。</p>
+          <p class="error">{fill(t.missing, { list: missing.map(number).join(t.listSeparator) })}</p>
         ) : (
-          <p>すべての問題に答えたら「採点する」を押してください。合格ラインは{percent(passMark)}です。</p>
+          <p>{fill(t.ready, { pass })}</p>
         )}
       </div>
       {result ? (
         <button type="button" class="secondary" onClick={retry}>
-          もう一度挑戦する
+          {t.retry}
         </button>
       ) : (
-        <button type="submit">採点する</button>
+        <button type="submit">{t.submit}</button>
       )}
     </form>
   );

@@ -1,6 +1,7 @@
 /** One quiz question: native radios/checkboxes in a fieldset, then per-option feedback after scoring. */
 import type { Question } from '../lib/schema';
 import type { QuestionResult } from '../lib/scoring';
+import { fill, type QuizText } from '../lib/ui-text';
 
 interface Props {
   question: Question;
@@ -8,20 +9,17 @@ interface Props {
   chosen: string[];
   result?: QuestionResult;
   onChange: (id: string, chosen: string[]) => void;
+  t: QuizText;
 }
 
-const TYPE_HINT = { single: '一つ選択', multiple: 'すべて選択', truefalse: '正しいか誤りかを選択' } as const;
-
-export default function QuizQuestion({ question: q, index, chosen, result, onChange }: Props) {
+export default function QuizQuestion({ question: q, index, chosen, result, onChange, t }: Props) {
   const multiple = q.type === 'multiple';
   const toggle = (id: string, on: boolean) =>
     onChange(q.id, multiple ? (on ? [...chosen, id] : chosen.filter((c) => c !== id)) : [id]);
-  const text = (id: string) => q.options.find((o) => o.id === id)!;
+  const option = (id: string) => q.options.find((o) => o.id === id)!;
   return (
     <fieldset id={`${q.id}-set`} data-question={q.id}>
-      <legend>
-        問{index + 1}（{TYPE_HINT[q.type]}）
-      </legend>
+      <legend>{fill(t.legend, { n: index + 1, hint: t[q.type] })}</legend>
       <p>{q.prompt}</p>
       {q.options.map((o) => (
         <label class="choice" key={o.id}>
@@ -38,18 +36,11 @@ export default function QuizQuestion({ question: q, index, chosen, result, onCha
       ))}
       {result && (
         <div class={`feedback ${result.correct ? 'ok' : 'ng'}`} data-feedback={result.correct ? 'correct' : 'incorrect'}>
-          <p class="verdict">{result.correct ? '正解です。' : '不正解です。'}</p>
+          <p class="verdict">{result.correct ? t.correct : t.incorrect}</p>
           {result.chosen.map((id) => (
-            <p key={id}>
-              あなたの選択「{text(id).text}」：{text(id).feedback}
-            </p>
+            <p key={id}>{fill(t.yourChoice, option(id))}</p>
           ))}
-          {!result.correct &&
-            result.correctIds.map((id) => (
-              <p key={`c-${id}`}>
-                正解「{text(id).text}」：{text(id).feedback}
-              </p>
-            ))}
+          {!result.correct && result.correctIds.map((id) => <p key={`c-${id}`}>{fill(t.rightAnswer, option(id))}</p>)}
         </div>
       )}
     </fieldset>

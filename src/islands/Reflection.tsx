@@ -4,7 +4,9 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { REFLECTION_MAX, charCount, formatCount, overBy } from '../lib/reflection';
+import { fill, type ReflectionText } from '../lib/ui-text';
 import { saveReflection } from '../stores/progress';
+import { FLUSH_EVENT } from '../stores/app';
 import { useProgress } from './use-progress';
 
 interface Props {
@@ -12,16 +14,13 @@ interface Props {
   prompt: string;
   placeholder: string;
   required: boolean;
+  /** REFLECTION_TEXT from src/lib/ui-text.ts. */
+  t: ReflectionText;
 }
 
 type SaveState = 'idle' | 'pending' | 'saved' | 'failed' | 'too-long';
-const STATE_TEXT: Record<Exclude<SaveState, 'idle' | 'too-long'>, string> = {
-  pending: '入力中…',
-  saved: '保存しました',
-  failed: 'この端末に保存できませんでした。内容はこの画面に残っています。',
-};
 
-export default function Reflection({ id, prompt, placeholder, required }: Props) {
+export default function Reflection({ id, prompt, placeholder, required, t }: Props) {
   const { progress, loaded } = useProgress();
   const stored = progress.reflections[id]?.text ?? '';
   const [text, setText] = useState(stored);
@@ -50,9 +49,11 @@ export default function Reflection({ id, prompt, placeholder, required }: Props)
     const onHide = () => flushRef.current();
     const onVisibility = () => document.visibilityState === 'hidden' && onHide();
     addEventListener('pagehide', onHide);
+    addEventListener(FLUSH_EVENT, onHide);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       removeEventListener('pagehide', onHide);
+      removeEventListener(FLUSH_EVENT, onHide);
       document.removeEventListener('visibilitychange', onVisibility);
     };
   }, []);
@@ -72,7 +73,7 @@ export default function Reflection({ id, prompt, placeholder, required }: Props)
     <div class="reflection" data-reflection={id}>
       <label for={`${id}-text`}>
         <strong>{prompt}</strong>
-        {required ? '（必須）' : '（任意）'}
+        {required ? t.required : t.optional}
       </label>
       <textarea
         id={`${id}-text`}
@@ -87,14 +88,12 @@ export default function Reflection({ id, prompt, placeholder, required }: Props)
       <div class="meta-line" id={`${id}-meta`}>
         <span role="status" aria-live="polite" data-save-state={state} class={over || state === 'failed' ? 'error' : ''}>
           {state === 'too-long'
-            ? `${formatCount(REFLECTION_MAX)}文字を${formatCount(over)}文字超えています。短くすると保存されます（超えている間は、前に保存した内容が残ります）。`
+            ? fill(t.tooLong, { max: formatCount(REFLECTION_MAX), over: formatCount(over) })
             : state === 'idle'
               ? ''
-              : STATE_TEXT[state]}
+              : t[state]}
         </span>
-        <span>
-          {formatCount(charCount(text))} / {formatCount(REFLECTION_MAX)}文字
-        </span>
+        <span>{fill(t.count, { count: formatCount(charCount(text)), max: formatCount(REFLECTION_MAX) })}</span>
       </div>
     </div>
   );

@@ -2,7 +2,7 @@
 import type { DecodeWarning } from './progress';
 import type { BackendKind } from '../lms/storage';
 
-export type NoticeCode = DecodeWarning | 'memory-only' | 'write-failed' | 'host-storage';
+export type NoticeCode = DecodeWarning | 'memory-only' | 'write-failed' | 'host-storage' | 'offline' | 'update';
 
 export const NOTICE_TEXT: Record<NoticeCode, string> = {
   corrupt:
@@ -17,14 +17,19 @@ export const NOTICE_TEXT: Record<NoticeCode, string> = {
   'write-failed':
     '学習記録を保存できませんでした（端末の空き容量が足りない可能性があります）。入力した内容はこの画面を開いている間は残っています。',
   'host-storage': '学習記録は受講している学習管理システム（LMS）に保存されます。',
+  offline: 'いまはオフラインです。学習はこのまま続けられ、記録はこの端末に保存されています。',
+  update: '新しいバージョンがあります。入力中の内容を保存してから読み込み直します。',
 };
 
 /** Notices that warn (shown with emphasis) rather than inform. */
-export const isWarning = (code: NoticeCode) => code !== 'host-storage';
+export const isWarning = (code: NoticeCode) => code !== 'host-storage' && code !== 'offline' && code !== 'update';
 
 /** Which notices to show for a storage state (see $storage in src/stores/progress.ts). */
-export function noticeCodes(state: { kind: BackendKind | null; warnings: DecodeWarning[]; writeFailed: boolean }): NoticeCode[] {
-  const out: NoticeCode[] = [...state.warnings];
+export function noticeCodes(
+  state: { kind: BackendKind | null; warnings: DecodeWarning[]; writeFailed: boolean },
+  online = true,
+): NoticeCode[] {
+  const out: NoticeCode[] = online ? [...state.warnings] : ['offline', ...state.warnings];
   if (state.kind === 'memory') out.push('memory-only');
   else if (state.writeFailed) out.push('write-failed');
   if (state.kind === 'host') out.push('host-storage');

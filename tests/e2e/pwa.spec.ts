@@ -1,0 +1,104 @@
+import { expect, test, type Page } from '@playwright/test';
+import { answer, completeLesson, hydrated, lessons, right, stored } from './course';
+import { serve, type StaticServer } from './static-server';
+
+// Each test gets its own server (own origin), so service workers never leak between tests.
+let server: StaticServer;
+test.beforeEach(async () => {
+  server = await serve('dist');
+});
+test.afterEach(async () => server.close());
+
+/** Opens the course and waits until a service worker controls the page (all pages precached). */
+async function install(page: Page) {
+  await page.goto(server.url);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // The first visit is not controlled (no clientsClaim); a reload is.
+  await page.reload();
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+}
+
+test('offline: after one visit every page loads, a quiz and a reflection work and survive a reload', async ({ page, context }) => {
+  await install(page);
+  await context.setOffline(true);
+  const urls = ['', ...lessons().map((l) => `lessons/${l.slug}/`), 'conclusion/'];
+  for (const u of urls) {
+    await page.goto(server.url + u);
+    await expect(page.getByRole('heading', { level: 1 }), u).toBeVisible();
+  }
+  const lesson = lessons()[4];
+  await page.goto(`${server.url}lessons/${lesson.slug}/`);
+  await hydrated(page);
+  await expect(page.locator('[data-notice="offline"]')).toBeVisible();
+  await completeLesson(page, lesson, '電車の中、オフラインで書きました。');
+  await page.reload();
+  await hydrated(page);
+  await expect(page.locator(`#${lesson.reflections[0].id}-text`)).toHaveValue('電車の中、オフラインで書きました。');
+  await expect(page.locator('[data-best]')).toContainText('100%');
+  expect((await stored(page)).quizzes[lesson.slug].best).toBe(1);
+});
+
+test('the offline indicator appears and disappears with the connection', async ({ page, context }) => {
+  await page.goto(server.url);
+  await hydrated(page);
+  const indicator = page.locator('[data-notice="offline"]');
+  await expect(indicator).toHaveCount(0);
+  await context.setOffline(true);
+  await expect(indicator).toContainText('オフラインです');
+  await expect(indicator).toContainText('この端末に保存されています');
+  await context.setOffline(false);
+  await expect(indicator).toHaveCount(0);
+});
+
+test('update: a new deployment is offered, nothing reloads by itself, typing is saved and progress kept', async ({ page }) => {
+  await install(page);
+  const lesson = lessons()[1];
+  const url = `${server.url}lessons/${lesson.slug}/`;
+  await page.goto(url);
+  await hydrated(page);
+  await answer(page, lesson, right);
+  await page.getByRole('button', { name: '採点する' }).click();
+  await expect(page.locator('footer')).toContainText('バージョン 0.1.0');
+
+  server.setRoot('dist-update'); // build B: same course, new release label
+  const box = page.locator(`#${lesson.reflections[0].id}-text`);
+  await box.pressSequentially('更新の直前に書いた文', { delay: 5 });
+  // The browser checks for a new worker when the tab becomes visible again.
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+  const notice = page.locator('[data-notice="update"]');
+  await expect(notice).toContainText('新しいバージョンがあります', { timeout: 15_000 });
+  // Nothing reloaded under the learner's fingers: the old version is still on screen, text intact.
+  await expect(page.locator('footer')).toContainText('バージョン 0.1.0');
+  await expect(box).toHaveValue('更新の直前に書いた文');
+
+  await box.pressSequentially('。追記', { delay: 5 }); // still inside the autosave delay
+  await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: '新しいバージョンを読み込む' }).click()]);
+  await hydrated(page);
+  await expect(page.locator('footer')).toContainText('バージョン update-test');
+  await expect(box).toHaveValue('更新の直前に書いた文。追記');
+  expect((await stored(page)).quizzes[lesson.slug]).toMatchObject({ attempts: 1, best: 1 });
+});
+
+test('inside an iframe the course does not register a service worker; at top level it does', async ({ page }) => {
+  // Count registration attempts in every frame (the browser may also refuse them in third-party frames).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __swRegister: number };
+    w.__swRegister = 0;
+    const orig = navigator.serviceWorker?.register.bind(navigator.serviceWorker);
+    if (orig) navigator.serviceWorker.register = (...a) => (w.__swRegister++, orig(...a));
+  });
+  const host = await serve('tests/e2e/fixtures', { host: '127.0.0.1' });
+  try {
+    await page.goto(`${host.url}frame.html?src=${encodeURIComponent(server.url)}`);
+    await expect(page.frameLocator('iframe').getByRole('heading', { level: 1 })).toBeVisible();
+    const f = page.frames().find((x) => x.url().startsWith(server.url))!;
+    await f.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+    expect(await f.evaluate(() => (window as unknown as { __swRegister: number }).__swRegister)).toBe(0);
+    await page.goto(server.url);
+    await page.waitForFunction(() => (window as unknown as { __swRegister: number }).__swRegister === 1);
+  } finally {
+    await host.close();
+  }
+});
