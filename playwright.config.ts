@@ -16,6 +16,12 @@ export const chromiumArgs = [
   '--disable-quic',
 ];
 
+/** Build folders and ports; overridable so several checkouts/agents can run side by side. */
+const dist = process.env.COURSE_OUT_DIR ?? 'dist';
+const port = Number(process.env.E2E_PORT ?? 4321);
+const basePort = Number(process.env.E2E_BASE_PORT ?? port + 1);
+process.env.E2E_BASE_URL = `http://localhost:${basePort}/course/`;
+
 export default defineConfig({
   testDir: './tests/e2e',
   fullyParallel: true,
@@ -24,7 +30,7 @@ export default defineConfig({
   reporter: [['list'], ['./tests/e2e/summary-reporter.ts']],
   timeout: 30_000,
   use: {
-    baseURL: 'http://localhost:4321',
+    baseURL: `http://localhost:${port}`,
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',
     trace: 'retain-on-failure',
@@ -33,14 +39,15 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: [
     {
-      command: 'npx astro preview --port 4321 --host localhost',
-      url: 'http://localhost:4321/',
+      command: `npx astro preview --port ${port} --host localhost`,
+      env: { COURSE_OUT_DIR: dist },
+      url: `http://localhost:${port}/`,
       reuseExistingServer: !process.env.CI,
     },
     {
-      command: 'npx astro preview --port 4322 --host localhost',
-      env: { COURSE_BASE: '/course/', COURSE_OUT_DIR: './dist-base' },
-      url: 'http://localhost:4322/course/',
+      command: `npx astro preview --port ${basePort} --host localhost`,
+      env: { COURSE_BASE: '/course/', COURSE_OUT_DIR: `${dist}-base` },
+      url: `http://localhost:${basePort}/course/`,
       reuseExistingServer: !process.env.CI,
     },
   ],

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { htmlPages } from './site';
+import { DIST, htmlPages } from './site';
 
 function brokenLinks(dir: string, base: string): string[] {
   const broken: string[] = [];
@@ -32,12 +32,12 @@ function brokenLinks(dir: string, base: string): string[] {
 
 describe('links', () => {
   it('no broken internal link or asset in dist/', () => {
-    expect(brokenLinks(path.resolve('dist'), '/')).toEqual([]);
+    expect(brokenLinks(DIST, '/')).toEqual([]);
   });
   it('no broken link in the /course/ build (dist-base/), and nothing escapes the base path', () => {
-    expect(brokenLinks(path.resolve('dist-base'), '/course/')).toEqual([]);
+    expect(brokenLinks(`${DIST}-base`, '/course/')).toEqual([]);
   });
   it('all 13 pages exist', () => {
-    expect(htmlPages(path.resolve('dist')).length).toBeGreaterThanOrEqual(13);
+    expect(htmlPages(DIST).length).toBeGreaterThanOrEqual(13);
   });
 });

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DIST } from './site';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(file: string) {
@@ -10,8 +11,8 @@ function pngSize(file: string) {
   return `${b.readUInt32BE(16)}x${b.readUInt32BE(20)}`;
 }
 
-for (const [dir, base] of [['dist', '/'], ['dist-base', '/course/']] as const) {
-  describe(`web app manifest (${dir}, base ${base})`, () => {
+for (const [dir, base] of [[DIST, '/'], [`${DIST}-base`, '/course/']] as const) {
+  describe(`web app manifest (${path.basename(dir)}, base ${base})`, () => {
     const manifest = JSON.parse(fs.readFileSync(path.resolve(dir, 'manifest.webmanifest'), 'utf8'));
     it('has Japanese names, lang, standalone display and colours', () => {
       expect(manifest.name).toContain('人間関係の構築とキャリア');
@@ -44,11 +45,11 @@ for (const [dir, base] of [['dist', '/'], ['dist-base', '/course/']] as const) {
 }
 
 describe('precache', () => {
-  const sw = fs.readFileSync(path.resolve('dist/sw.js'), 'utf8');
+  const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
   const entries = [...sw.matchAll(/\{url:"([^"]+)",revision:(?:"[^"]*"|null)\}/g)].map((m) => m[1]);
   const bytes = entries.reduce((s, u) => {
     const rel = u === '/' ? 'index.html' : u.endsWith('/') ? `${u}index.html` : u;
-    const f = path.resolve('dist', rel.replace(/^\//, ''));
+    const f = path.join(DIST, rel.replace(/^\//, ''));
     return s + (fs.existsSync(f) ? fs.statSync(f).size : 0);
   }, 0);
   it('holds every page of the course', () => {
@@ -56,7 +57,7 @@ describe('precache', () => {
     expect(entries.filter((u) => u.startsWith('lessons/'))).toHaveLength(10);
   });
   it('holds every script and stylesheet the pages use', () => {
-    for (const f of fs.readdirSync('dist/_astro').filter((f) => !f.startsWith('signals.module')))
+    for (const f of fs.readdirSync(path.join(DIST, '_astro')).filter((f) => !f.startsWith('signals.module')))
       expect(entries, f).toContain(`_astro/${f}`);
   });
   it(`stays well under 1 MB (measured ${bytes} B in ${entries.length} files)`, () => {

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { hydrated, lessons } from './course';
 
-// A second build with COURSE_BASE=/course/ is served on port 4322 (see playwright.config.ts).
-const BASE = 'http://localhost:4322/course/';
+// A second build with COURSE_BASE=/course/ is served next to the main one (see playwright.config.ts).
+const BASE = process.env.E2E_BASE_URL ?? 'http://localhost:4322/course/';
 
 test('deployed under /course/: pages, links, styles and islands all work', async ({ page }) => {
   const failed: string[] = [];

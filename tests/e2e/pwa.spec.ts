@@ -2,10 +2,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { answer, completeLesson, hydrated, lessons, right, stored } from './course';
 import { serve, type StaticServer } from './static-server';
 
+const DIST = process.env.COURSE_OUT_DIR ?? 'dist';
+
 // Each test gets its own server (own origin), so service workers never leak between tests.
 let server: StaticServer;
 test.beforeEach(async () => {
-  server = await serve('dist');
+  server = await serve(DIST);
 });
 test.afterEach(async () => server.close());
 
@@ -62,7 +64,7 @@ test('update: a new deployment is offered, nothing reloads by itself, typing is 
   await page.getByRole('button', { name: '採点する' }).click();
   await expect(page.locator('footer')).toContainText('バージョン 0.1.0');
 
-  server.setRoot('dist-update'); // build B: same course, new release label
+  server.setRoot(`${DIST}-update`); // build B: same course, new release label
   const box = page.locator(`#${lesson.reflections[0].id}-text`);
   await box.pressSequentially('更新の直前に書いた文', { delay: 5 });
   // The browser checks for a new worker when the tab becomes visible again.
