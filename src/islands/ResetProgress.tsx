@@ -1,6 +1,6 @@
 /** Erases all progress on this device, after an explicit confirmation step. */
 import { useState } from 'preact/hooks';
-import { resetProgress } from '../stores/progress';
+import { resetProgress } from '../stores/learner';
 
 export default function ResetProgress() {
   const [step, setStep] = useState<'idle' | 'confirm' | 'done'>('idle');

@@ -20,12 +20,26 @@ export function useAtom<T>(store: ReadableAtom<T>): T {
 }
 
 /**
- * Returns the progress document and whether it has been loaded yet. Before loading (and in the
- * server-rendered HTML) it is an empty document, so the first client render matches the HTML.
+ * False during the first render. An island's first client render must match its server HTML, even
+ * when another island has loaded progress already: Preact hydration keeps mismatched server nodes
+ * (e.g. a stale 「読み込んでいます」 placeholder).
+ */
+export function useHydrated(): boolean {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+const EMPTY = $progress.get();
+
+/**
+ * Returns the progress document and whether it has been loaded yet. Until then — and always in
+ * the first render, which must match the server-rendered HTML — it is an empty document.
  */
 export function useProgress() {
   useEffect(() => ensureStarted(), []);
+  const hydrated = useHydrated();
   const progress = useAtom($progress);
-  const loaded = useAtom($storage).kind !== null;
-  return { progress, loaded };
+  const loaded = useAtom($storage).kind !== null && hydrated;
+  return { progress: loaded ? progress : EMPTY, loaded };
 }

@@ -16,6 +16,7 @@ import {
   type DecodeWarning,
   type Progress,
 } from '../lib/progress';
+import { withMistakes } from '../lib/review';
 import { scoreQuiz, type QuizResult, type ScorableQuestion } from '../lib/scoring';
 import { browserBackend, type StorageBackend } from '../lms/storage';
 
@@ -85,14 +86,21 @@ export function ensureStarted(courseId?: string): void {
   startProgress({ courseId: id || 'course', backend: browserBackend() });
 }
 
+/** The running session's course id and clock (null before start-up). */
+export const sessionInfo = () => (session ? { courseId: session.courseId, now: session.now } : null);
+
 /** Stops listening (tests, LMS hand-over). */
 export function stopProgress(): void {
   session?.unsubscribe();
   session = null;
 }
 
-/** Applies a change, merges with what is stored meanwhile, and persists. Returns whether it was saved. */
-function commit(change: (p: Progress, now: number) => Progress, mergeStored = true): boolean {
+/**
+ * Applies a change, merges with what is stored meanwhile, and persists. Returns whether it was saved.
+ * Exported for the sibling store modules (learner.ts, host.ts) that hold actions only some pages need,
+ * so they stay out of the lesson pages' JavaScript.
+ */
+export function commit(change: (p: Progress, now: number) => Progress, mergeStored = true): boolean {
   if (!session) ensureStarted();
   const s = session!;
   let current = $progress.get();
@@ -115,7 +123,7 @@ function commit(change: (p: Progress, now: number) => Progress, mergeStored = tr
 /** Records that the learner opened a lesson. */
 export const recordVisit = (slug: string) => commit((p, now) => withVisit(p, slug, now));
 
-/** Scores and records a quiz attempt; returns the result to show. */
+/** Scores and records a quiz attempt, scheduling wrong answers for review; returns the result to show. */
 export function submitQuiz(
   slug: string,
   questions: readonly ScorableQuestion[],
@@ -124,12 +132,10 @@ export function submitQuiz(
 ): QuizResult {
   const result = scoreQuiz(questions, answers, passMark);
   const clean = Object.fromEntries(result.results.map((r) => [r.id, r.chosen]));
-  commit((p, now) => withAttempt(p, slug, clean, result.score, now));
+  const wrong = result.results.filter((r) => !r.correct).map((r) => r.id);
+  commit((p, now) => withMistakes(withAttempt(p, slug, clean, result.score, now), wrong, now));
   return result;
 }
 
 /** Saves a reflection's text; returns whether it reached storage. */
 export const saveReflection = (id: string, text: string) => commit((p, now) => withReflection(p, id, text, now));
-
-/** Replaces all progress with an empty document (after the learner confirmed). */
-export const resetProgress = () => commit((p, now) => emptyProgress(p.courseId, now), false);

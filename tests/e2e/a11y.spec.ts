@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { answer, lessons, open, wrong } from './course';
+import { answer, completedDoc, lessons, open, seed, setClock, wrong } from './course';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const pages = ['/', ...lessons().map((l) => `/lessons/${l.slug}/`), '/conclusion/', '/404.html'];
+const pages = ['/', ...lessons().map((l) => `/lessons/${l.slug}/`), '/conclusion/', '/plan/', '/review/', '/certificate/', '/data/', '/404.html'];
 
 async function scan(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
@@ -31,5 +31,35 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.locator(`#${lesson.reflections[0].id}-text`).blur();
     await expect(page.locator('[data-notice="corrupt"]')).toBeVisible();
     expect(await scan(page)).toEqual([]);
+  });
+
+  test(`axe: plan with answers and reminders, review feedback, certificate, import confirmation (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const all = lessons();
+    await setClock(page, '2026-11-27T10:00');
+    const doc = completedDoc(all, new Date('2026-11-20T10:00+09:00').getTime()) as Record<string, unknown>;
+    doc.reviews = { [all[1].quiz.questions[0].id]: { box: 0, due: new Date('2026-11-21T00:00+09:00').getTime(), updatedAt: 1 } };
+    doc.profile = { name: { text: '山田 花子', updatedAt: 1 }, reminders: { people: [{ id: 'a', who: '佐藤さん', every: 'monthly' }], updatedAt: 1 } };
+    await seed(page, doc);
+    await open(page, '/plan/');
+    await page.getByRole('button', { name: 'Markdownファイルで保存' }).click();
+    expect(await scan(page), '/plan/').toEqual([]);
+    await open(page, '/');
+    await expect(page.locator('[data-review-due]')).toBeVisible();
+    expect(await scan(page), '/ (review due)').toEqual([]);
+    await open(page, '/review/');
+    await page.locator('[data-review] input').first().check();
+    await page.getByRole('button', { name: '答える' }).click();
+    expect(await scan(page), '/review/ (feedback)').toEqual([]);
+    await open(page, '/certificate/');
+    await expect(page.locator('[data-certificate-name]')).toHaveText('山田 花子 様');
+    expect(await scan(page), '/certificate/').toEqual([]);
+    await open(page, '/data/');
+    await page.getByLabel('読み込む進捗ファイル（.json）').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await expect(page.getByRole('alertdialog')).toBeVisible();
+    expect(await scan(page), '/data/ (confirm)').toEqual([]);
+    await page.getByLabel('読み込む進捗ファイル（.json）').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('x') });
+    await expect(page.locator('[data-transfer-message]')).toContainText('読み取れませんでした');
+    expect(await scan(page), '/data/ (error)').toEqual([]);
   });
 }

@@ -1,5 +1,8 @@
 /** Page-object helper shared by the end-to-end tests. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Frame, type Page } from '@playwright/test';
+
+/** A page or a frame inside one (embedded course). */
+type Doc = Page | Frame;
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
@@ -9,7 +12,7 @@ export interface LessonData {
   order: number;
   title: string;
   quiz: { questions: { id: string; type: string; options: { id: string; correct: boolean; text: string; feedback: string }[] }[] };
-  reflections: { id: string; required: boolean }[];
+  reflections: { id: string; required: boolean; prompt: string }[];
 }
 
 /** Lesson frontmatter read straight from content/ (the tests know the right answers). */
@@ -28,13 +31,17 @@ export async function open(page: Page, url: string) {
   await hydrated(page);
 }
 
-export async function hydrated(page: Page) {
+export async function hydrated(page: Doc) {
   await page.waitForLoadState('load');
+  // client:frame islands (the embed bridge) hydrate only inside frames: at top level, skip them.
+  const selector = await page.evaluate(() =>
+    window.self === window.top ? 'astro-island[ssr]:not([client="frame"])' : 'astro-island[ssr]',
+  );
   // client:visible islands hydrate only once scrolled into view: visit each one and wait for it.
-  await page.evaluate(async () => {
+  await page.evaluate(async (sel) => {
     const tried = new Set<Element>();
     for (;;) {
-      const el = [...document.querySelectorAll('astro-island[ssr]')].find((e) => !tried.has(e));
+      const el = [...document.querySelectorAll(sel)].find((e) => !tried.has(e));
       if (!el) break;
       tried.add(el);
       // astro-island is display: contents; the visible directive observes its children.
@@ -43,12 +50,12 @@ export async function hydrated(page: Page) {
       while (el.hasAttribute('ssr') && performance.now() - start < 5000) await new Promise((r) => setTimeout(r, 20));
     }
     window.scrollTo(0, 0);
-  });
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  }, selector);
+  await expect(page.locator(selector)).toHaveCount(0);
 }
 
 /** Chooses options for every question: `pick(question)` returns option ids. */
-export async function answer(page: Page, lesson: LessonData, pick: (q: LessonData['quiz']['questions'][number]) => string[]) {
+export async function answer(page: Doc, lesson: LessonData, pick: (q: LessonData['quiz']['questions'][number]) => string[]) {
   for (const q of lesson.quiz.questions) {
     for (const id of pick(q)) await page.locator(`input[name="${q.id}"][value="${id}"]`).check();
   }
@@ -58,7 +65,7 @@ export const right = (q: LessonData['quiz']['questions'][number]) => q.options.f
 export const wrong = (q: LessonData['quiz']['questions'][number]) => [q.options.find((o) => !o.correct)!.id];
 
 /** Passes a lesson: right answers, submit, and text in every required reflection. */
-export async function completeLesson(page: Page, lesson: LessonData, text = 'ふりかえりを書きました。') {
+export async function completeLesson(page: Doc, lesson: LessonData, text = 'ふりかえりを書きました。') {
   await answer(page, lesson, right);
   await page.getByRole('button', { name: '採点する' }).click();
   await expect(page.locator('[data-result]')).toContainText('合格です');
@@ -70,6 +77,46 @@ export async function completeLesson(page: Page, lesson: LessonData, text = 'ふ
 }
 
 /** The saved progress document as the page sees it. */
-export async function stored(page: Page, courseId = 'networking-ja') {
+export async function stored(page: Doc, courseId = 'networking-ja') {
   return page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), `course:${courseId}:progress`);
+}
+
+/** Types a reflection and waits until it is saved. */
+export async function writeReflection(page: Page, id: string, text: string) {
+  await page.locator(`#${id}-text`).fill(text);
+  await page.locator(`#${id}-text`).blur();
+  await expect(page.locator(`[data-reflection="${id}"] [data-save-state]`)).toHaveText('保存しました');
+}
+
+/** Clicks what starts a download and returns the file's name and text (as UTF-8). */
+export async function downloadOf(page: Page, start: () => Promise<unknown>) {
+  const [file] = await Promise.all([page.waitForEvent('download'), start()]);
+  const text = fs.readFileSync((await file.path())!, 'utf8');
+  return { name: file.suggestedFilename(), text };
+}
+
+/** Freezes the page's clock (Date.now, new Date) at a Japan time such as '2026-11-27T10:00'; timers keep running. */
+export const setClock = (page: Page, jst: string) => page.clock.setFixedTime(new Date(`${jst}+09:00`));
+
+/** Stores a progress document before the page loads its islands (set up a state quickly, e.g. nine finished lessons). */
+export async function seed(page: Page, doc: unknown, courseId = 'networking-ja') {
+  await page.goto('/404.html');
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`course:${courseId}:progress`, JSON.stringify(doc)]);
+}
+
+/** A stored document in which the given lessons are complete (all answers right, reflections written) at `at`. */
+export function completedDoc(done: LessonData[], at: number, text = 'ふりかえりを書きました。') {
+  const doc = { v: 2, courseId: 'networking-ja', createdAt: at, updatedAt: at, last: null, lessons: {}, quizzes: {}, reflections: {}, reviews: {}, profile: {} } as {
+    [k: string]: unknown;
+    lessons: Record<string, unknown>;
+    quizzes: Record<string, unknown>;
+    reflections: Record<string, unknown>;
+  };
+  for (const l of done) {
+    doc.lessons[l.slug] = { firstAt: at, lastAt: at };
+    const answers = Object.fromEntries(l.quiz.questions.map((q) => [q.id, right(q)]));
+    doc.quizzes[l.slug] = { attempts: 1, best: 1, bestAt: at, last: { at, score: 1, answers } };
+    for (const r of l.reflections) doc.reflections[r.id] = { text, updatedAt: at };
+  }
+  return doc;
 }

@@ -11,6 +11,10 @@ const CODES = {
   'memory-only': true,
   'write-failed': true,
   'host-storage': true,
+  offline: true,
+  update: true,
+  'host-partial': true,
+  'host-partial-lost': true,
 } satisfies Record<NoticeCode, true>;
 const codes = Object.keys(CODES) as NoticeCode[];
 
@@ -49,8 +53,11 @@ describe('NOTICE_TEXT', () => {
 });
 
 describe('isWarning', () => {
-  it('only the host-storage notice is informational', () => {
-    expect(codes.filter((c) => !isWarning(c))).toEqual(['host-storage']);
+  it('host storage, offline and update are informational; problems with saved data warn', () => {
+    expect(codes.filter((c) => !isWarning(c)).sort()).toEqual(['host-storage', 'offline', 'update']);
+  });
+  it('offline comes first when the browser is offline', () => {
+    expect(noticeCodes({ kind: 'local', warnings: ['corrupt'], writeFailed: false }, false)).toEqual(['offline', 'corrupt']);
   });
 });
 

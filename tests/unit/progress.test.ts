@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  NAME_MAX,
   PROGRESS_VERSION,
+  REMINDERS_MAX,
+  REMINDER_MONTHS,
+  REMINDER_WHO_MAX,
+  REVIEW_DONE,
   STORED_TEXT_CAP,
   decodeProgress,
   emptyProgress,
@@ -10,10 +15,16 @@ import {
   progressKey,
   reconcile,
   withAttempt,
+  withName,
   withReflection,
+  withReminders,
   withVisit,
+  type Profile,
   type Progress,
   type QuizRecord,
+  type Reminder,
+  type ReminderEvery,
+  type ReviewRecord,
 } from '../../src/lib/progress';
 
 const COURSE = 'networking-ja';
@@ -51,6 +62,28 @@ const reflectionArb = fc.record({
   updatedAt: time,
 });
 
+const reviewKey = fc.oneof(fc.constantFrom('l01-q1', 'l02-q3', 'l05-q2'), questionId);
+const reviewArb: fc.Arbitrary<ReviewRecord> = fc.oneof(
+  fc.record({ box: fc.integer({ min: 0, max: REVIEW_DONE - 1 }), due: time, updatedAt: time }),
+  fc.record({ box: fc.constant(REVIEW_DONE), due: fc.constant(null), updatedAt: time }),
+);
+const everyArb = fc.constantFrom(...(Object.keys(REMINDER_MONTHS) as ReminderEvery[]));
+const reminderArb: fc.Arbitrary<Reminder> = fc.record({
+  id: fc.stringMatching(/^[a-z0-9]{1,10}$/),
+  who: fc.oneof(
+    fc.constantFrom('佐藤さん', '前の部署の先輩、高橋さん; 月1', 'a\\b'),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: REMINDER_WHO_MAX / 2 }).filter((s) => s.trim() !== ''),
+  ),
+  every: everyArb,
+});
+const profileArb: fc.Arbitrary<Profile> = fc.record(
+  {
+    name: fc.record({ text: fc.oneof(fc.constantFrom('', '山田 花子'), fc.string({ unit: 'binary', maxLength: NAME_MAX / 2 })), updatedAt: time }),
+    reminders: fc.record({ people: fc.uniqueArray(reminderArb, { selector: (r) => r.id, maxLength: REMINDERS_MAX }), updatedAt: time }),
+  },
+  { requiredKeys: [] },
+);
+
 const progressArb: fc.Arbitrary<Progress> = fc.record({
   v: fc.constant(PROGRESS_VERSION as typeof PROGRESS_VERSION),
   courseId: fc.constant(COURSE),
@@ -60,6 +93,8 @@ const progressArb: fc.Arbitrary<Progress> = fc.record({
   lessons: dict(slug, visitArb),
   quizzes: dict(slug, quizArb),
   reflections: dict(reflId, reflectionArb),
+  reviews: dict(reviewKey, reviewArb),
+  profile: profileArb,
 });
 
 /** Invalid values for each keyed record (none of them can be read as an item of that record). */
@@ -87,6 +122,14 @@ const badReflection = fc.oneof(
   fc.record({ text: fc.string(), updatedAt: fc.constantFrom(-5, NaN, '1', null) }),
   fc.record({ text: fc.constant('x'.repeat(STORED_TEXT_CAP + 1)), updatedAt: time }),
 );
+const badReview = fc.oneof(
+  fc.constant(null),
+  fc.string(),
+  fc.record({ box: fc.constantFrom(-1, 1.5, REVIEW_DONE + 1, '1', null), due: time, updatedAt: time }),
+  fc.record({ box: fc.integer({ min: 0, max: REVIEW_DONE - 1 }), due: fc.constantFrom(null, -1, NaN, '5'), updatedAt: time }),
+  fc.record({ box: fc.constant(REVIEW_DONE), due: time, updatedAt: time }),
+  fc.record({ box: fc.constant(0), due: time, updatedAt: fc.constantFrom(-1, NaN, null, '1') }),
+);
 /** Keys no record accepts, whatever the value (so even a valid-looking value is dropped). */
 const badKey = fc.constantFrom('', 'has space', 'ä', 'x'.repeat(65), 'dot.ted', 'sl/ash');
 /** Valid-format keys that cannot collide with the generated valid keys (those never contain "_"). */
@@ -110,7 +153,7 @@ function expectStable(progress: Progress) {
 function expectWellFormed(progress: Progress) {
   expect(progress.v).toBe(PROGRESS_VERSION);
   expect(progress.courseId).toBe(COURSE);
-  for (const rec of [progress.lessons, progress.quizzes, progress.reflections])
+  for (const rec of [progress.lessons, progress.quizzes, progress.reflections, progress.reviews, progress.profile])
     expect(Object.getPrototypeOf(rec) === Object.prototype || Object.getPrototypeOf(rec) === null).toBe(true);
 }
 
@@ -159,12 +202,13 @@ describe('decodeProgress (properties)', () => {
       lessons: fc.array(fc.oneof(fc.tuple(extraKey, badVisit), fc.tuple(badKey, visitArb)), { maxLength: 3 }),
       quizzes: fc.array(fc.oneof(fc.tuple(extraKey, badQuiz), fc.tuple(badKey, quizArb)), { maxLength: 3 }),
       reflections: fc.array(fc.oneof(fc.tuple(extraKey, badReflection), fc.tuple(badKey, reflectionArb)), { maxLength: 3 }),
+      reviews: fc.array(fc.oneof(fc.tuple(extraKey, badReview), fc.tuple(badKey, reviewArb)), { maxLength: 3 }),
     });
     fc.assert(
       fc.property(progressArb, injected, (p, bad) => {
         const raw: Record<string, Record<string, unknown>> & Record<string, unknown> = structuredClone(p) as never;
         let n = 0;
-        for (const part of ['lessons', 'quizzes', 'reflections'] as const)
+        for (const part of ['lessons', 'quizzes', 'reflections', 'reviews'] as const)
           for (const [k, v] of bad[part]) {
             if (!(k in raw[part])) n++;
             raw[part][k] = v;
@@ -182,7 +226,10 @@ describe('decodeProgress (properties)', () => {
       'v', 'courseId', 'createdAt', 'updatedAt', 'last', 'last.slug', 'last.at', 'lessons', 'quizzes', 'reflections',
       'lessons.*', 'lessons.*.firstAt', 'quizzes.*', 'quizzes.*.attempts', 'quizzes.*.best', 'quizzes.*.bestAt',
       'quizzes.*.last', 'quizzes.*.last.answers', 'quizzes.*.last.score', 'reflections.*', 'reflections.*.text',
-      'reflections.*.updatedAt', 'extra',
+      'reflections.*.updatedAt', 'reviews', 'reviews.*', 'reviews.*.box', 'reviews.*.due', 'reviews.*.updatedAt', 'profile',
+      'profile.name', 'profile.name.text', 'profile.name.updatedAt', 'profile.reminders', 'profile.reminders.people',
+      'profile.reminders.updatedAt', 'profile.reminders.people.*', 'profile.reminders.people.*.who',
+      'profile.reminders.people.*.every', 'profile.reminders.people.*.id', 'extra',
     );
     const mutate = (p: Progress, patches: [string, unknown][]) => {
       const out = structuredClone(p) as unknown as Record<string, unknown>;
@@ -510,5 +557,166 @@ describe('withReflection', () => {
     const p2 = withReflection(withReflection(p1, 'l02-r2', '別', 250), 'l02-r1', '書き直し', 300);
     expect(p2.reflections).toEqual({ 'l02-r1': { text: '書き直し', updatedAt: 300 }, 'l02-r2': { text: '別', updatedAt: 250 } });
     expect(p1.reflections['l02-r1'].text).toBe('最初');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Version 2: reviews and profile
+// ---------------------------------------------------------------------------------------------
+
+describe('migration v1 → v2', () => {
+  /** A document exactly as version 1 stored it. */
+  const v1 = {
+    v: 1,
+    courseId: COURSE,
+    createdAt: 100,
+    updatedAt: 500,
+    last: { slug: 'goals', at: 400 },
+    lessons: { goals: { firstAt: 200, lastAt: 400 } },
+    quizzes: { goals: { attempts: 1, best: 0.5, bestAt: 300, last: { at: 300, score: 0.5, answers: { 'l02-q1': ['b'] } } } },
+    reflections: { 'l02-r1': { text: '業界の先輩に話を聞く', updatedAt: 450 } },
+  };
+
+  it('keeps everything a v1 document had and adds empty reviews and profile, without warnings', () => {
+    for (const raw of [v1, JSON.stringify(v1)]) {
+      const r = decodeProgress(raw, COURSE, NOW);
+      expect(r.warnings).toEqual([]);
+      expect(r.progress).toEqual({ ...v1, v: 2, reviews: {}, profile: {} });
+      expectStable(r.progress);
+    }
+  });
+
+  it('a v1 document never had reviews or a profile: stray fields of those names are not taken over', () => {
+    const r = decodeProgress({ ...v1, reviews: { 'l02-q1': { box: 0, due: 1, updatedAt: 1 } }, profile: { name: { text: 'x', updatedAt: 1 } } }, COURSE, NOW);
+    expect(r.progress.reviews).toEqual({});
+    expect(r.progress.profile).toEqual({});
+  });
+
+  it('an empty v1 document becomes an empty v2 document', () => {
+    expect(decodeProgress({ v: 1, createdAt: 5, updatedAt: 5 }, COURSE, NOW)).toEqual({ progress: emptyProgress(COURSE, 5), warnings: [] });
+  });
+});
+
+describe('decodeProgress: reviews and profile', () => {
+  it('reads reviews, name and reminders', () => {
+    const p = {
+      ...emptyProgress(COURSE, 1),
+      reviews: { 'l02-q1': { box: 1, due: 900, updatedAt: 800 }, 'l03-q2': { box: REVIEW_DONE, due: null, updatedAt: 700 } },
+      profile: {
+        name: { text: '山田 花子', updatedAt: 10 },
+        reminders: { people: [{ id: 'a1', who: '佐藤さん', every: 'quarterly' }], updatedAt: 20 },
+      },
+    };
+    expect(decodeProgress(JSON.stringify(p), COURSE, NOW)).toEqual({ progress: p, warnings: [] });
+  });
+
+  it('an active review needs a due time; a retired one (box 3) has none', () => {
+    const r = decodeProgress(
+      doc({ reviews: { 'l01-q1': { box: 0, due: null, updatedAt: 1 }, 'l01-q2': { box: 3, due: 5, updatedAt: 1 }, 'l01-q3': { box: 2, due: 5, updatedAt: 1 } } as never }),
+      COURSE,
+      NOW,
+    );
+    expect(r.warnings).toEqual(['invalid-parts']);
+    expect(r.progress.reviews).toEqual({ 'l01-q3': { box: 2, due: 5, updatedAt: 1 } });
+  });
+
+  it('keeps the readable people of a reminder list and drops the rest (blank, unknown frequency, duplicate id, too many)', () => {
+    const people = [
+      { id: 'a', who: '佐藤さん', every: 'monthly' },
+      { id: 'b', who: '   ', every: 'monthly' },
+      { id: 'c', who: '高橋さん', every: 'weekly' },
+      { id: 'a', who: '重複', every: 'monthly' },
+      { id: 'bad id', who: 'x', every: 'monthly' },
+      { id: 'd', who: 'x'.repeat(REMINDER_WHO_MAX + 1), every: 'monthly' },
+      ...Array.from({ length: REMINDERS_MAX + 2 }, (_, i) => ({ id: `p${i}`, who: `人${i}`, every: 'halfyearly' })),
+    ];
+    const r = decodeProgress(doc({ profile: { reminders: { people, updatedAt: 3 } } as never }), COURSE, NOW);
+    expect(r.warnings).toEqual(['invalid-parts']);
+    const kept = r.progress.profile.reminders!.people;
+    expect(kept).toHaveLength(REMINDERS_MAX);
+    expect(kept[0]).toEqual({ id: 'a', who: '佐藤さん', every: 'monthly' });
+    expect(kept.slice(1).map((p) => p.id)).toEqual(Array.from({ length: REMINDERS_MAX - 1 }, (_, i) => `p${i}`));
+  });
+
+  it.each([
+    ['not an object', 'x'],
+    ['a name that is too long', { name: { text: 'x'.repeat(NAME_MAX + 1), updatedAt: 1 } }],
+    ['a name without time', { name: { text: '山田' } }],
+    ['reminders that are not a list', { reminders: { people: 'x', updatedAt: 1 } }],
+  ])('a profile with %s → that part dropped with invalid-parts, nothing else lost', (_label, profile) => {
+    const r = decodeProgress(doc({ profile: profile as never, reflections: { 'l01-r1': { text: 'ok', updatedAt: 1 } } }), COURSE, NOW);
+    expect(r.warnings).toEqual(['invalid-parts']);
+    expect(r.progress.profile).toEqual({});
+    expect(r.progress.reflections['l01-r1'].text).toBe('ok');
+  });
+});
+
+describe('mergeProgress: reviews and profile', () => {
+  it('per review, the newer record wins, whatever the argument order', () => {
+    fc.assert(
+      fc.property(progressArb, progressArb, (a, b) => {
+        fc.pre(Object.keys(a.reviews).every((k) => !(k in b.reviews) || a.reviews[k].updatedAt !== b.reviews[k].updatedAt));
+        const ab = mergeProgress(a, b);
+        expect(ab.reviews).toEqual(mergeProgress(b, a).reviews);
+        for (const k of new Set([...Object.keys(a.reviews), ...Object.keys(b.reviews)])) {
+          const newest = [a.reviews[k], b.reviews[k]].filter(Boolean).reduce((x, y) => (y.updatedAt > x.updatedAt ? y : x));
+          expect(ab.reviews[k]).toEqual(newest);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the newer name and the newer reminder list win, each on its own', () => {
+    fc.assert(
+      fc.property(progressArb, progressArb, (a, b) => {
+        const m = mergeProgress(a, b);
+        for (const part of ['name', 'reminders'] as const) {
+          const x = a.profile[part];
+          const y = b.profile[part];
+          expect(m.profile[part]).toEqual(!x ? y : !y ? x : x.updatedAt >= y.updatedAt ? x : y);
+        }
+        expect(decodeProgress(encodeProgress(m), COURSE, NOW).warnings).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('example: a name set in one tab and reminders in another both survive', () => {
+    const base = emptyProgress(COURSE, 100);
+    const a = withName(base, '山田 花子', 200);
+    const b = withReminders(base, [{ id: 'x', who: '佐藤さん', every: 'monthly' }], 300);
+    for (const m of [mergeProgress(a, b), mergeProgress(b, a)])
+      expect(m.profile).toEqual({ name: { text: '山田 花子', updatedAt: 200 }, reminders: { people: [{ id: 'x', who: '佐藤さん', every: 'monthly' }], updatedAt: 300 } });
+  });
+
+  it('example: a name cleared later is not brought back by an older copy', () => {
+    const old = withName(emptyProgress(COURSE, 100), '旧姓', 200);
+    const cleared = withName(old, '  ', 300);
+    expect(mergeProgress(old, cleared).profile.name).toEqual({ text: '', updatedAt: 300 });
+  });
+});
+
+describe('withName / withReminders', () => {
+  it('withName trims, caps the length and records the time', () => {
+    const p = withName(emptyProgress(COURSE, 1), '  山田 花子 ', 5);
+    expect(p.profile.name).toEqual({ text: '山田 花子', updatedAt: 5 });
+    expect(p.updatedAt).toBe(5);
+    expect(withName(p, 'x'.repeat(NAME_MAX + 10), 6).profile.name!.text).toHaveLength(NAME_MAX);
+  });
+
+  it('withReminders stores the list as a whole, without blank rows, trimmed, at most REMINDERS_MAX', () => {
+    const rows: Reminder[] = [
+      { id: 'a', who: ' 佐藤さん ', every: 'monthly' },
+      { id: 'b', who: '  ', every: 'quarterly' },
+      ...Array.from({ length: REMINDERS_MAX + 3 }, (_, i) => ({ id: `p${i}`, who: `人${i}`, every: 'halfyearly' as const })),
+    ];
+    const p = withReminders(withName(emptyProgress(COURSE, 1), '山田', 2), rows, 7);
+    expect(p.profile.name!.text).toBe('山田');
+    expect(p.profile.reminders!.updatedAt).toBe(7);
+    expect(p.profile.reminders!.people).toHaveLength(REMINDERS_MAX);
+    expect(p.profile.reminders!.people[0]).toEqual({ id: 'a', who: '佐藤さん', every: 'monthly' });
+    expect(decodeProgress(encodeProgress(p), COURSE, NOW).warnings).toEqual([]);
+    expect(withReminders(p, [], 8).profile.reminders).toEqual({ people: [], updatedAt: 8 });
   });
 });

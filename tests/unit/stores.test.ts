@@ -3,12 +3,12 @@ import {
   $progress,
   $storage,
   recordVisit,
-  resetProgress,
   saveReflection,
   startProgress,
   stopProgress,
   submitQuiz,
 } from '../../src/stores/progress';
+import { recordReview, replaceProgress, resetProgress, saveReminders, setLearnerName } from '../../src/stores/learner';
 import {
   decodeProgress,
   emptyProgress,
@@ -465,5 +465,82 @@ describe('resetProgress', () => {
     tick();
     saveReflection('l02-r2', 'after');
     expect(Object.keys(stored(backend).reflections)).toEqual(['l02-r2']);
+  });
+});
+
+describe('review, profile and import actions', () => {
+  /** Local midnight `days` days after the day of t (due dates are local midnights). */
+  const midnight = (days: number) => {
+    const d = new Date(t);
+    d.setHours(0, 0, 0, 0);
+    d.setDate(d.getDate() + days);
+    return d.getTime();
+  };
+
+  it('submitQuiz schedules the questions answered wrong for tomorrow (a right retry leaves them scheduled)', () => {
+    const backend = memoryBackend();
+    startProgress({ courseId: COURSE, backend, now });
+    tick();
+    submitQuiz('goals', questions, { 'l02-q1': ['b'], 'l02-q2': ['a', 'b'] }, 0.8);
+    expect(stored(backend).reviews).toEqual({ 'l02-q1': { box: 0, due: midnight(1), updatedAt: t } });
+    const scheduledAt = t;
+    tick();
+    submitQuiz('goals', questions, { 'l02-q1': ['a'], 'l02-q2': ['a', 'b'] }, 0.8);
+    expect(stored(backend).reviews['l02-q1']).toEqual({ box: 0, due: midnight(1), updatedAt: scheduledAt });
+  });
+
+  it('recordReview scores one question and moves it up (right) or back to the start (wrong)', () => {
+    const backend = memoryBackend();
+    startProgress({ courseId: COURSE, backend, now });
+    submitQuiz('goals', questions, {}, 0.8);
+    tick(86_400_000);
+    expect(recordReview(questions[1], ['b', 'a'])).toEqual({ id: 'l02-q2', correct: true, chosen: ['a', 'b'], correctIds: ['a', 'b'] });
+    expect(stored(backend).reviews['l02-q2']).toEqual({ box: 1, due: midnight(3), updatedAt: t });
+    tick();
+    expect(recordReview(questions[1], ['a']).correct).toBe(false);
+    expect(stored(backend).reviews['l02-q2']).toEqual({ box: 0, due: midnight(1), updatedAt: t });
+    expect(stored(backend).quizzes.goals.attempts).toBe(1); // a review is not a quiz attempt
+  });
+
+  it('setLearnerName and saveReminders persist the profile', () => {
+    const backend = memoryBackend();
+    startProgress({ courseId: COURSE, backend, now });
+    tick();
+    expect(setLearnerName(' 山田 花子 ')).toBe(true);
+    tick();
+    expect(saveReminders([{ id: 'a', who: '佐藤さん', every: 'monthly' }, { id: 'b', who: '', every: 'monthly' }])).toBe(true);
+    expect(stored(backend).profile).toEqual({
+      name: { text: '山田 花子', updatedAt: t - 1000 },
+      reminders: { people: [{ id: 'a', who: '佐藤さん', every: 'monthly' }], updatedAt: t },
+    });
+  });
+
+  it('replaceProgress replaces everything (nothing merged back), and another tab takes it over as a replacement', () => {
+    const data = new Map<string, string>();
+    const storage: StorageLike = {
+      getItem: (k) => data.get(k) ?? null,
+      setItem: (k, v) => void data.set(k, v),
+      removeItem: (k) => void data.delete(k),
+    };
+    const backend = localBackend(storage);
+    startProgress({ courseId: COURSE, backend, now });
+    tick();
+    saveReflection('l02-r1', 'この端末の記録');
+    const imported = withReflection(withVisit(emptyProgress(COURSE, 50), 'intro', 60), 'l05-r1', 'ファイルの記録', 70);
+    tick();
+    expect(replaceProgress(imported)).toBe(true);
+    const doc = stored(backend);
+    expect(doc.reflections).toEqual({ 'l05-r1': { text: 'ファイルの記録', updatedAt: 70 } });
+    expect(doc.lessons).toEqual(imported.lessons);
+    expect(doc.createdAt).toBe(t);
+    expect($progress.get()).toEqual(doc);
+
+    // The other tab still holds the old state; the storage event makes it replace, not merge.
+    stopProgress();
+    const target = new EventTarget();
+    startProgress({ courseId: COURSE, backend: localBackend({ getItem: () => null, setItem: () => {}, removeItem: () => {} }, target), now });
+    $progress.set(withReflection(emptyProgress(COURSE, 0), 'l02-r1', 'この端末の記録', t - 1000));
+    target.dispatchEvent(Object.assign(new Event('storage'), { key: KEY, newValue: encodeProgress(doc) }));
+    expect($progress.get().reflections).toEqual({ 'l05-r1': { text: 'ファイルの記録', updatedAt: 70 } });
   });
 });

@@ -1,0 +1,57 @@
+/** The plan page: every reflection by lesson with its prompt, links back to edit, and the export buttons. */
+import { answerOf, planCount, planMarkdown, type PlanLesson } from '../lib/plan';
+import { formatDateJa } from '../lib/date-format';
+import { fill, type PlanText, type ReminderText } from '../lib/ui-text';
+import { useProgress } from './use-progress';
+import PlanActions from './PlanActions';
+
+interface Props {
+  lessons: PlanLesson[];
+  course: string;
+  /** PLAN_TEXT from src/lib/ui-text.ts. */
+  t: PlanText;
+  /** REMINDER_TEXT.everyLabels: how each reminder frequency is said. */
+  every: ReminderText['everyLabels'];
+}
+
+export default function Plan({ lessons, course, t, every }: Props) {
+  // The structure (lessons, prompts) is rendered on the server too, so the page does not jump
+  // when the learner's answers arrive; until then every answer shows as not yet written.
+  const { progress, loaded } = useProgress();
+  const { answered, total } = planCount(progress, lessons);
+  const people = progress.profile.reminders?.people ?? [];
+  const markdown = () => planMarkdown(progress, lessons, { course, date: formatDateJa(Date.now()), t, every });
+  return (
+    <div class="plan" data-plan aria-busy={!loaded}>
+      <p data-plan-count>{loaded ? fill(t.count, { answered, total }) : t.loading}</p>
+      <PlanActions markdown={markdown} t={t} />
+      {lessons.map((l) => (
+        <section key={l.slug} aria-labelledby={`plan-${l.slug}`} class="plan-lesson">
+          <h2 id={`plan-${l.slug}`}>{fill(t.lesson, { order: l.order, title: l.title })}</h2>
+          {l.prompts.map((q) => {
+            const text = answerOf(progress, q.id);
+            return (
+              <div key={q.id} class="plan-item" data-plan-item={q.id}>
+                <h3>{q.prompt}</h3>
+                {text ? <p class="plan-answer">{text}</p> : <p class="plan-empty">{t.empty}</p>}
+                <p class="no-print">
+                  <a href={`${l.href}#${q.id}-text`}>{fill(text ? t.edit : t.write, { order: l.order })}</a>
+                </p>
+              </div>
+            );
+          })}
+        </section>
+      ))}
+      {people.length > 0 && (
+        <section aria-labelledby="plan-reminders" class="plan-lesson">
+          <h2 id="plan-reminders">{t.reminders}</h2>
+          <ul data-plan-reminders>
+            {people.map((r) => (
+              <li key={r.id}>{fill(t.reminder, { who: r.who, every: every[r.every] })}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+/** Browser helpers for the plan, certificate and data pages (not part of the lesson pages' JavaScript). */
+
+/** Saves generated text as a file: a Blob behind an object URL, clicked through an <a download>. */
+export function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Some browsers read the URL after click() returns; revoke it once the download has started.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
