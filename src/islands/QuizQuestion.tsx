@@ -38,9 +38,9 @@ export default function QuizQuestion({ question: q, index, chosen, result, onCha
         <div class={`feedback ${result.correct ? 'ok' : 'ng'}`} data-feedback={result.correct ? 'correct' : 'incorrect'}>
           <p class="verdict">{result.correct ? t.correct : t.incorrect}</p>
           {result.chosen.map((id) => (
-            <p key={id}>{fill(t.yourChoice, option(id))}</p>
+            <p key={id}>{fill(t.yourChoice, { text: option(id).text, feedback: option(id).feedback })}</p>
           ))}
-          {!result.correct && result.correctIds.map((id) => <p key={`c-${id}`}>{fill(t.rightAnswer, option(id))}</p>)}
+          {!result.correct && result.correctIds.map((id) => <p key={`c-${id}`}>{fill(t.rightAnswer, { text: option(id).text, feedback: option(id).feedback })}</p>)}
         </div>
       )}
     </fieldset>

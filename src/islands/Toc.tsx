@@ -1,6 +1,6 @@
 /** Table of contents with each lesson's status (未着手 / 学習中 / 完了) once progress is loaded. */
 import type { CompletionRules } from '../lib/schema';
-import { STATUS_LABEL, summarize, type LessonRequirement } from '../lib/completion';
+import { summarize, type LessonRequirement, type LessonStatus } from '../lib/completion';
 import { useProgress } from './use-progress';
 
 interface Props {
@@ -13,16 +13,18 @@ interface Props {
   conclusionHref: string;
   /** Path of the page being shown, to mark home/conclusion as current. */
   currentPath: string;
+  /** Link texts and status labels (STATUS_LABEL), passed as props to keep them out of the JS bundle. */
+  labels: { home: string; conclusion: string; status: Record<LessonStatus, string> };
 }
 
-export default function Toc({ items, requirements, rules, current, homeHref, conclusionHref, currentPath }: Props) {
+export default function Toc({ items, requirements, rules, current, homeHref, conclusionHref, currentPath, labels }: Props) {
   const { progress, loaded } = useProgress();
   const statuses = loaded ? summarize(progress, requirements, rules).statuses : null;
   const here = (href: string) => (href === currentPath ? 'page' : undefined);
   return (
     <ol>
       <li>
-        <a href={homeHref} aria-current={here(homeHref)}>はじめに</a>
+        <a href={homeHref} aria-current={here(homeHref)}>{labels.home}</a>
       </li>
       {items.map((item) => {
         const status = statuses?.[item.slug];
@@ -34,7 +36,7 @@ export default function Toc({ items, requirements, rules, current, homeHref, con
               </span>
               {status && (
                 <span class="status" data-status={status}>
-                  {STATUS_LABEL[status]}
+                  {labels.status[status]}
                 </span>
               )}
             </a>
@@ -42,7 +44,7 @@ export default function Toc({ items, requirements, rules, current, homeHref, con
         );
       })}
       <li>
-        <a href={conclusionHref} aria-current={here(conclusionHref)}>おわりに（結論）</a>
+        <a href={conclusionHref} aria-current={here(conclusionHref)}>{labels.conclusion}</a>
       </li>
     </ol>
   );

@@ -2,7 +2,7 @@
 import type { DecodeWarning } from './progress';
 import type { BackendKind } from '../lms/storage';
 
-export type NoticeCode = DecodeWarning | 'memory-only' | 'write-failed' | 'host-storage' | 'offline' | 'update';
+export type NoticeCode = DecodeWarning | 'memory-only' | 'write-failed' | 'host-storage' | 'offline' | 'update' | 'host-partial' | 'host-partial-lost';
 
 export const NOTICE_TEXT: Record<NoticeCode, string> = {
   corrupt:
@@ -19,6 +19,10 @@ export const NOTICE_TEXT: Record<NoticeCode, string> = {
   'host-storage': '学習記録は受講している学習管理システム（LMS）に保存されます。',
   offline: 'いまはオフラインです。学習はこのまま続けられ、記録はこの端末に保存されています。',
   update: '新しいバージョンがあります。入力中の内容を保存してから読み込み直します。',
+  'host-partial':
+    '学習管理システム（LMS）の保存容量に収まらないため、ふりかえり{n}件はこのブラウザにだけ保存されています。別の端末やブラウザでは表示されません。',
+  'host-partial-lost':
+    '学習管理システム（LMS）の保存容量に収まらないため、ふりかえり{n}件は保存されていません。このブラウザにも保存できないため、ページを閉じると消えます。マイプランから書き出して手元に残してください。',
 };
 
 /** Notices that warn (shown with emphasis) rather than inform. */

@@ -101,6 +101,16 @@ export const courseSchema = z.object({
   conclusionTitle: z.string().default('結論'),
   /** The article's conclusion, verbatim. */
   conclusion: z.string().min(1),
+  /** Embedding (iframe / LMS) settings. */
+  embed: z
+    .object({
+      /**
+       * Origins (e.g. "https://lms.example.ac.jp") allowed to talk to the course via postMessage.
+       * COURSE_EMBED_ORIGINS (comma separated) adds more at build time. "*" trusts every origin.
+       */
+      allowedOrigins: z.array(z.string().regex(/^(\*|https?:\/\/[a-z0-9.-]+(:\d+)?)$/i, { message: 'must be an origin like "https://lms.example.org" (no path) or "*"' })).default([]),
+    })
+    .default({}),
   /** Completion rules. */
   completion: z
     .object({

@@ -5,7 +5,9 @@
  */
 import { $online, $update } from '../stores/app';
 
-export function startPwa(base: string): void {
+/** Starts connection tracking and (at top level only) the service worker. Base path from <html data-base>. */
+export function startPwa(): void {
+  const base = document.documentElement.dataset.base ?? '/';
   const syncOnline = () => $online.set(navigator.onLine);
   syncOnline();
   addEventListener('online', syncOnline);

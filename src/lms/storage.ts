@@ -95,3 +95,22 @@ export function browserBackend(): StorageBackend {
   if (typeof window !== 'undefined' && storageWorks(() => window.localStorage)) return localBackend(window.localStorage, window);
   return memoryBackend();
 }
+
+/**
+ * The host page (LMS, SCORM launcher) keeps the progress document: writes of `key` are sent to it;
+ * other keys (e.g. the unreadable-data backup) stay in memory.
+ */
+export function hostBackend(key: string, initial: string | null, send: (value: string) => void): StorageBackend {
+  const data = new Map<string, string>(initial ? [[key, initial]] : []);
+  return {
+    kind: 'host',
+    read: (k) => data.get(k) ?? null,
+    write(k, value) {
+      data.set(k, value);
+      if (k === key) send(value);
+      return true;
+    },
+    remove: (k) => void data.delete(k),
+    subscribe: () => () => {},
+  };
+}

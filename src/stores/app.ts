@@ -18,3 +18,6 @@ export function applyUpdate(): void {
   dispatchEvent(new Event(FLUSH_EVENT));
   $update.get()?.();
 }
+
+/** Reflection ids an LMS host could not keep (SCORM 1.2 limit); they live only in this browser. */
+export const $hostDropped = atom<string[]>([]);

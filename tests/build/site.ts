@@ -31,14 +31,19 @@ export const gzipSize = (buf: Buffer | string) => zlib.gzipSync(buf, { level: 9 
 
 /**
  * Every JavaScript file a page loads: module scripts, island components and renderers, and their
- * static imports, recursively. Dynamic `import()`s (loaded only on demand) are not followed.
+ * static imports, recursively. Dynamic `import()`s (loaded only on demand) are not followed, nor
+ * (unless `frame`) islands with the client:frame directive, which load only inside frames.
  */
-export function pageScripts(dir: string, page: string, base = '/'): string[] {
+export function pageScripts(dir: string, page: string, base = '/', frame = false): string[] {
   const html = fs.readFileSync(path.join(dir, page), 'utf8');
   const toFile = (url: string) => url.replace(new RegExp(`^${base}`), '');
   const roots = new Set<string>();
   for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) roots.add(toFile(m[1]));
-  for (const m of html.matchAll(/\b(?:component-url|renderer-url)="([^"]+)"/g)) roots.add(toFile(m[1]));
+  // Islands with client:frame load only inside a frame (embed mode); pass frame=true to count them.
+  for (const m of html.matchAll(/<astro-island\b[^>]*>/g)) {
+    if (!frame && /\sclient="frame"/.test(m[0])) continue;
+    for (const u of m[0].matchAll(/\b(?:component-url|renderer-url)="([^"]+)"/g)) roots.add(toFile(u[1]));
+  }
   for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) roots.add(toFile(m[1]));
   // Inline scripts count too; they are measured separately by inlineScriptBytes.
   const seen = new Set<string>();

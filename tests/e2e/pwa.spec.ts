@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { answer, completeLesson, hydrated, lessons, right, stored } from './course';
 import { serve, type StaticServer } from './static-server';
@@ -71,6 +72,8 @@ test('update: a new deployment is offered, nothing reloads by itself, typing is 
   await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
   const notice = page.locator('[data-notice="update"]');
   await expect(notice).toContainText('新しいバージョンがあります', { timeout: 15_000 });
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
   // Nothing reloaded under the learner's fingers: the old version is still on screen, text intact.
   await expect(page.locator('footer')).toContainText('バージョン 0.1.0');
   await expect(box).toHaveValue('更新の直前に書いた文');

@@ -29,7 +29,7 @@ export interface StaticServer {
 }
 
 /** Serves `root` on 127.0.0.1 or localhost at a free port. Directory URLs map to index.html. */
-export async function serve(root: string, { host = 'localhost', mount = '/' } = {}): Promise<StaticServer> {
+export async function serve(root: string, { host = 'localhost', mount = '/', port: wanted = 0 } = {}): Promise<StaticServer> {
   let dir = path.resolve(root);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -49,7 +49,7 @@ export async function serve(root: string, { host = 'localhost', mount = '/' } = 
       res.end(body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, host === 'localhost' ? '127.0.0.1' : host, resolve));
+  await new Promise<void>((resolve) => server.listen(wanted, host === 'localhost' ? '127.0.0.1' : host, resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://${host}:${port}${mount}`,

@@ -1,0 +1,138 @@
+/**
+ * The iframe embedding contract (documented in docs/embedding.md): message shapes, validation and
+ * origin rules. Pure; the browser side lives in src/lms/bridge.ts and public/embed/host.js.
+ *
+ * Every message is an object { protocol: 'course-embed', version: 1, type, ...payload }.
+ * course → host: ready, progress, completed, resize, state
+ * host → course: init, stored
+ */
+
+import type { CompletionRules } from './schema';
+import type { Progress } from './progress';
+import { isPassing } from './scoring';
+import { summarize, type LessonRequirement } from './completion';
+
+export const PROTOCOL = 'course-embed';
+export const PROTOCOL_VERSION = 1;
+/** Largest progress state (JSON characters) a host may hand us. */
+export const MAX_STATE_CHARS = 1_000_000;
+
+/** What the course reports to its host after every change. */
+export interface ProgressReport {
+  courseId: string;
+  /** Slug of the lesson on screen, or null on other pages. */
+  lesson: string | null;
+  completed: number;
+  total: number;
+  /** Course score 0-1: mean of the best quiz scores over all lessons. */
+  score: number;
+  status: 'incomplete' | 'completed';
+  success: 'passed' | 'failed' | 'unknown';
+  /** Total quiz attempts so far (lets a host commit "at the end of each quiz"). */
+  attempts: number;
+}
+
+export type CourseMessage =
+  | { type: 'ready'; courseId: string; lesson: string | null }
+  | ({ type: 'progress' } & ProgressReport)
+  | { type: 'completed'; courseId: string; score: number }
+  | { type: 'resize'; height: number }
+  | { type: 'state'; courseId: string; state: string };
+
+export type HostMessage =
+  /** Host offers persistence (persist) and/or hands over saved state (a progress JSON string). */
+  | { type: 'init'; persist: boolean; state: string | null }
+  /** Host could not keep some reflections (e.g. SCORM 1.2's 4,096-character limit). */
+  | { type: 'stored'; dropped: string[] };
+
+/** Wraps a message in the protocol envelope. */
+export const envelope = (msg: CourseMessage | HostMessage) => ({ protocol: PROTOCOL, version: PROTOCOL_VERSION, ...msg });
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Validates a message from the host; anything unexpected → null (ignored). Never throws. */
+export function parseHostMessage(data: unknown): HostMessage | null {
+  if (!isObj(data) || data.protocol !== PROTOCOL || data.version !== PROTOCOL_VERSION) return null;
+  if (data.type === 'init') {
+    const state = data.state ?? null;
+    if (state !== null && (typeof state !== 'string' || state.length > MAX_STATE_CHARS)) return null;
+    return { type: 'init', persist: data.persist === true, state };
+  }
+  if (data.type === 'stored') {
+    const d = data.dropped;
+    if (!Array.isArray(d) || d.length > 100 || !d.every((x) => typeof x === 'string' && x.length <= 64)) return null;
+    return { type: 'stored', dropped: d as string[] };
+  }
+  return null;
+}
+
+/** Validates a message from the course (for hosts and the SCORM launcher). Never throws. */
+export function parseCourseMessage(data: unknown): CourseMessage | null {
+  if (!isObj(data) || data.protocol !== PROTOCOL || data.version !== PROTOCOL_VERSION) return null;
+  const str = (k: string) => typeof data[k] === 'string';
+  const num = (k: string) => typeof data[k] === 'number' && Number.isFinite(data[k]);
+  switch (data.type) {
+    case 'ready':
+      return str('courseId') ? { type: 'ready', courseId: data.courseId as string, lesson: str('lesson') ? (data.lesson as string) : null } : null;
+    case 'resize':
+      return num('height') && (data.height as number) >= 0 ? { type: 'resize', height: data.height as number } : null;
+    case 'completed':
+      return str('courseId') && num('score') ? { type: 'completed', courseId: data.courseId as string, score: data.score as number } : null;
+    case 'state':
+      return str('courseId') && str('state') && (data.state as string).length <= MAX_STATE_CHARS
+        ? { type: 'state', courseId: data.courseId as string, state: data.state as string }
+        : null;
+    case 'progress': {
+      const ok = str('courseId') && num('completed') && num('total') && num('score') && num('attempts') &&
+        (data.status === 'incomplete' || data.status === 'completed') &&
+        (data.success === 'passed' || data.success === 'failed' || data.success === 'unknown');
+      if (!ok) return null;
+      const { courseId, completed, total, score, status, success, attempts } = data as unknown as ProgressReport;
+      return { type: 'progress', courseId, lesson: str('lesson') ? (data.lesson as string) : null, completed, total, score, status, success, attempts };
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * Whether a message origin may talk to the course: its own origin (e.g. the SCORM launcher) or one
+ * listed in the allowlist; '*' in the list trusts every origin (not recommended).
+ */
+export function isTrustedOrigin(origin: string, ownOrigin: string, allowlist: readonly string[]): boolean {
+  if (!origin || origin === 'null') return false;
+  return origin === ownOrigin || allowlist.includes('*') || allowlist.includes(origin);
+}
+
+/** Parses a comma/space separated origin list, keeping only well-formed origins (and '*'). */
+export function parseOriginList(raw: string | undefined | null): string[] {
+  return (raw ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .filter((o) => o === '*' || /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o));
+}
+
+/**
+ * The tracking summary hosts and LMSs receive. Completed = every lesson complete. Success compares
+ * the course score with the pass mark once every quiz has been attempted (before that: unknown).
+ */
+export function progressReport(
+  p: Progress,
+  lessons: readonly LessonRequirement[],
+  rules: CompletionRules,
+  lesson: string | null,
+): ProgressReport {
+  const s = summarize(p, lessons, rules);
+  const attemptedAll = lessons.every((l) => (p.quizzes[l.slug]?.attempts ?? 0) > 0);
+  const passed = isPassing(s.courseScore, rules.passMark);
+  return {
+    courseId: p.courseId,
+    lesson,
+    completed: s.completed,
+    total: s.total,
+    score: s.courseScore,
+    status: s.allComplete ? 'completed' : 'incomplete',
+    success: s.allComplete || (attemptedAll && passed) ? 'passed' : attemptedAll ? 'failed' : 'unknown',
+    attempts: lessons.reduce((n, l) => n + (p.quizzes[l.slug]?.attempts ?? 0), 0),
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The course side of the iframe embedding protocol (docs/embedding.md, src/lib/embed-protocol.ts).
+ * Loaded only when the course runs inside a frame. Talks only to window.parent, and only accepts
+ * messages from the course's own origin or an allowlisted one.
+ */
+import { encodeProgress, progressKey } from '../lib/progress';
+import type { CompletionRules } from '../lib/schema';
+import type { LessonRequirement } from '../lib/completion';
+import {
+  envelope,
+  isTrustedOrigin,
+  parseHostMessage,
+  progressReport,
+  type CourseMessage,
+} from '../lib/embed-protocol';
+import { $progress, $storage, ensureStarted } from '../stores/progress';
+import { mergeFrom, switchBackend } from '../stores/host';
+import { $hostDropped } from '../stores/app';
+import { hostBackend } from './storage';
+
+/** Build-time facts the layout writes into <script type="application/json" id="course-meta">. */
+export interface CourseMeta {
+  courseId: string;
+  lesson: string | null;
+  requirements: LessonRequirement[];
+  rules: CompletionRules;
+  /** Allowlisted host origins (COURSE_EMBED_ORIGINS / course.yaml embed.allowedOrigins). */
+  origins: string[];
+}
+
+export function startBridge(meta: CourseMeta): void {
+  const parent = window.parent;
+  if (parent === window) return;
+  const own = location.origin;
+  let hostOrigin: string | null = null;
+  let persist = false;
+
+  // Before the host has introduced itself, only allowlisted origins (or our own) may listen.
+  const targets = () => (hostOrigin ? [hostOrigin] : meta.origins.includes('*') ? ['*'] : [own, ...meta.origins]);
+  const send = (msg: CourseMessage) => {
+    for (const t of targets()) {
+      try {
+        parent.postMessage(envelope(msg), t);
+      } catch {
+        /* a malformed target origin must not break the course */
+      }
+    }
+  };
+
+  ensureStarted(meta.courseId);
+
+  addEventListener('message', (e: MessageEvent) => {
+    if (e.source !== parent || !isTrustedOrigin(e.origin, own, meta.origins)) return;
+    const msg = parseHostMessage(e.data);
+    if (!msg) return;
+    hostOrigin = e.origin;
+    if (msg.type === 'stored') return $hostDropped.set(msg.dropped);
+    persist = msg.persist;
+    const key = progressKey(meta.courseId);
+    if (persist && $storage.get().kind === 'memory') {
+      // Storage is blocked in this frame: the host keeps our progress instead.
+      switchBackend(hostBackend(key, msg.state, (state) => send({ type: 'state', courseId: meta.courseId, state })));
+    } else if (msg.state) {
+      mergeFrom(msg.state);
+    }
+    report();
+  });
+
+  let lastReport = '';
+  let wasComplete = false;
+  const report = () => {
+    const p = $progress.get();
+    const r = progressReport(p, meta.requirements, meta.rules, meta.lesson);
+    const key = JSON.stringify(r);
+    if (key !== lastReport) send({ type: 'progress', ...r });
+    lastReport = key;
+    if (r.status === 'completed' && !wasComplete) send({ type: 'completed', courseId: r.courseId, score: r.score });
+    wasComplete = r.status === 'completed';
+    if (persist && $storage.get().kind !== 'host') send({ type: 'state', courseId: meta.courseId, state: encodeProgress(p) });
+  };
+  $progress.listen(report);
+
+  let lastHeight = -1;
+  new ResizeObserver(() => {
+    const height = Math.ceil(document.documentElement.scrollHeight);
+    if (height !== lastHeight) send({ type: 'resize', height });
+    lastHeight = height;
+  }).observe(document.body);
+
+  // Links that leave the course open in a new tab instead of replacing the embedded course.
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]'))
+    if (a.origin !== own) (a.target = '_blank'), (a.rel = 'noopener');
+
+  send({ type: 'ready', courseId: meta.courseId, lesson: meta.lesson });
+  report();
+}

@@ -1,0 +1,33 @@
+/**
+ * Actions for an embedding host or LMS (used by src/lms/bridge.ts, which loads only inside frames).
+ */
+import { decodeProgress, mergeProgress, reconcile } from '../lib/progress';
+import type { StorageBackend } from '../lms/storage';
+import { $progress, commit, ensureStarted, sessionInfo, startProgress } from './progress';
+
+/**
+ * Moves to another backend after start-up (an LMS host offering persistence when the browser blocks
+ * storage). What the learner did meanwhile is merged into what the new backend holds and written there.
+ */
+export function switchBackend(backend: StorageBackend): void {
+  const before = $progress.get();
+  const s = sessionInfo();
+  const courseId = s?.courseId ?? before.courseId;
+  const now = s?.now ?? Date.now;
+  startProgress({ courseId, backend, now });
+  if (before.courseId === courseId) commit((p) => mergeProgress(p, before), false);
+}
+
+/**
+ * Merges a progress document handed over from elsewhere (an LMS host's saved copy) into the
+ * current one and saves the result. Unreadable or foreign data is ignored. Returns whether it was used.
+ */
+export function mergeFrom(raw: string): boolean {
+  ensureStarted();
+  const s = sessionInfo()!;
+  const other = decodeProgress(raw, s.courseId, s.now());
+  if (other.warnings.includes('corrupt') || other.warnings.includes('foreign-course')) return false;
+  commit((p) => reconcile(p, other.progress), false);
+  return true;
+}
+

@@ -1,0 +1,146 @@
+/**
+ * Iframe embedding across origins: the host page runs on 127.0.0.1:HOST_PORT (allowlisted at build
+ * time through COURSE_EMBED_ORIGINS), the course on localhost:PORT — different sites, so the course
+ * is a third-party frame.
+ *
+ * Storage modes: Playwright's default Chromium launch turns third-party storage partitioning OFF,
+ * which makes localStorage in a third-party frame throw (the "blocked" mode). The partitioned mode
+ * is tested with a Chromium started by the test itself (no such flag) and driven over CDP.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, expect, test, type Browser, type Frame, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromiumArgs } from '../../playwright.config';
+import { completeLesson, hydrated, lessons } from './course';
+import { serve, type StaticServer } from './static-server';
+
+const HOST_PORT = Number(process.env.E2E_HOST_PORT ?? 4351);
+const COURSE = `http://localhost:${process.env.E2E_PORT ?? 4321}`;
+const lesson = lessons()[1];
+const lessonUrl = `${COURSE}/lessons/${lesson.slug}/`;
+
+let host: StaticServer;
+test.beforeEach(async () => {
+  host = await serve('tests/e2e/fixtures', { host: '127.0.0.1', port: HOST_PORT });
+});
+test.afterEach(async () => host.close());
+
+/** Opens the host page and returns the hydrated course frame. */
+async function embed(page: Page, { persist = false, url = lessonUrl } = {}): Promise<Frame> {
+  await page.goto(`${host.url}host.html?course=${encodeURIComponent(url)}${persist ? '&persist=1' : ''}`);
+  await expect.poll(() => page.frames().length).toBeGreaterThan(1);
+  const frame = page.frames().find((f) => f.url().startsWith(COURSE))!;
+  await frame.waitForLoadState('load');
+  await hydrated(frame);
+  return frame;
+}
+const messages = (page: Page, type: string) =>
+  page.evaluate((t) => (window as unknown as { __messages: { data: { type: string } }[] }).__messages.filter((m) => m.data.type === t).map((m) => m.data), type);
+
+test('embed mode: no site header or footer, a compact bar, auto height, links stay in the course', async ({ page }) => {
+  const frame = await embed(page);
+  await expect(frame.locator('.site-header')).toBeHidden();
+  await expect(frame.locator('.site-footer')).toBeHidden();
+  await expect(frame.locator('.embed-bar')).toBeVisible();
+  await expect(frame.locator('html')).toHaveAttribute('data-embed', '1');
+  // Embed mode passes the axe scan too (axe scans the frame from the host page).
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect((await messages(page, 'ready'))[0]).toMatchObject({ courseId: 'networking-ja', lesson: lesson.slug });
+  // The host helper sized the iframe to the content (no inner scrollbar).
+  await expect.poll(async () => (await page.locator('#course').boundingBox())!.height).toBeGreaterThan(1500);
+  // Next-lesson links navigate inside the frame.
+  expect(await frame.locator('a[rel="next"]').getAttribute('target')).toBeNull();
+  await frame.locator('a[rel="next"]').click();
+  await expect.poll(() => page.frames().find((f) => f.url().includes('/lessons/'))?.url()).toContain(`/lessons/${lessons()[2].slug}/`);
+});
+
+test('blocked storage without host persistence: the course works from memory and says so', async ({ page }) => {
+  const frame = await embed(page);
+  await expect(frame.locator('[data-notice="memory-only"]')).toBeVisible();
+  await completeLesson(frame, lesson);
+});
+
+test('blocked storage with host persistence: progress is kept by the host and restored on return', async ({ page }) => {
+  let frame = await embed(page, { persist: true });
+  await expect(frame.locator('[data-notice="host-storage"]')).toBeVisible();
+  await expect(frame.locator('[data-notice="memory-only"]')).toHaveCount(0);
+  await completeLesson(frame, lesson, 'LMS に保存されるふりかえり');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('host-saved-state') ?? '')).toContain('LMS に保存されるふりかえり');
+  const progress = (await messages(page, 'progress')).at(-1);
+  expect(progress).toMatchObject({ completed: 1, total: 10, status: 'incomplete', lesson: lesson.slug });
+
+  await page.reload();
+  frame = await embed(page, { persist: true });
+  await expect(frame.locator(`#${lesson.reflections[0].id}-text`)).toHaveValue('LMS に保存されるふりかえり');
+  await expect(frame.locator('[data-best]')).toContainText('100%');
+});
+
+test('a page on a foreign origin cannot inject state or read progress', async ({ page }) => {
+  const evil = await serve('tests/e2e/fixtures', { host: '127.0.0.1' }); // another port: not allowlisted
+  try {
+    await page.goto(`${evil.url}hostile.html?course=${encodeURIComponent(lessonUrl)}`);
+    await expect.poll(() => page.frames().length).toBeGreaterThan(1);
+    const frame = page.frames().find((f) => f.url().startsWith(COURSE))!;
+    await hydrated(frame);
+    const bad = JSON.stringify({
+      v: 1, courseId: 'networking-ja', createdAt: 1, updatedAt: 2, last: null, lessons: {}, quizzes: {},
+      reflections: { [lesson.reflections[0].id]: { text: '外部から書き込まれた文', updatedAt: 9e12 } },
+    });
+    await page.evaluate((s) => (window as unknown as { inject: (s: string) => void }).inject(s), bad);
+    await page.waitForTimeout(500);
+    await expect(frame.locator(`#${lesson.reflections[0].id}-text`)).toHaveValue('');
+    await expect(frame.locator('[data-notice="host-storage"]')).toHaveCount(0);
+    // Nothing about the learner was sent to the foreign page.
+    const got = await page.evaluate(() => (window as unknown as { __messages: { data: { type?: string } }[] }).__messages.map((m) => m.data?.type));
+    expect(got.filter((t) => t === 'progress' || t === 'state' || t === 'ready')).toEqual([]);
+  } finally {
+    await evil.close();
+  }
+});
+
+test('?embed=1 switches embed mode on for a single lesson opened directly', async ({ page }) => {
+  await page.goto(`${lessonUrl}?embed=1`);
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('.embed-bar')).toBeVisible();
+});
+
+test.describe('partitioned third-party storage (Chromium without Playwright’s partitioning switch)', () => {
+  let proc: ChildProcess;
+  let browser: Browser;
+  test.beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'course-cdp-'));
+    const exe = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+    proc = spawn(exe, ['--headless=new', '--remote-debugging-port=0', `--user-data-dir=${dir}`, ...chromiumArgs, 'about:blank'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const ws = await new Promise<string>((resolve, reject) => {
+      let buf = '';
+      proc.stderr!.on('data', (d) => {
+        buf += d;
+        const m = buf.match(/DevTools listening on (ws:\/\/\S+)/);
+        if (m) resolve(m[1]);
+      });
+      proc.on('exit', () => reject(new Error(`chromium exited: ${buf}`)));
+    });
+    browser = await chromium.connectOverCDP(ws);
+  });
+  test.afterAll(async () => {
+    await browser?.close();
+    proc?.kill();
+  });
+
+  test('the course keeps progress in its partitioned localStorage inside the frame', async () => {
+    const page = await browser.contexts()[0].newPage();
+    let frame = await embed(page);
+    await expect(frame.locator('[data-notice="memory-only"]')).toHaveCount(0);
+    await completeLesson(frame, lesson, '分割されたストレージに保存');
+    await page.reload();
+    frame = await embed(page);
+    await expect(frame.locator(`#${lesson.reflections[0].id}-text`)).toHaveValue('分割されたストレージに保存');
+    await page.close();
+  });
+});
