@@ -1,0 +1,235 @@
+#!/usr/bin/env node
+/**
+ * Performance benchmark of the course: `npm run bench`.
+ *
+ * What it measures, in order:
+ *  1. Build: a cold `npx astro build` (empty cache) of the real course into dist-bench/.
+ *  2. Page weight: `astro preview` serves that build; Chromium (Playwright) loads home, a lesson,
+ *     the conclusion, the plan page (when the build has one) and the lesson in embed mode
+ *     (?embed=1, inside an iframe of a blank host page, as an LMS shows it), scrolls every
+ *     <astro-island> into view until it has hydrated, and adds up every response: HTML, CSS, JS (raw and gzip -9, computed here from the bodies), other bytes
+ *     (images, manifest, fetches) and the request count. Each page gets a fresh browser context
+ *     (empty cache) with service workers blocked, so these are first-visit bytes without the
+ *     background precache. "inline JS gz" is the page's inline <script>s (already inside the HTML
+ *     bytes), listed because the lesson JS budget (tests/build/budget.test.ts) counts them as JS.
+ *  3. Service worker precache: files listed in the build's sw.js precache manifest, i.e. what a
+ *     first visit downloads in the background to work offline (raw and gzip).
+ *  4. Lighthouse 12 (default mobile settings: Moto G Power emulation, simulated slow 4G, 4x CPU
+ *     slowdown) on each page, BENCH_RUNS times; the median of each metric is reported
+ *     (performance and accessibility scores 0-100, LCP and TBT in ms, CLS, total byte weight as
+ *     transferred). Lighthouse opens the embed URL as a top-level page.
+ *     "islands hydrated" counts islands that lost their `ssr` attribute; islands whose directive
+ *     does not apply (client:frame outside a frame) are listed as inert, which is expected.
+ *  5. Build scaling: synthetic courses of 10/100/500 lessons (clones of the real lessons with new
+ *     slugs, orders and unique ids) built cold in a temporary folder. Output size per lesson is
+ *     exact and shows whether each page grows with the course.
+ *
+ * Reading the numbers: byte counts are exact and repeatable; build times and Lighthouse timings
+ * are noisy (±10-20 % on a busy 2-core machine), so compare medians across runs and look for
+ * large or persistent changes. In the scaling table, "ms / lesson" includes the fixed start-up
+ * cost and so falls as courses grow; "marginal ms / lesson" (cost of each extra lesson between two
+ * sizes) is what shows linear (steady) or super-linear (rising) growth.
+ *
+ * Output: Markdown on stdout (progress on stderr), and reports/bench-YYYYMMDD-HHMM.{md,json} plus
+ * reports/latest.{md,json}. The JSON has every response and every Lighthouse run.
+ * Exit code 0 unless something broke (the course build or a synthetic build failed, a page did
+ * not load, Lighthouse never finished on a page); slow or noisy numbers never fail it. A report is
+ * written either way.
+ *
+ * Environment knobs:
+ *   BENCH_RUNS=3              Lighthouse runs per page (0 skips Lighthouse)
+ *   BENCH_SCALES=10,100,500   lesson counts for build scaling ("" or 0 skips it)
+ *   BENCH_PORTS=4390-4399     localhost ports the preview server and Lighthouse's Chromium may use
+ *   BENCH_OUT_DIR=dist-bench  build folder (its cache goes to <BENCH_OUT_DIR>-cache)
+ *   BENCH_REPORT_DIR=reports  where reports are written
+ *   BENCH_KEEP_TMP=1          keep the synthetic courses' temporary folders
+ *   CHROMIUM_PATH             browser (default /usr/bin/chromium; "" = Playwright's own Chromium)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildScale, buildSite } from './bench/build.mjs';
+import { lighthousePage } from './bench/lighthouse.mjs';
+import { bundledChromium, measurePages } from './bench/pages.mjs';
+import { precacheTotals } from './bench/precache.mjs';
+import { startPreview } from './bench/preview.mjs';
+import { linearity, toMarkdown, writeReports } from './bench/report.mjs';
+import { cleanups, currentCommit, freePort, log, runCleanups, seconds } from './bench/util.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The pages measured; `optional` ones are skipped when their file is not in the build. */
+const PAGES = [
+  { label: 'home', path: '/' },
+  { label: 'lesson', path: '/lessons/communication/' },
+  { label: 'conclusion', path: '/conclusion/' },
+  { label: 'plan', path: '/plan/', optional: 'plan/index.html' },
+  // Embed mode is shown the way an LMS shows it: in an iframe (of a blank host page).
+  { label: 'lesson (embed, iframe)', path: '/lessons/communication/?embed=1', embed: true },
+];
+
+function readConfig(env = process.env) {
+  const outDir = path.resolve(ROOT, env.BENCH_OUT_DIR || 'dist-bench');
+  const [portMin, portMax = portMin] = (env.BENCH_PORTS || '4390-4399').split('-').map(Number);
+  const scales = (env.BENCH_SCALES ?? '10,100,500')
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isInteger(n) && n > 0);
+  const chromiumEnv = env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  return {
+    runs: Math.max(0, Number(env.BENCH_RUNS ?? 3) || 0),
+    scales,
+    ports: [portMin, portMax],
+    outDir,
+    cacheDir: `${outDir}-cache`,
+    reportDir: path.resolve(ROOT, env.BENCH_REPORT_DIR || 'reports'),
+    keepTmp: Boolean(env.BENCH_KEEP_TMP),
+    playwrightChromium: chromiumEnv, // "" = Playwright's bundled browser
+    chromePath: chromiumEnv || bundledChromium(),
+  };
+}
+
+/** Step 1: the real course. */
+async function stepBuild(cfg, r) {
+  log(`building the course into ${path.relative(ROOT, cfg.outDir)} …`);
+  const load = os.loadavg()[0];
+  r.build = { ...(await buildSite({ root: ROOT, outDir: cfg.outDir, cacheDir: cfg.cacheDir })), load };
+  log(`build: ${seconds(r.build.ms)} s${r.build.ok ? '' : ' (FAILED)'}`);
+  if (!r.build.ok) r.errors.push(`the course build failed: ${r.build.error}`);
+  return r.build.ok;
+}
+
+/** Which pages exist in this build. */
+function pagesToMeasure(cfg, r) {
+  return PAGES.filter((p) => {
+    if (!p.optional || fs.existsSync(path.join(cfg.outDir, p.optional))) return true;
+    r.skipped.push(`${p.label} (${p.path}): not in this build`);
+    return false;
+  });
+}
+
+/** Steps 2 and 4: page weight and Lighthouse against one preview server. */
+async function stepPages(cfg, r) {
+  const pages = pagesToMeasure(cfg, r);
+  const port = await freePort(cfg.ports);
+  const preview = await startPreview({ root: ROOT, outDir: cfg.outDir, port });
+  cleanups.add(preview.stop);
+  try {
+    const { browserVersion, results } = await measurePages(cfg.playwrightChromium, preview.url, pages);
+    r.browserVersion = browserVersion;
+    r.pages = results;
+    for (const p of results) checkPage(p, r);
+
+    if (cfg.runs > 0) {
+      for (const p of pages) {
+        const result = await lighthousePage(new URL(p.path, preview.url).href, { runs: cfg.runs, chromePath: cfg.chromePath, ports: cfg.ports, exclude: [port] });
+        // Lighthouse opens the embed URL as a top-level page (it cannot host an iframe).
+        r.lighthouse.push({ label: p.embed ? 'lesson (embed, top-level)' : p.label, path: p.path, result });
+        const failed = result.runs.filter((x) => x.error);
+        if (result.ok === 0) r.errors.push(`Lighthouse never finished on ${p.path}: ${failed[0]?.error}`);
+        else if (failed.length) r.warnings.push(`Lighthouse: ${failed.length} of ${cfg.runs} runs on ${p.path} failed (${failed[0].error})`);
+      }
+    }
+  } finally {
+    cleanups.delete(preview.stop);
+    await preview.stop();
+  }
+}
+
+/** Hard errors and soft warnings for one measured page. */
+function checkPage(p, r) {
+  if (p.error) return r.errors.push(`${p.path}: ${p.error.split('\n')[0]}`);
+  if (p.status >= 400) r.errors.push(`${p.path} answered HTTP ${p.status}`);
+  if (!p.status) r.warnings.push(`${p.path}: no document response was seen`);
+  const stuck = p.islands.pending.filter((d) => ['load', 'idle', 'visible'].includes(d));
+  if (stuck.length) r.warnings.push(`${p.path}: ${stuck.length} client:${stuck.join('/')} island(s) did not hydrate`);
+  if (p.embed && !p.embedActive) r.warnings.push(`${p.path}: embed mode not active (no data-embed on <html>), measured the page as served`);
+  for (const f of p.failed) r.warnings.push(`${p.path}: request failed ${f}`);
+  for (const e of p.pageErrors) r.warnings.push(`${p.path}: script error ${e}`);
+}
+
+/** Step 5: synthetic courses of growing size. */
+async function stepScaling(cfg, r) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'course-bench-'));
+  try {
+    for (const n of cfg.scales) {
+      log(`build scaling: ${n} lessons …`);
+      const dir = path.join(tmp, `lessons-${n}`);
+      const load = os.loadavg()[0];
+      const s = { ...(await buildScale(ROOT, dir, n)), load };
+      log(`build scaling: ${n} lessons in ${seconds(s.ms)} s${s.ok ? '' : ' (FAILED)'}`);
+      if (!s.ok) r.errors.push(`the ${n}-lesson build failed after ${seconds(s.ms)} s: ${s.error}`);
+      r.scaling.push(s);
+      if (!cfg.keepTmp) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  } finally {
+    if (!cfg.keepTmp) fs.rmSync(tmp, { recursive: true, force: true });
+    else log(`synthetic courses kept in ${tmp}`);
+  }
+  r.linearity = linearity(r.scaling);
+}
+
+async function main() {
+  const cfg = readConfig();
+  const started = Date.now();
+  const r = {
+    startedAt: new Date(started).toISOString(),
+    commit: currentCommit(ROOT),
+    node: process.version,
+    cpus: os.cpus().length,
+    load: { start: os.loadavg()[0], end: null },
+    runs: cfg.runs,
+    outDirName: path.relative(ROOT, cfg.outDir),
+    build: null,
+    pages: [],
+    skipped: [],
+    precache: null,
+    lighthouse: [],
+    scaling: [],
+    linearity: null,
+    warnings: [],
+    errors: [],
+  };
+  for (const sig of ['SIGINT', 'SIGTERM'])
+    process.on(sig, async () => {
+      log(`${sig}: stopping`);
+      await runCleanups();
+      process.exit(sig === 'SIGINT' ? 130 : 143);
+    });
+
+  try {
+    if (await stepBuild(cfg, r)) {
+      r.precache = precacheTotals(cfg.outDir);
+      await stepPages(cfg, r);
+    }
+  } catch (e) {
+    r.errors.push(`page measurements: ${e.message.split('\n')[0]}`);
+    log(e.stack ?? e.message);
+  } finally {
+    await runCleanups();
+  }
+  try {
+    if (cfg.scales.length) await stepScaling(cfg, r);
+  } catch (e) {
+    r.errors.push(`build scaling: ${e.message.split('\n')[0]}`);
+    log(e.stack ?? e.message);
+  }
+
+  r.durationMs = Date.now() - started;
+  r.load.end = os.loadavg()[0];
+  const busiest = Math.max(r.load.start, r.load.end, r.build?.load ?? 0, ...r.scaling.map((s) => s.load));
+  if (busiest > r.cpus)
+    r.warnings.push(`the machine was busy (1-minute load average up to ${busiest.toFixed(1)} on ${r.cpus} CPUs): timings are less reliable than usual; byte counts are unaffected`);
+  const markdown = toMarkdown(r);
+  const file = writeReports(cfg.reportDir, r, markdown);
+  process.stdout.write(markdown);
+  log(`report written to ${path.relative(ROOT, file)} (and latest.md / latest.json) in ${seconds(r.durationMs)} s`);
+  process.exitCode = r.errors.length ? 1 : 0;
+}
+
+main().catch(async (e) => {
+  console.error(e);
+  await runCleanups();
+  process.exit(1);
+});

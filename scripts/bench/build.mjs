@@ -1,0 +1,98 @@
+/** Timed `astro build`s: the real course, and synthetic courses of N lessons for build scaling. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { errorSummary, folderSize, log, tail, timeCommand, walk } from './util.mjs';
+
+/**
+ * Cold `npx astro build` of the project in `root` (its cache folder is emptied first) into `outDir`.
+ * Returns { ms, ok, error (one-line gist), output (last lines), size: { files, bytes } }.
+ */
+export async function buildSite({ root, outDir, cacheDir, contentDir }) {
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+  const env = { ...process.env, COURSE_OUT_DIR: outDir, COURSE_CACHE_DIR: cacheDir, ...(contentDir && { COURSE_CONTENT_DIR: contentDir }) };
+  const { ms, code, output } = await timeCommand('npx', ['astro', 'build'], { cwd: root, env });
+  const ok = code === 0 && fs.existsSync(path.join(outDir, 'index.html'));
+  if (!ok) log(`build in ${root} failed (exit ${code}):\n${tail(output)}`);
+  const error = ok ? null : errorSummary(output) || `astro build exited with ${code}`;
+  return { ms, ok, error, output: ok ? '' : tail(output, 60), size: ok ? folderSize(outDir) : null };
+}
+
+/**
+ * Stable ids for cloned lessons. The schema wants /^l\d{2}-q\d+$/ (and -r for reflections) and
+ * the course wants every id unique, so lesson n and item k (1-9; lessons have at most 5 questions
+ * and 2 reflections) become  l<n mod 100, two digits>-q<floor(n / 100) * 10 + k>.
+ * The pair (two digits, number) gives back n mod 100, floor(n / 100) and k, so the mapping is
+ * one-to-one: lesson 4 → l04-q1…, lesson 104 → l04-q11…, lesson 204 → l04-q21…
+ */
+export function cloneId(n, kind, k) {
+  if (!(k >= 1 && k <= 9)) throw new Error(`item number ${k} out of range 1-9`);
+  return `l${String(n % 100).padStart(2, '0')}-${kind}${Math.floor(n / 100) * 10 + k}`;
+}
+
+/** Lesson n of a synthetic course: a copy of real lesson ((n-1) mod count) with new slug, order and ids. */
+export function cloneLesson(source, n) {
+  const slug = `${source.slug}-${String(n).padStart(3, '0')}`;
+  const text = source.text
+    .replace(/^slug: .*$/m, `slug: ${slug}`)
+    .replace(/^order: .*$/m, `order: ${n}`)
+    .replace(/^(\s*-?\s*id:\s*)l\d{2}-([qr])(\d+)\s*$/gm, (_, pre, kind, k) => `${pre}${cloneId(n, kind, Number(k))}`);
+  return { file: `${String(n).padStart(3, '0')}-${slug}.mdx`, slug, text };
+}
+
+/** Real lessons as { slug, order, text }, in course order. */
+export function readLessons(contentDir) {
+  const dir = path.join(contentDir, 'lessons');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      return { slug: text.match(/^slug: (.*)$/m)[1].trim(), order: Number(text.match(/^order: (\d+)/m)[1]), text };
+    })
+    .sort((a, b) => a.order - b.order);
+}
+
+/**
+ * A copy of the project in `dir` (as tests/build/authoring.test.ts makes them: src, public,
+ * config and package.json copied, node_modules symlinked) whose course has `count` cloned lessons.
+ */
+export function makeSyntheticCourse(projectRoot, dir, count) {
+  for (const f of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
+    fs.cpSync(path.join(projectRoot, f), path.join(dir, f), { recursive: true });
+  fs.symlinkSync(path.join(projectRoot, 'node_modules'), path.join(dir, 'node_modules'));
+  const contentDir = path.join(dir, 'content');
+  fs.mkdirSync(path.join(contentDir, 'lessons'), { recursive: true });
+  fs.copyFileSync(path.join(projectRoot, 'content', 'course.yaml'), path.join(contentDir, 'course.yaml'));
+
+  const real = readLessons(path.join(projectRoot, 'content'));
+  const ids = new Set();
+  for (let n = 1; n <= count; n++) {
+    const lesson = cloneLesson(real[(n - 1) % real.length], n);
+    for (const [, id] of lesson.text.matchAll(/^\s*-?\s*id:\s*(l\d{2}-[qr]\d+)\s*$/gm)) {
+      if (ids.has(id)) throw new Error(`synthetic course: id ${id} generated twice`);
+      ids.add(id);
+    }
+    fs.writeFileSync(path.join(contentDir, 'lessons', lesson.file), lesson.text);
+  }
+  return contentDir;
+}
+
+/** Builds a synthetic course of `count` lessons in `dir` and measures the build and its output. */
+export async function buildScale(projectRoot, dir, count) {
+  fs.mkdirSync(dir, { recursive: true });
+  const contentDir = makeSyntheticCourse(projectRoot, dir, count);
+  const outDir = path.join(dir, 'dist');
+  const result = await buildSite({ root: dir, outDir, cacheDir: path.join(dir, '.cache'), contentDir });
+  let lessonHtmlAvg = null;
+  let pages = null;
+  if (result.ok) {
+    const lessonPages = walk(path.join(outDir, 'lessons')).filter((f) => f.endsWith('.html'));
+    pages = walk(outDir).filter((f) => f.endsWith('.html')).length;
+    lessonHtmlAvg = lessonPages.reduce((s, f) => s + fs.statSync(path.join(outDir, 'lessons', f)).size, 0) / lessonPages.length;
+    if (lessonPages.length !== count) {
+      result.ok = false;
+      result.error = `expected ${count} lesson pages, found ${lessonPages.length}`;
+    }
+  }
+  return { lessons: count, ...result, pages, lessonHtmlAvg };
+}

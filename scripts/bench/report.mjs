@@ -1,0 +1,169 @@
+/** Turns the collected results into Markdown tables and files under reports/. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { kib, mib, seconds, stamp } from './util.mjs';
+
+const table = (head, rows) =>
+  [`| ${head.join(' | ')} |`, `| ${head.map((h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+const round = (x, digits = 0) => (x == null ? '–' : x.toFixed(digits));
+
+/** "5/6" plus the directives of islands that stayed inert, e.g. "5/6 (client:frame inert)". */
+function islandsCell({ total, hydrated, pending }) {
+  const inert = pending.length ? ` (${[...new Set(pending)].map((d) => `client:${d}`).join(', ')} inert)` : '';
+  return `${hydrated}/${total}${inert}`;
+}
+
+function pageWeightTable(pages) {
+  const rows = pages.map((p) => {
+    if (p.error) return [p.label, `error: ${p.error.split('\n')[0]}`, '', '', '', '', '', '', '', '', '', ''];
+    const total = p.html.raw + p.css.raw + p.js.raw + p.other.raw;
+    const totalGz = p.html.gzip + p.css.gzip + p.js.gzip + p.other.gzip;
+    return [
+      p.label,
+      p.requests,
+      kib(p.html.raw), kib(p.html.gzip),
+      kib(p.css.raw), kib(p.css.gzip),
+      kib(p.js.raw), kib(p.js.gzip), kib(p.inlineJsGzip),
+      kib(p.other.raw),
+      `${kib(total)} / ${kib(totalGz)}`,
+      islandsCell(p.islands),
+    ];
+  });
+  return table(['page', 'requests', 'HTML', 'HTML gz', 'CSS', 'CSS gz', 'JS', 'JS gz', 'inline JS gz', 'other', 'total / gz', 'islands hydrated'], rows);
+}
+
+function precacheSection(pc) {
+  if (!pc) return '_No sw.js in the build: no precache._';
+  const lines = [
+    table(['service worker', 'files', 'raw KiB', 'gzip KiB'], [
+      ['precache manifest (downloaded on install)', pc.files, kib(pc.raw), kib(pc.gzip)],
+      ['sw.js + workbox runtime (not precached)', pc.worker.files, kib(pc.worker.raw), kib(pc.worker.gzip)],
+    ]),
+  ];
+  if (pc.missing.length) lines.push(`\nPrecache URLs with no file in the build: ${pc.missing.join(', ')}`);
+  return lines.join('\n');
+}
+
+function lighthouseTable(lh, runs) {
+  const rows = lh.map(({ label, result }) => {
+    const m = result.median;
+    const runsCell = result.ok === runs ? `${runs}` : `${result.ok} of ${runs} ok`;
+    return [label, round(m.performance), round(m.lcp), round(m.tbt), round(m.cls, 3), kib(m.bytes), round(m.accessibility), runsCell];
+  });
+  return table(['page', 'performance', 'LCP ms', 'TBT ms', 'CLS', 'bytes KiB', 'accessibility', 'runs'], rows);
+}
+
+/**
+ * Growth verdicts for the scaling builds.
+ * Time: from the marginal cost per lesson between consecutive sizes (the per-lesson average also
+ * carries the fixed start-up cost, so it falls with size even when growth is linear). "Roughly
+ * linear" = the last marginal cost is at most 1.5x the first; timing noise alone moves it by
+ * ±20 % or more on a busy machine, so a verdict needs three sizes and a clear trend.
+ * Output: bytes written per lesson, which is exact; if it rises with course size, every page
+ * carries something proportional to the course (table of contents, progress data).
+ */
+export function linearity(scales) {
+  const ok = scales.filter((s) => s.ok).sort((a, b) => a.lessons - b.lessons);
+  const marginal = ok.slice(1).map((s, i) => (s.ms - ok[i].ms) / (s.lessons - ok[i].lessons));
+  const costs = marginal.map((m) => round(m)).join(' → ');
+  let verdict;
+  let ratio = null;
+  let fixed = null;
+  if (marginal.length < 2) {
+    const failed = scales.filter((s) => !s.ok).map((s) => s.lessons);
+    const why = failed.length ? `the ${failed.join(', ')}-lesson build${failed.length > 1 ? 's' : ''} failed, ` : '';
+    verdict = `build time: inconclusive (${why}${ok.length} successful build${ok.length === 1 ? '' : 's'}; a verdict needs at least three sizes, e.g. BENCH_SCALES=10,100,500).`;
+  } else if (marginal[0] <= 0) {
+    verdict = `build time: inconclusive, timing noise exceeds the cost of the extra lessons between the smaller sizes (marginal ${costs} ms per lesson); rerun on a quieter machine or with larger sizes.`;
+  } else {
+    ratio = marginal[marginal.length - 1] / marginal[0];
+    fixed = ok[0].ms - marginal[0] * ok[0].lessons;
+    const span = `${ok[0].lessons}→${ok[ok.length - 1].lessons} lessons`;
+    verdict =
+      ratio <= 1.5
+        ? `build time: roughly linear over ${span}, each extra lesson costs ${costs} ms (×${ratio.toFixed(2)}), plus ~${seconds(Math.max(fixed, 0))} s fixed start-up.`
+        : `build time: super-linear over ${span}, each extra lesson costs ${costs} ms (×${ratio.toFixed(2)}).`;
+  }
+  if (ok.length >= 2) {
+    const [a, b] = [ok[0], ok[ok.length - 1]];
+    const per = (s) => s.size.bytes / s.lessons;
+    const growth = per(b) / per(a);
+    verdict +=
+      growth <= 1.25
+        ? ` Output: linear (${kib(per(a))} → ${kib(per(b))} KiB per lesson).`
+        : ` Output: super-linear, ${kib(per(a))} → ${kib(per(b))} KiB written per lesson (×${growth.toFixed(1)}) as each lesson page grows ${kib(a.lessonHtmlAvg)} → ${kib(b.lessonHtmlAvg)} KiB: every page lists every lesson, so total output grows with lessons².`;
+  }
+  return { marginal, ratio, fixedMs: fixed, verdict };
+}
+
+function scalingTable(scales, lin) {
+  const ok = scales.filter((s) => s.ok).sort((a, b) => a.lessons - b.lessons);
+  const rows = scales.map((s) => {
+    if (!s.ok) return [s.lessons, `${seconds(s.ms)} (FAILED, see Problems)`, '–', '–', '–', '–', '–', round(s.load, 1)];
+    const i = ok.indexOf(s);
+    return [s.lessons, seconds(s.ms), round(s.ms / s.lessons), i > 0 ? round(lin.marginal[i - 1]) : '–', s.pages, mib(s.size.bytes), kib(s.lessonHtmlAvg), round(s.load, 1)];
+  });
+  return table(['lessons', 'build s', 'ms / lesson', 'marginal ms / lesson', 'HTML pages', 'output MiB', 'avg lesson HTML KiB', 'load avg'], rows);
+}
+
+/** The whole report as Markdown. */
+export function toMarkdown(r) {
+  const out = [];
+  out.push(`# Benchmark ${r.startedAt}`);
+  out.push('');
+  out.push(`Commit ${r.commit ?? 'unknown'} · Node ${r.node} · ${r.browserVersion ?? 'Chromium'} · ${r.cpus} CPUs (load avg ${round(r.load.start, 1)} at start, ${round(r.load.end, 1)} at end) · Lighthouse runs per page: ${r.runs} · bench took ${seconds(r.durationMs)} s`);
+  out.push('');
+  out.push('## Build');
+  out.push('');
+  if (r.build.ok) out.push(`Cold \`astro build\` of the course (empty cache) into \`${r.outDirName}\`: **${seconds(r.build.ms)} s** (load avg ${round(r.build.load, 1)} before), ${r.build.size.files} files, ${mib(r.build.size.bytes)} MiB.`);
+  else out.push(`Build FAILED after ${seconds(r.build.ms)} s:\n\n\`\`\`\n${r.build.output}\n\`\`\``);
+  if (r.pages?.length) {
+    out.push('');
+    out.push('## Page weight (KiB, everything the page loaded after all islands hydrated; service worker blocked)');
+    out.push('');
+    out.push(pageWeightTable(r.pages));
+  }
+  if (r.skipped.length) out.push(`\nSkipped: ${r.skipped.join('; ')}.`);
+  if (r.build.ok) {
+    out.push('');
+    out.push('## Service worker precache');
+    out.push('');
+    out.push(precacheSection(r.precache));
+  }
+  if (r.lighthouse?.length) {
+    out.push('');
+    out.push(`## Lighthouse (default mobile settings, median of ${r.runs} run${r.runs === 1 ? '' : 's'} per metric)`);
+    out.push('');
+    out.push(lighthouseTable(r.lighthouse, r.runs));
+  }
+  if (r.scaling?.length) {
+    out.push('');
+    out.push('## Build scaling (synthetic courses of cloned lessons, cold builds)');
+    out.push('');
+    out.push(scalingTable(r.scaling, r.linearity));
+    out.push('');
+    out.push(`Growth: ${r.linearity.verdict}`);
+  }
+  if (r.warnings.length || r.errors.length) {
+    out.push('');
+    out.push('## Problems');
+    out.push('');
+    for (const e of r.errors) out.push(`- ERROR: ${e}`);
+    for (const w of r.warnings) out.push(`- warning: ${w}`);
+  }
+  out.push('');
+  return out.join('\n');
+}
+
+/** Writes reports/bench-<stamp>.{md,json} and reports/latest.{md,json}; returns the Markdown path. */
+export function writeReports(dir, results, markdown) {
+  fs.mkdirSync(dir, { recursive: true });
+  const name = `bench-${stamp(new Date(results.startedAt))}`;
+  const json = JSON.stringify(results, null, 2);
+  for (const base of [name, 'latest']) {
+    fs.writeFileSync(path.join(dir, `${base}.md`), markdown);
+    fs.writeFileSync(path.join(dir, `${base}.json`), json);
+  }
+  return path.join(dir, `${name}.md`);
+}

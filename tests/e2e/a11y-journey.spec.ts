@@ -1,0 +1,118 @@
+/** Keyboard, zoom, motion and screen-reader checks that axe cannot make on its own. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { lessons, open, right } from './course';
+
+const all = lessons();
+const lesson = all[2];
+
+/** The focused element, and whether it shows a visible focus indicator. */
+async function focused(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { tag: 'body', text: '', visible: false, name: '', type: '' };
+    const s = getComputedStyle(el);
+    const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+    return {
+      tag: el.tagName.toLowerCase(),
+      text: (el.textContent ?? '').trim().slice(0, 40),
+      visible,
+      name: el.getAttribute('name') ?? el.id ?? '',
+      type: (el as HTMLInputElement).type ?? '',
+    };
+  });
+}
+
+/** Presses Tab until `match` holds, checking that every stop has a visible focus indicator. */
+async function tabTo(page: Page, match: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    expect(f.visible, `focus indicator on ${f.tag} "${f.text}"`).toBe(true);
+    if (match(f)) return f;
+  }
+  throw new Error('target not reached with Tab');
+}
+
+test('keyboard only: a whole lesson — skip link, quiz, reflection, next lesson — with visible focus', async ({ page }) => {
+  await open(page, `/lessons/${lesson.slug}/`);
+  await page.keyboard.press('Tab');
+  expect((await focused(page)).text).toBe('本文へ移動');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main')).toBeFocused();
+
+  // Reach the first answer, answer every question with arrows/space, submit with Enter.
+  await tabTo(page, (f) => f.name === lesson.quiz.questions[0].id);
+  for (const q of lesson.quiz.questions) {
+    const ids = right(q);
+    if (q.type === 'multiple') {
+      for (const [i, o] of q.options.entries()) {
+        if (ids.includes(o.id)) await page.keyboard.press('Space');
+        if (i < q.options.length - 1) await page.keyboard.press('Tab');
+      }
+    } else {
+      const target = q.options.findIndex((o) => o.id === ids[0]);
+      if (target === 0) await page.keyboard.press('Space');
+      for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).visible).toBe(true);
+  }
+  expect((await focused(page)).text).toBe('採点する');
+  await page.keyboard.press('Enter');
+  // Focus moves to the announced result.
+  const result = page.locator('[data-result]');
+  await expect(result).toBeFocused();
+  await expect(result).toHaveAttribute('role', 'status');
+  await expect(result).toContainText('合格です');
+
+  await tabTo(page, (f) => f.tag === 'textarea');
+  await page.keyboard.type('キーボードだけで書きました。');
+  await tabTo(page, (f) => f.tag === 'textarea' || f.text.startsWith('次へ'));
+  const save = page.locator(`[data-reflection="${lesson.reflections[0].id}"] [data-save-state]`);
+  await expect(save).toHaveText('保存しました');
+  await expect(save).toHaveAttribute('role', 'status');
+  await tabTo(page, (f) => f.text.startsWith('次へ'));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/lessons/${all[3].slug}/$`));
+});
+
+test('200 % zoom (640 px of a 1280 px window) and 320 px: no horizontal scrolling on any page', async ({ page }) => {
+  const urls = ['/', ...all.map((l) => `/lessons/${l.slug}/`), '/conclusion/'];
+  for (const width of [640, 320]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const url of urls) {
+      await page.goto(url);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${url} at ${width}px`).toBeLessThanOrEqual(0);
+    }
+  }
+});
+
+test('prefers-reduced-motion: nothing animates, even after answering', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await open(page, `/lessons/${lesson.slug}/`);
+  await page.getByRole('button', { name: '採点する' }).click();
+  expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).not.toBe('smooth');
+});
+
+test('axe: notices for offline and blocked storage, in both colour schemes', async ({ page, context }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+  });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await open(page, `/lessons/${lesson.slug}/`);
+    await context.setOffline(true);
+    await expect(page.locator('[data-notice="offline"]')).toBeVisible();
+    await expect(page.locator('[data-notice="memory-only"]')).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(violations.map((v) => v.id), scheme).toEqual([]);
+    await context.setOffline(false);
+  }
+});
