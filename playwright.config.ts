@@ -5,16 +5,10 @@ import { defineConfig, devices } from '@playwright/test';
  * CHROMIUM_PATH overrides the browser; unset, Debian's /usr/bin/chromium is used, and
  * CHROMIUM_PATH="" falls back to Playwright's own downloaded browser.
  */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
+
+const executablePath = CHROMIUM_PATH;
+export const chromiumArgs = CHROMIUM_ARGS;
 
 /** Build folders and ports; overridable so several checkouts/agents can run side by side. */
 const dist = process.env.COURSE_OUT_DIR ?? 'dist';

@@ -4,17 +4,9 @@
  */
 import { chromium, devices } from '@playwright/test';
 import { gzipSize, log } from './util.mjs';
+import { CHROMIUM_ARGS } from '../chromium.mjs';
 
-/** Same switches as playwright.config.ts. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { CHROMIUM_ARGS };
 
 export function launchBrowser(executablePath) {
   return chromium.launch({ executablePath: executablePath || undefined, args: CHROMIUM_ARGS });

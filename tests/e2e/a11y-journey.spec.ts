@@ -1,7 +1,7 @@
 /** Keyboard, zoom, motion and screen-reader checks that axe cannot make on its own. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { lessons, open, right } from './course';
+import { answerWithKeyboard, lessons, open } from './course';
 
 const all = lessons();
 const lesson = all[2];
@@ -43,21 +43,7 @@ test('keyboard only: a whole lesson — skip link, quiz, reflection, next lesson
 
   // Reach the first answer, answer every question with arrows/space, submit with Enter.
   await tabTo(page, (f) => f.name === lesson.quiz.questions[0].id);
-  for (const q of lesson.quiz.questions) {
-    const ids = right(q);
-    if (q.type === 'multiple') {
-      for (const [i, o] of q.options.entries()) {
-        if (ids.includes(o.id)) await page.keyboard.press('Space');
-        if (i < q.options.length - 1) await page.keyboard.press('Tab');
-      }
-    } else {
-      const target = q.options.findIndex((o) => o.id === ids[0]);
-      if (target === 0) await page.keyboard.press('Space');
-      for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
-    }
-    await page.keyboard.press('Tab');
-    expect((await focused(page)).visible).toBe(true);
-  }
+  await answerWithKeyboard(page, lesson);
   expect((await focused(page)).text).toBe('採点する');
   await page.keyboard.press('Enter');
   // Focus moves to the announced result.

@@ -64,6 +64,29 @@ export async function answer(page: Doc, lesson: LessonData, pick: (q: LessonData
 export const right = (q: LessonData['quiz']['questions'][number]) => q.options.filter((o) => o.correct).map((o) => o.id);
 export const wrong = (q: LessonData['quiz']['questions'][number]) => [q.options.find((o) => !o.correct)!.id];
 
+/**
+ * Answers every question right with the keyboard alone, starting with focus on the first option
+ * of the first question: Space ticks checkboxes, arrow keys choose radios, Tab moves on. Ends on
+ * the element after the last question (the submit button).
+ */
+export async function answerWithKeyboard(page: Page, lesson: LessonData) {
+  const { keyboard } = page;
+  for (const q of lesson.quiz.questions) {
+    const ids = right(q);
+    if (q.type === 'multiple') {
+      for (const [i, o] of q.options.entries()) {
+        if (ids.includes(o.id)) await keyboard.press('Space');
+        if (i < q.options.length - 1) await keyboard.press('Tab');
+      }
+    } else {
+      const target = q.options.findIndex((o) => o.id === ids[0]);
+      if (target === 0) await keyboard.press('Space');
+      for (let i = 0; i < target; i++) await keyboard.press('ArrowDown');
+    }
+    await keyboard.press('Tab');
+  }
+}
+
 /** Passes a lesson: right answers, submit, and text in every required reflection. */
 export async function completeLesson(page: Doc, lesson: LessonData, text = 'ふりかえりを書きました。') {
   await answer(page, lesson, right);

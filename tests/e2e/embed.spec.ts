@@ -22,11 +22,15 @@ const COURSE = `http://localhost:${process.env.E2E_PORT ?? 4321}`;
 const lesson = lessons()[1];
 const lessonUrl = `${COURSE}/lessons/${lesson.slug}/`;
 
+// The host origin is allowlisted at build time with a fixed port: run this file's tests one after
+// the other in one worker (not in parallel with each other) so they can all use that port.
+test.describe.configure({ mode: 'default' });
+
 let host: StaticServer;
 test.beforeEach(async () => {
   host = await serve('tests/e2e/fixtures', { host: '127.0.0.1', port: HOST_PORT });
 });
-test.afterEach(async () => host.close());
+test.afterEach(async () => host?.close());
 
 /** Opens the host page and returns the hydrated course frame. */
 async function embed(page: Page, { persist = false, url = lessonUrl } = {}): Promise<Frame> {

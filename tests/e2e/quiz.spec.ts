@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { answer, lessons, open, right, stored, wrong } from './course';
+import { answer, answerWithKeyboard, lessons, open, right, stored, wrong } from './course';
 
 const lesson = lessons()[1];
 const url = `/lessons/${lesson.slug}/`;
@@ -43,21 +43,7 @@ test('the quiz works with the keyboard alone', async ({ page }) => {
   await open(page, url);
   const first = lesson.quiz.questions[0];
   await page.locator(`input[name="${first.id}"]`).first().focus();
-  for (const q of lesson.quiz.questions) {
-    // Focus is on the first option of this question's group.
-    const ids = right(q);
-    if (q.type === 'multiple') {
-      for (const [i, o] of q.options.entries()) {
-        if (ids.includes(o.id)) await page.keyboard.press('Space');
-        if (i < q.options.length - 1) await page.keyboard.press('Tab');
-      }
-    } else {
-      const target = q.options.findIndex((o) => o.id === ids[0]);
-      if (target === 0) await page.keyboard.press('Space');
-      for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
-    }
-    await page.keyboard.press('Tab');
-  }
+  await answerWithKeyboard(page, lesson);
   await expect(page.locator(':focus')).toHaveText('採点する');
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-result]')).toContainText('合格です');
