@@ -164,7 +164,7 @@ function main() {
   const files = stage(buildDir, stagingDir);
 
   const course = /** @type {{ course: { courseId: string; title: string; subtitle: string } }} */ (
-    yaml.load(fs.readFileSync(path.join(root, 'content/course.yaml'), 'utf8'))
+    yaml.load(fs.readFileSync(path.resolve(root, process.env.COURSE_CONTENT_DIR ?? 'content', 'course.yaml'), 'utf8'))
   ).course;
   const release = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
   const meta = { courseId: course.courseId, title: course.title, subtitle: course.subtitle, release };

@@ -41,9 +41,16 @@
       switch (d.type) {
         case 'ready':
           // Every page of the course says hello after it loads: hand over the saved state each time.
-          Promise.resolve(opts.loadState ? opts.loadState() : null).then(function (state) {
-            post({ type: 'init', persist: persist, state: typeof state === 'string' ? state : null });
-          });
+          // A failing loadState must not keep the course from saving to the host.
+          new Promise(function (resolve) {
+            resolve(opts.loadState ? opts.loadState() : null);
+          })
+            .catch(function () {
+              return null;
+            })
+            .then(function (state) {
+              post({ type: 'init', persist: persist, state: typeof state === 'string' ? state : null });
+            });
           if (opts.onReady) opts.onReady(d);
           break;
         case 'resize':

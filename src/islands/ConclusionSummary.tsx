@@ -1,6 +1,6 @@
 /** Conclusion page: each lesson's status and best score, and the course totals. */
 import type { CompletionRules } from '../lib/schema';
-import { STATUS_LABEL, summarize, type LessonRequirement } from '../lib/completion';
+import { summarize, type LessonRequirement, type LessonStatus } from '../lib/completion';
 import { percent } from '../lib/scoring';
 import { useProgress } from './use-progress';
 
@@ -8,9 +8,11 @@ interface Props {
   lessons: { slug: string; order: number; title: string; href: string }[];
   requirements: LessonRequirement[];
   rules: CompletionRules;
+  /** STATUS_LABEL, as a prop so the text stays out of the shared bundle. */
+  labels: Record<LessonStatus, string>;
 }
 
-export default function ConclusionSummary({ lessons, requirements, rules }: Props) {
+export default function ConclusionSummary({ lessons, requirements, rules, labels }: Props) {
   const { progress, loaded } = useProgress();
   if (!loaded) return <p>学習記録を読み込むと、ここにレッスンごとの結果が表示されます。</p>;
   const s = summarize(progress, requirements, rules);
@@ -39,7 +41,7 @@ export default function ConclusionSummary({ lessons, requirements, rules }: Prop
                     {l.order}. {l.title}
                   </a>
                 </td>
-                <td>{STATUS_LABEL[s.statuses[l.slug]]}</td>
+                <td>{labels[s.statuses[l.slug]]}</td>
                 <td>{q ? `${percent(q.best)}（${q.attempts}回）` : '—'}</td>
               </tr>
             );

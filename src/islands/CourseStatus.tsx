@@ -24,8 +24,7 @@ export default function CourseStatus({ visit, texts, updateLabel }: Props) {
   const { loaded } = useProgress();
   const storage = useAtom($storage);
   const dropped = useAtom($hostDropped).length;
-  const notices = noticeCodes(storage, useAtom($online));
-  if (dropped) notices.push(storage.kind === 'host' ? 'host-partial-lost' : 'host-partial');
+  const notices = noticeCodes(storage, useAtom($online), dropped);
   const update = useAtom($update);
   useEffect(() => {
     if (loaded && visit) recordVisit(visit);

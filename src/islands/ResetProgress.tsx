@@ -1,9 +1,18 @@
 /** Erases all progress on this device, after an explicit confirmation step. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { resetProgress } from '../stores/learner';
 
 export default function ResetProgress() {
   const [step, setStep] = useState<'idle' | 'confirm' | 'done'>('idle');
+  const cancel = useRef<HTMLButtonElement>(null);
+  const open = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  // Keyboard focus follows the dialog (the button that opened it disappears) and comes back after.
+  useEffect(() => {
+    if (step === 'confirm') cancel.current?.focus();
+    else if (wasOpen.current) open.current?.focus();
+    wasOpen.current = step === 'confirm';
+  }, [step]);
   return (
     <div class="reset" data-reset>
       {step === 'confirm' ? (
@@ -14,12 +23,12 @@ export default function ResetProgress() {
           <button type="button" onClick={() => (resetProgress(), setStep('done'))}>
             消去する
           </button>{' '}
-          <button type="button" class="secondary" onClick={() => setStep('idle')} autoFocus>
+          <button type="button" class="secondary" onClick={() => setStep('idle')} ref={cancel}>
             やめる
           </button>
         </div>
       ) : (
-        <button type="button" class="secondary" onClick={() => setStep('confirm')}>
+        <button type="button" class="secondary" onClick={() => setStep('confirm')} ref={open}>
           学習記録をリセット
         </button>
       )}

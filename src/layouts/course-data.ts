@@ -1,4 +1,6 @@
 /** Build-time access to the course content, shared by pages and layouts. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { LessonRequirement } from '../lib/completion';
 import { lessonPath } from '../lib/paths';
@@ -12,7 +14,24 @@ export async function getCourse() {
   return entry.data;
 }
 
-/** Lessons in course order; duplicate `order` or `slug` values fail the build naming both files. */
+/**
+ * Astro's loader keeps only one of two lessons with the same `slug` (with a mere warning), so a
+ * lesson would silently vanish: count the files and name the clash instead.
+ */
+function checkSlugsUnique(loaded: number) {
+  const dir = path.join(process.env.COURSE_CONTENT_DIR ?? './content', 'lessons');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.mdx'));
+  if (files.length === loaded) return;
+  const bySlug = new Map<string, string[]>();
+  for (const f of files) {
+    const slug = /^slug:\s*["']?([^"'\s]+)/m.exec(fs.readFileSync(path.join(dir, f), 'utf8'))?.[1] ?? f;
+    bySlug.set(slug, [...(bySlug.get(slug) ?? []), f]);
+  }
+  const clash = [...bySlug].find(([, fs]) => fs.length > 1);
+  if (clash) throw new Error(`Lessons ${clash[1].map((f) => `"content/lessons/${f}"`).join(' and ')} have the same slug: ${clash[0]}. Each lesson needs its own slug.`);
+}
+
+/** Lessons in course order; duplicate `order`, `slug` or ids fail the build naming both files. */
 export async function getLessons(): Promise<LessonEntry[]> {
   const lessons = (await getCollection('lessons')).sort((a, b) => a.data.order - b.data.order);
   lessons.forEach((l, i) => {
@@ -20,6 +39,7 @@ export async function getLessons(): Promise<LessonEntry[]> {
     if (prev && prev.data.order === l.data.order)
       throw new Error(`Lessons "${prev.filePath}" and "${l.filePath}" both have order: ${l.data.order}. Each lesson needs its own order.`);
   });
+  checkSlugsUnique(lessons.length);
   const ids = new Map<string, string>();
   for (const l of lessons)
     for (const id of [...l.data.quiz.questions.map((q) => q.id), ...l.data.reflections.map((r) => r.id)]) {

@@ -9,8 +9,7 @@
 
 import type { CompletionRules } from './schema';
 import type { Progress } from './progress';
-import { isPassing } from './scoring';
-import { summarize, type LessonRequirement } from './completion';
+import { quizPassed, summarize, type LessonRequirement } from './completion';
 
 export const PROTOCOL = 'course-embed';
 export const PROTOCOL_VERSION = 1;
@@ -101,7 +100,8 @@ export function parseCourseMessage(data: unknown): CourseMessage | null {
  */
 export function isTrustedOrigin(origin: string, ownOrigin: string, allowlist: readonly string[]): boolean {
   if (!origin || origin === 'null') return false;
-  return origin === ownOrigin || allowlist.includes('*') || allowlist.includes(origin);
+  const o = origin.toLowerCase();
+  return o === ownOrigin.toLowerCase() || allowlist.some((a) => a === '*' || a.toLowerCase() === o);
 }
 
 /** Parses a comma/space separated origin list, keeping only well-formed origins (and '*'). */
@@ -109,12 +109,14 @@ export function parseOriginList(raw: string | undefined | null): string[] {
   return (raw ?? '')
     .split(/[\s,]+/)
     .filter(Boolean)
-    .filter((o) => o === '*' || /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o));
+    .filter((o) => o === '*' || /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o))
+    .map((o) => o.toLowerCase());
 }
 
 /**
- * The tracking summary hosts and LMSs receive. Completed = every lesson complete. Success compares
- * the course score with the pass mark once every quiz has been attempted (before that: unknown).
+ * The tracking summary hosts and LMSs receive. Completed = every lesson complete. Passed = every
+ * lesson's quiz passed (as for the certificate); failed = every quiz attempted but not all passed;
+ * otherwise unknown.
  */
 export function progressReport(
   p: Progress,
@@ -124,7 +126,7 @@ export function progressReport(
 ): ProgressReport {
   const s = summarize(p, lessons, rules);
   const attemptedAll = lessons.every((l) => (p.quizzes[l.slug]?.attempts ?? 0) > 0);
-  const passed = isPassing(s.courseScore, rules.passMark);
+  const passed = lessons.every((l) => quizPassed(p, l.slug, rules));
   return {
     courseId: p.courseId,
     lesson,
@@ -132,7 +134,7 @@ export function progressReport(
     total: s.total,
     score: s.courseScore,
     status: s.allComplete ? 'completed' : 'incomplete',
-    success: s.allComplete || (attemptedAll && passed) ? 'passed' : attemptedAll ? 'failed' : 'unknown',
+    success: passed ? 'passed' : attemptedAll ? 'failed' : 'unknown',
     attempts: lessons.reduce((n, l) => n + (p.quizzes[l.slug]?.attempts ?? 0), 0),
   };
 }

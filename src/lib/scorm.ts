@@ -70,7 +70,10 @@ export function cmiValues(version: ScormVersion, r: ProgressReport, opts: { sess
 export interface Compacted {
   /** What goes into suspend_data (a progress document the course can decode). */
   data: string;
-  /** Reflection ids left out to fit the limit (they stay only in the browser). */
+  /**
+   * What was left out to fit the limit (it stays only in the browser): reflection ids, and
+   * "reviews" / "reminders" / "visits" when those parts had to go too.
+   */
   dropped: string[];
 }
 
@@ -91,9 +94,18 @@ export function compactForSuspend(p: Progress, limit: number): Compacted {
     delete slim.reflections[id];
     dropped.push(id);
   }
-  const extra = slim as unknown as { reviews?: object; profile?: { reminders?: unknown } };
-  if (!fits() && extra.reviews) extra.reviews = {};
-  if (!fits() && extra.profile?.reminders) delete extra.profile.reminders;
-  if (!fits()) for (const slug of Object.keys(slim.lessons)) if (!fits()) delete slim.lessons[slug];
-  return { data: encodeProgress(slim), dropped: dropped.sort() };
+  dropped.sort();
+  if (!fits() && Object.keys(slim.reviews).length) {
+    slim.reviews = {};
+    dropped.push('reviews');
+  }
+  if (!fits() && slim.profile.reminders) {
+    delete slim.profile.reminders;
+    dropped.push('reminders');
+  }
+  if (!fits() && Object.keys(slim.lessons).length) {
+    for (const slug of Object.keys(slim.lessons)) if (!fits()) delete slim.lessons[slug];
+    dropped.push('visits');
+  }
+  return { data: encodeProgress(slim), dropped };
 }

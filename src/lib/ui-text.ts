@@ -20,7 +20,7 @@ export const QUIZ_TEXT = {
   best: 'これまでの最高スコア：{score}（挑戦 {attempts}回）',
   score: '{total}問中{correct}問正解（{score}）。',
   passed: '合格です。',
-  failed: '合格ライン（{pass}）まであと少しです。解説を読んで、もう一度挑戦してみましょう。',
+  failed: '合格ライン（{pass}）には届きませんでした。解説を読んで、もう一度挑戦してみましょう。',
   attempt: '挑戦 {attempts}回目・最高スコア {best}',
   missing: '未回答の問題があります（{list}）。すべて答えてから採点してください。',
   ready: 'すべての問題に答えたら「採点する」を押してください。合格ラインは{pass}です。',
@@ -33,7 +33,7 @@ export type QuizText = typeof QUIZ_TEXT;
 export const REFLECTION_TEXT = {
   required: '（必須）',
   optional: '（任意）',
-  pending: '入力中…',
+  pending: '保存待ち…',
   saved: '保存しました',
   failed: 'この端末に保存できませんでした。内容はこの画面に残っています。',
   tooLong: '{max}文字を{over}文字超えています。短くすると保存されます（超えている間は、前に保存した内容が残ります）。',
@@ -45,7 +45,7 @@ export type ReflectionText = typeof REFLECTION_TEXT;
 export const PLAN_TEXT = {
   title: 'マイ・ネットワーキングプラン',
   loading: '学習記録を読み込んでいます…',
-  count: '{total}個の問いのうち、{answered}個に答えています。',
+  count: 'ふりかえり{total}件のうち、{answered}件を書きました。',
   empty: '（まだ書いていません）',
   edit: 'レッスン{order}で書き直す',
   write: 'レッスン{order}で書く',
@@ -71,12 +71,12 @@ export const REMINDER_TEXT = {
   every: '連絡の頻度',
   remove: '削除',
   removeLabel: '{n}人目を削除',
-  add: '人を追加する',
+  add: '相手を追加する',
   max: '登録できるのは{max}人までです。',
   saved: '保存しました',
   download: 'カレンダー用ファイル（.ics）をダウンロード',
   downloaded: '「{file}」を作成しました。カレンダーアプリで開くと、{count}人分のリマインダーが登録されます。最初の通知は{date}です。',
-  none: '相手の名前かメモを一人分以上入力すると、カレンダー用ファイルを作れます。',
+  none: '少なくとも1人分、相手の名前かメモを入力すると、カレンダー用ファイルを作れます。',
   calendar: 'ネットワーキングの連絡リマインダー',
   summary: '{who}に連絡する',
   description:
@@ -103,7 +103,7 @@ export const REVIEW_TEXT = {
   up: '次は{days}日後（{date}）に出題します。',
   done: 'この問題の復習は完了です。',
   again: '明日（{date}）もう一度出題します。',
-  finished: '今日の復習はおしまいです。おつかれさまでした。',
+  finished: '今日の復習は以上です。お疲れさまでした。',
   home: 'トップページへ戻る',
 };
 export type ReviewText = typeof REVIEW_TEXT;

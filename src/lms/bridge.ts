@@ -48,6 +48,9 @@ export function startBridge(meta: CourseMeta): void {
   };
 
   ensureStarted(meta.courseId);
+  // Same-origin hosts (the SCORM launcher) read the latest state synchronously while unloading,
+  // when a postMessage would arrive too late.
+  (window as unknown as { courseEmbedState?: () => string }).courseEmbedState = () => encodeProgress($progress.get());
 
   addEventListener('message', (e: MessageEvent) => {
     if (e.source !== parent || !isTrustedOrigin(e.origin, own, meta.origins)) return;
@@ -82,7 +85,9 @@ export function startBridge(meta: CourseMeta): void {
 
   let lastHeight = -1;
   new ResizeObserver(() => {
-    const height = Math.ceil(document.documentElement.scrollHeight);
+    // The content's own height (scrollHeight never drops below the frame's height, so a frame
+    // sized for a long lesson would never shrink for a shorter page).
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height !== lastHeight) send({ type: 'resize', height });
     lastHeight = height;
   }).observe(document.body);

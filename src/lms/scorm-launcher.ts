@@ -7,6 +7,7 @@
  */
 import { envelope, parseCourseMessage, type HostMessage, type ProgressReport } from '../lib/embed-protocol';
 import { decodeProgress } from '../lib/progress';
+import { FLUSH_EVENT } from '../stores/app';
 import { SUSPEND_LIMIT, cmiValues, compactForSuspend, type ScormVersion } from '../lib/scorm';
 
 /** One interface over the SCORM 1.2 and 2004 runtime APIs. */
@@ -77,18 +78,18 @@ export function startLauncher({ courseId, frame, home, lessons, onStandalone }: 
   const lms = findLms(window);
   const started = Date.now();
   let suspend: string | null = null;
-  let location: string | null = null;
+  let resumeAt: string | null = null;
   const connected = !!lms && lms.init();
   if (lms && connected) {
     const v12 = lms.version === '1.2';
     suspend = lms.get('cmi.suspend_data') || null;
-    location = lms.get(v12 ? 'cmi.core.lesson_location' : 'cmi.location') || null;
+    resumeAt = lms.get(v12 ? 'cmi.core.lesson_location' : 'cmi.location') || null;
     const status = lms.get(v12 ? 'cmi.core.lesson_status' : 'cmi.completion_status');
     if (status === 'not attempted' || status === 'unknown' || status === '')
       lms.set(v12 ? 'cmi.core.lesson_status' : 'cmi.completion_status', 'incomplete');
   } else onStandalone?.();
 
-  frame.src = (location && lessons[location]) || home;
+  frame.src = (resumeAt && lessons[resumeAt]) || home;
 
   let last: ProgressReport | null = null;
   let dropped: string[] = [];
@@ -99,6 +100,17 @@ export function startLauncher({ courseId, frame, home, lessons, onStandalone }: 
   const apply = (report: ProgressReport, ending = false) => {
     if (!lms || !connected) return;
     for (const [k, v] of cmiValues(lms.version, report, { sessionMs: Date.now() - started, ending })) lms.set(k, v);
+  };
+  /** Puts the course's progress document into suspend_data (compacted to the version's limit). */
+  const keepState = (state: string): boolean => {
+    if (!lms || !connected) return false;
+    const { progress, warnings } = decodeProgress(state, courseId, Date.now());
+    if (warnings.includes('corrupt') || warnings.includes('foreign-course')) return false;
+    const fit = compactForSuspend(progress, SUSPEND_LIMIT[lms.version]);
+    suspend = fit.data;
+    lms.set('cmi.suspend_data', fit.data);
+    if (fit.dropped.join() !== dropped.join()) post({ type: 'stored', dropped: (dropped = fit.dropped) });
+    return true;
   };
   const commitSoon = () => {
     clearTimeout(timer);
@@ -112,14 +124,8 @@ export function startLauncher({ courseId, frame, home, lessons, onStandalone }: 
     if (msg.type === 'ready') {
       post({ type: 'init', persist: connected, state: suspend });
       if (dropped.length) post({ type: 'stored', dropped });
-    } else if (msg.type === 'state' && lms && connected) {
-      const { progress, warnings } = decodeProgress(msg.state, courseId, Date.now());
-      if (warnings.includes('corrupt') || warnings.includes('foreign-course')) return;
-      const fit = compactForSuspend(progress, SUSPEND_LIMIT[lms.version]);
-      suspend = fit.data;
-      lms.set('cmi.suspend_data', fit.data);
-      if (fit.dropped.join() !== dropped.join()) post({ type: 'stored', dropped: (dropped = fit.dropped) });
-      commitSoon();
+    } else if (msg.type === 'state') {
+      if (keepState(msg.state)) commitSoon();
     } else if (msg.type === 'progress') {
       const important = !last || last.attempts !== msg.attempts || last.lesson !== msg.lesson || last.status !== msg.status;
       last = msg;
@@ -134,12 +140,22 @@ export function startLauncher({ courseId, frame, home, lessons, onStandalone }: 
 
   const end = () => {
     if (finished || !lms || !connected) return;
+    // Save what is being typed in the course frame and read its state now: a postMessage sent
+    // while unloading would arrive after Finish. (Same origin in a package; ignored otherwise.)
+    try {
+      const w = frame.contentWindow as (Window & { courseEmbedState?: () => string }) | null;
+      w?.dispatchEvent(new Event(FLUSH_EVENT));
+      const state = w?.courseEmbedState?.();
+      if (state) keepState(state);
+    } catch {
+      /* a cross-origin or already unloaded frame: the last state message stands */
+    }
     finished = true;
     clearTimeout(timer);
     if (last) apply(last, true);
     lms.commit();
     lms.finish();
   };
+  // Only pagehide: beforeunload can still be cancelled, and the session must end exactly once.
   addEventListener('pagehide', end);
-  addEventListener('beforeunload', end);
 }

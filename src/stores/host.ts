@@ -1,7 +1,7 @@
 /**
  * Actions for an embedding host or LMS (used by src/lms/bridge.ts, which loads only inside frames).
  */
-import { decodeProgress, mergeProgress, reconcile } from '../lib/progress';
+import { decodeProgress, mergeProgress } from '../lib/progress';
 import type { StorageBackend } from '../lms/storage';
 import { $progress, commit, ensureStarted, sessionInfo, startProgress } from './progress';
 
@@ -27,7 +27,9 @@ export function mergeFrom(raw: string): boolean {
   const s = sessionInfo()!;
   const other = decodeProgress(raw, s.courseId, s.now());
   if (other.warnings.includes('corrupt') || other.warnings.includes('foreign-course')) return false;
-  commit((p) => reconcile(p, other.progress), false);
+  // Merged item by item, never taken as a reset: an LMS copy started on another device must not
+  // wipe what this browser holds.
+  commit((p) => mergeProgress(p, other.progress), false);
   return true;
 }
 

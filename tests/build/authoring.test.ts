@@ -67,6 +67,16 @@ describe('authoring errors fail the build clearly', () => {
     expect(output).toMatch(/exactly one correct option|exactly the options/);
   }, 120_000);
 
+  it('two lessons with the same slug name both files (Astro alone would drop one silently)', async () => {
+    const { ok, output } = await buildFixture('same-slug', (dir) => {
+      const f = lessonFile(dir);
+      const text = fs.readFileSync(f, 'utf8').replace(/^order: \d+$/m, 'order: 99').replace(/l03-/g, 'l99-');
+      fs.writeFileSync(path.join(dir, 'lessons', '99-copy.mdx'), text);
+    });
+    expect(ok).toBe(false);
+    expect(output).toMatch(/03-participate\.mdx" and "content\/lessons\/99-copy\.mdx" have the same slug: participate/);
+  }, 120_000);
+
   it('the unbroken fixture builds (so the failures above are caused by the edits)', async () => {
     const { ok, output } = await buildFixture('intact', () => {});
     expect(output).toBe('');

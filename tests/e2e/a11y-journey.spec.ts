@@ -95,7 +95,7 @@ test('axe: notices for offline and blocked storage, in both colour schemes', asy
     await page.emulateMedia({ colorScheme: scheme });
     await open(page, `/lessons/${lesson.slug}/`);
     await context.setOffline(true);
-    await expect(page.locator('[data-notice="offline"]')).toBeVisible();
+    await expect(page.locator('[data-notice="offline-elsewhere"]')).toBeVisible();
     await expect(page.locator('[data-notice="memory-only"]')).toBeVisible();
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(violations.map((v) => v.id), scheme).toEqual([]);

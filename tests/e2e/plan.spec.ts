@@ -21,7 +21,7 @@ test('the plan shows every reflection typed in the lessons under its prompt, wit
   await writeSome(page);
   await open(page, '/plan/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('マイ・ネットワーキングプラン');
-  await expect(page.locator('[data-plan-count]')).toHaveText(`${totalPrompts}個の問いのうち、3個に答えています。`);
+  await expect(page.locator('[data-plan-count]')).toHaveText(`ふりかえり${totalPrompts}件のうち、3件を書きました。`);
   for (const l of all) await expect(page.getByRole('heading', { level: 2, name: `レッスン${l.order}　${l.title}` })).toBeVisible();
   const item = (id: string) => page.locator(`[data-plan-item="${id}"]`);
   await expect(item(l1.reflections[0].id).getByRole('heading', { level: 3 })).toHaveText(l1.reflections[0].prompt);
@@ -76,7 +76,7 @@ test('reminders: the people chosen are saved, listed in the plan, and the .ics f
   await open(page, '/plan/');
   await page.getByLabel('相手（名前やメモ）').fill('前の部署の佐藤さん, 勉強会; 月1');
   await page.getByLabel('連絡の頻度').selectOption({ label: '毎月' });
-  await page.getByRole('button', { name: '人を追加する' }).click();
+  await page.getByRole('button', { name: '相手を追加する' }).click();
   await expect(page.locator('#who-1')).toBeFocused();
   await page.locator('#who-1').fill('異業種交流会で会った李さん');
   await page.locator('#who-1').blur();
@@ -105,8 +105,8 @@ test('reminders: the people chosen are saved, listed in the plan, and the .ics f
   // Removing a person saves at once; without anyone left, no file is made.
   await page.getByRole('button', { name: '2人目を削除' }).click();
   await page.getByRole('button', { name: '1人目を削除' }).click();
-  await expect(page.getByRole('button', { name: '人を追加する' })).toBeFocused();
+  await expect(page.getByRole('button', { name: '相手を追加する' })).toBeFocused();
   await page.getByRole('button', { name: 'カレンダー用ファイル（.ics）をダウンロード' }).click();
-  await expect(page.locator('[data-reminders-message]')).toHaveText('相手の名前かメモを一人分以上入力すると、カレンダー用ファイルを作れます。');
+  await expect(page.locator('[data-reminders-message]')).toHaveText('少なくとも1人分、相手の名前かメモを入力すると、カレンダー用ファイルを作れます。');
   await expect(page.locator('[data-plan-reminders]')).toHaveCount(0);
 });

@@ -10,7 +10,7 @@ test('wrong answers get explanations and the right answer; a retry that is right
   await page.getByRole('button', { name: '採点する' }).click();
   const result = page.locator('[data-result]');
   await expect(result).toContainText(`${lesson.quiz.questions.length}問中0問正解（0%）`);
-  await expect(result).toContainText('合格ライン（80%）');
+  await expect(result).toContainText('合格ライン（80%）には届きませんでした');
   await expect(result).toBeFocused();
   const q1 = lesson.quiz.questions[0];
   const set = page.locator(`[data-question="${q1.id}"] .feedback`);

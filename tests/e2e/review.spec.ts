@@ -42,7 +42,7 @@ test('wrong answers come back for review the next day; right reviews move on, wr
     }
     await page.getByRole('button', { name: '次の問題へ' }).click();
   }
-  await expect(page.locator('[data-review-done]')).toContainText('今日の復習はおしまいです。おつかれさまでした。次の復習は2026年11月29日からです。');
+  await expect(page.locator('[data-review-done]')).toContainText('今日の復習は以上です。お疲れさまでした。次の復習は2026年11月29日からです。');
   await expect(page.locator('[data-review-done]')).toBeFocused();
   const reviews = (await stored(page)).reviews;
   expect(reviews[qs[1].id]).toMatchObject({ box: 0, due: new Date('2026-11-29T00:00+09:00').getTime() });

@@ -86,6 +86,11 @@ describe('progress report', () => {
     p = withAttempt(p, 'b', {}, 0.5, 3);
     expect(progressReport(p, lessons, rules, 'b')).toMatchObject({ success: 'failed', score: 0.5, attempts: 2, lesson: 'b' });
   });
+  it('fails when one quiz is below the pass mark even if the average reaches it', () => {
+    let p = withAttempt(emptyProgress('c', 1), 'a', {}, 1, 2);
+    p = withAttempt(p, 'b', {}, 0.6, 3);
+    expect(progressReport(p, lessons, rules, null)).toMatchObject({ score: 0.8, success: 'failed' });
+  });
   it('is completed / passed when every lesson is complete', () => {
     let p = withAttempt(emptyProgress('c', 1), 'a', {}, 1, 2);
     p = withAttempt(p, 'b', {}, 0.8, 3);

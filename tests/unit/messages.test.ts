@@ -12,6 +12,7 @@ const CODES = {
   'write-failed': true,
   'host-storage': true,
   offline: true,
+  'offline-elsewhere': true,
   update: true,
   'host-partial': true,
   'host-partial-lost': true,
@@ -54,10 +55,15 @@ describe('NOTICE_TEXT', () => {
 
 describe('isWarning', () => {
   it('host storage, offline and update are informational; problems with saved data warn', () => {
-    expect(codes.filter((c) => !isWarning(c)).sort()).toEqual(['host-storage', 'offline', 'update']);
+    expect(codes.filter((c) => !isWarning(c)).sort()).toEqual(['host-storage', 'offline', 'offline-elsewhere', 'update']);
   });
-  it('offline comes first when the browser is offline', () => {
+  it('offline comes first; "saved on this device" only with local storage', () => {
     expect(noticeCodes({ kind: 'local', warnings: ['corrupt'], writeFailed: false }, false)).toEqual(['offline', 'corrupt']);
+    expect(noticeCodes({ kind: 'memory', warnings: [], writeFailed: false }, false)).toEqual(['offline-elsewhere', 'memory-only']);
+  });
+  it('says what an LMS host could not keep, and whether it is lost when the page closes', () => {
+    expect(noticeCodes({ kind: 'local', warnings: [], writeFailed: false }, true, 2)).toEqual(['host-partial']);
+    expect(noticeCodes({ kind: 'host', warnings: [], writeFailed: false }, true, 2)).toEqual(['host-partial-lost', 'host-storage']);
   });
 });
 
