@@ -2,7 +2,7 @@
  * The data page (進捗の書き出し・読み込み): export progress as a JSON file; import one after
  * showing what it holds and what it replaces, and only when the learner confirms.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CompletionRules } from '../lib/schema';
 import type { LessonRequirement } from '../lib/completion';
 import type { Progress } from '../lib/progress';
@@ -30,6 +30,11 @@ export default function ProgressTransfer({ requirements, rules, t }: Props) {
   const [message, setMessage] = useState<Message | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  // autoFocus is ignored for a dialog inserted after load: move focus to the safe choice ourselves.
+  useEffect(() => {
+    if (pending) cancelRef.current?.focus();
+  }, [pending]);
   const say = (m: Message) => {
     setMessage(m);
     requestAnimationFrame(() => statusRef.current?.focus());
@@ -82,7 +87,7 @@ export default function ProgressTransfer({ requirements, rules, t }: Props) {
           <button type="button" onClick={() => finish(replaceProgress(pending) ? { text: t.replaced } : { text: t.failed, error: true })}>
             {t.replace}
           </button>{' '}
-          <button type="button" class="secondary" onClick={() => finish({ text: t.cancelled })} autoFocus>
+          <button type="button" class="secondary" onClick={() => finish({ text: t.cancelled })} ref={cancelRef}>
             {t.cancel}
           </button>
         </div>
