@@ -2,9 +2,11 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
-import AstroPWA from '@vite-pwa/astro';
+import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import yaml from 'js-yaml';
+import courseHeaders from './scripts/headers.mjs';
+import coursePwa from './scripts/pwa.mjs';
 
 /**
  * Deploy base path, e.g. COURSE_BASE=/course/ for https://example.org/course/.
@@ -14,11 +16,27 @@ import yaml from 'js-yaml';
 const rawBase = process.env.COURSE_BASE ?? '/';
 const base = `/${rawBase.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
-const contentDir = process.env.COURSE_CONTENT_DIR ?? './content';
-/** Course metadata for the web app manifest (the same file the content collection validates). */
-const course = /** @type {{ course: { title: string; subtitle: string; description: string } }} */ (
-  yaml.load(fs.readFileSync(`${contentDir}/course.yaml`, 'utf8'))
+/** Origins allowed to embed the course (course.yaml embed.allowedOrigins + COURSE_EMBED_ORIGINS), for the frame-ancestors header. */
+const course = /** @type {{ course: { embed?: { allowedOrigins?: string[] } } }} */ (
+  yaml.load(fs.readFileSync(`${process.env.COURSE_CONTENT_DIR ?? './content'}/course.yaml`, 'utf8'))
 ).course;
+const embedOrigins = [...(course.embed?.allowedOrigins ?? []), ...(process.env.COURSE_EMBED_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean)];
+
+/**
+ * Shared chunks (see build.rolldownOptions below). `course`: what every page runs at first view —
+ * nanostores, the progress store and model, the course index, notices and table of contents, PWA
+ * registration. `ui`: Preact and the island runtime, loaded by the pages' islands (on a lesson
+ * page only once the quiz or a reflection scrolls into view).
+ */
+const FIRST_VIEW = [
+  /node_modules\/nanostores\//,
+  /\/src\/stores\/(progress|app|course)\.ts$/,
+  /\/src\/lib\/(progress|scoring|completion|messages|ui-text|course-index|dates|paths|backend)\.ts$/,
+  /\/src\/storage\/backends\.ts$/,
+  /\/src\/components\/(notices|toc)\.ts$/,
+  /\/src\/delivery\/(page|pwa)\.ts$/,
+];
+const UI = [/node_modules\/preact\//, /\/src\/islands\/(use-progress|hydrate)\.tsx?$/];
 
 export default defineConfig({
   base,
@@ -28,55 +46,37 @@ export default defineConfig({
   cacheDir: process.env.COURSE_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'auto' },
   integrations: [
-    {
-      name: 'course-client-directives',
-      hooks: {
-        'astro:config:setup': ({ addClientDirective }) =>
-          addClientDirective({ name: 'frame', entrypoint: './src/lms/frame-directive.ts' }),
-      },
-    },
     mdx(),
     preact(),
-    AstroPWA({
-      // We register the service worker ourselves (src/lms/pwa.ts): no workbox-window in the bundle,
-      // no registration inside iframes, and an update prompt that saves the learner's typing first.
-      registerType: 'prompt',
-      injectRegister: false,
-      manifest: {
-        id: base,
-        name: `${course.title} — ${course.subtitle}`,
-        short_name: 'ネットワーキング講座',
-        description: course.description,
-        lang: 'ja',
-        dir: 'ltr',
-        start_url: base,
-        scope: base,
-        display: 'standalone',
-        theme_color: '#1c5d99',
-        background_color: '#fdfcf9',
-        icons: [
-          { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
-          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
-          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
-          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-        ],
-      },
-      workbox: {
-        // Every page and asset of the course, nothing else (the manifest is added by the plugin).
-        globPatterns: ['**/*.{html,js,css,svg,png}'],
-        // signals.module is only loaded when an island receives a signal prop, which ours never do.
-        // 404.html would be precached as "404/", a URL no host serves, which fails the install.
-        globIgnores: ['**/icon-maskable.svg', '**/signals.module.*.js', '404.html', 'embed/**', 'launch/**'],
-        navigateFallback: null,
-        // The review page carries every question of the course; a synthetic 500-lesson course
-        // (npm run bench) makes it ~4.3 MB. Allow that rather than failing the build.
-        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
-        cleanupOutdatedCaches: true,
-      },
-    }),
+    coursePwa({ base }),
+    courseHeaders({ base, origins: embedOrigins }),
   ],
   devToolbar: { enabled: false },
+  // Lessons have no code blocks; Shiki's inline styles would also break the CSP below.
+  markdown: { syntaxHighlight: false },
+  // A strict Content-Security-Policy on every page (a <meta> element; docs/deploying.md gives the same
+  // policy as an HTTP header, with frame-ancestors, which a meta policy cannot carry). Astro hashes
+  // every script and style it emits; nothing may come from another origin.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "manifest-src 'self'",
+        "worker-src 'self'",
+        "frame-src 'self'",
+      ],
+    },
+  },
   vite: {
+    resolve: {
+      // Our own lighter client half of the Preact renderer (see the file's header).
+      alias: [{ find: /^@astrojs\/preact\/client\.js$/, replacement: fileURLToPath(new URL('./src/islands/hydrate.ts', import.meta.url)) }],
+    },
     // URLs that JS builds at run time (Vite's dynamic-import helper) are relative to the chunk, so
     // the SCORM packages, which rewrite HTML/CSS URLs to relative ones, need no absolute base in JS.
     experimental: { renderBuiltUrl: (_file, { hostType }) => (hostType === 'js' ? { relative: true } : undefined) },
@@ -84,22 +84,18 @@ export default defineConfig({
       // terser squeezes ~5 % more out of the shared runtime than esbuild (lesson JS budget: 15 KiB gzip).
       minify: 'terser',
       terserOptions: { module: true, ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true, pure_getters: true } },
-      rollupOptions: {
+      rolldownOptions: {
         output: {
-          // One shared chunk for the runtime every page needs (Preact, nanostores, progress logic):
-          // fewer requests and better gzip than Rollup's default split (measured: -2.6 KiB per lesson).
-          manualChunks(id) {
-            // What every lesson page runs goes into one shared chunk; everything else (plan,
-            // review, certificate, import/export, embed bridge, SCORM) is split by Rollup as usual
-            // and loads only on the pages that use it. Lesson JS budget: 15 KiB gzip.
-            if (
-              /node_modules\/(preact|nanostores)\//.test(id) ||
-              /\/src\/stores\/(progress|app)\.ts$/.test(id) ||
-              /\/src\/lib\/(progress|scoring|completion|messages|reflection|ui-text|review|dates|paths)\.ts$/.test(id) ||
-              /\/src\/lms\/(storage|pwa)\.ts$/.test(id) ||
-              /\/src\/islands\/(use-progress|CourseStatus|Toc|Quiz|QuizQuestion|Reflection)\.tsx?$/.test(id)
-            )
-              return 'course';
+          codeSplitting: {
+            // Two shared chunks (FIRST_VIEW, UI above): fewer requests and better gzip than the
+            // default split. Everything else (quiz, reflection, activities when they scroll into
+            // view; plan, review, certificate, embed bridge, SCORM) is split as usual and loads
+            // only where and when it is used.
+            // Lesson first view budget: 12 KiB gzip (tests/build/budget.test.ts).
+            groups: [
+              { name: 'course', test: (id) => FIRST_VIEW.some((re) => re.test(id)) },
+              { name: 'ui', test: (id) => UI.some((re) => re.test(id)) },
+            ],
           },
         },
       },

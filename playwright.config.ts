@@ -18,6 +18,7 @@ process.env.E2E_BASE_URL = `http://localhost:${basePort}/course/`;
 
 export default defineConfig({
   testDir: './tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: process.env.CI ? 1 : 0,
@@ -33,13 +34,13 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: [
     {
-      command: `npx astro preview --port ${port} --host localhost`,
+      command: `npx astro preview --port ${port} --host localhost --ignore-lock`,
       env: { COURSE_OUT_DIR: dist },
       url: `http://localhost:${port}/`,
       reuseExistingServer: !process.env.CI,
     },
     {
-      command: `npx astro preview --port ${basePort} --host localhost`,
+      command: `npx astro preview --port ${basePort} --host localhost --ignore-lock`,
       env: { COURSE_BASE: '/course/', COURSE_OUT_DIR: `${dist}-base` },
       url: `http://localhost:${basePort}/course/`,
       reuseExistingServer: !process.env.CI,

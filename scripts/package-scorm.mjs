@@ -20,6 +20,7 @@
  *       - manifest.webmanifest (and its <link rel="manifest">): a course inside an LMS is not an
  *         installable app; an installed copy would start without the LMS and its tracking.
  *       - 404.html: an LMS never serves it as an error page, so it would only be dead weight.
+ *       - _headers, _nginx-headers.conf: header files for web hosts (docs/deploying.md), not for LMSs.
  *     embed/ (the helper script for sites that embed the course) stays: harmless, and documented.
  *  3. Rewrite HTML and CSS: every /__COURSE_BASE__/<path> (attributes, island props JSON with
  *     &quot;, inline scripts and styles, url() in CSS) becomes a path relative to the file that
@@ -54,7 +55,7 @@ const ZIP_TIME = new Date('2020-01-01T00:00:00');
 const ZIPS = /** @type {const} */ ({ '1.2': 'networking-course-scorm12.zip', '2004': 'networking-course-scorm2004.zip' });
 
 /** Files of the build that do not go into the package (see the header comment). */
-const EXCLUDED = [/^sw\.js(\.map)?$/, /^workbox-[^/]*\.js(\.map)?$/, /^manifest\.webmanifest$/, /^404\.html$/];
+const EXCLUDED = [/^sw\.js(\.map)?$/, /^workbox-[^/]*\.js(\.map)?$/, /^manifest\.webmanifest$/, /^404\.html$/, /^_headers$/, /^_nginx-headers\.conf$/];
 
 class PackageError extends Error {}
 

@@ -35,7 +35,9 @@ export function cloneLesson(source, n) {
   const text = source.text
     .replace(/^slug: .*$/m, `slug: ${slug}`)
     .replace(/^order: .*$/m, `order: ${n}`)
-    .replace(/^(\s*-?\s*id:\s*)l\d{2}-([qr])(\d+)\s*$/gm, (_, pre, kind, k) => `${pre}${cloneId(n, kind, Number(k))}`);
+    .replace(/^(\s*-?\s*id:\s*)l\d{2}-([qrpfa])(\d+)\s*$/gm, (_, pre, kind, k) => `${pre}${cloneId(n, kind, Number(k))}`)
+    // MDX components name their activity by id too.
+    .replace(/\bid="l\d{2}-a(\d+)"/g, (_, k) => `id="${cloneId(n, 'a', Number(k))}"`);
   return { file: `${String(n).padStart(3, '0')}-${slug}.mdx`, slug, text };
 }
 
@@ -57,23 +59,29 @@ export function readLessons(contentDir) {
  * config and package.json copied, node_modules symlinked) whose course has `count` cloned lessons.
  */
 export function makeSyntheticCourse(projectRoot, dir, count) {
-  for (const f of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
+  for (const f of ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
     fs.cpSync(path.join(projectRoot, f), path.join(dir, f), { recursive: true });
   fs.symlinkSync(path.join(projectRoot, 'node_modules'), path.join(dir, 'node_modules'));
   const contentDir = path.join(dir, 'content');
   fs.mkdirSync(path.join(contentDir, 'lessons'), { recursive: true });
-  fs.copyFileSync(path.join(projectRoot, 'content', 'course.yaml'), path.join(contentDir, 'course.yaml'));
-
   const real = readLessons(path.join(projectRoot, 'content'));
   const ids = new Set();
+  const slugs = [];
   for (let n = 1; n <= count; n++) {
     const lesson = cloneLesson(real[(n - 1) % real.length], n);
-    for (const [, id] of lesson.text.matchAll(/^\s*-?\s*id:\s*(l\d{2}-[qr]\d+)\s*$/gm)) {
+    slugs.push(lesson.slug);
+    for (const [, id] of lesson.text.matchAll(/^\s*-?\s*id:\s*(l\d{2}-[qrpfa]\d+)\s*$/gm)) {
       if (ids.has(id)) throw new Error(`synthetic course: id ${id} generated twice`);
       ids.add(id);
     }
     fs.writeFileSync(path.join(contentDir, 'lessons', lesson.file), lesson.text);
   }
+  // The real course.yaml, with its units replaced by units of 10 lessons (a big course declares
+  // units, so each page's table of contents lists one unit's lessons).
+  const courseYaml = fs.readFileSync(path.join(projectRoot, 'content', 'course.yaml'), 'utf8').replace(/^  units:\n(?:    .*\n|      .*\n)*/m, '');
+  const units = [];
+  for (let i = 0; i < slugs.length; i += 10) units.push(`    - title: 第${i / 10 + 1}章\n      lessons: [${slugs.slice(i, i + 10).join(', ')}]`);
+  fs.writeFileSync(path.join(contentDir, 'course.yaml'), courseYaml.replace(/^  completion:/m, `  units:\n${units.join('\n')}\n  completion:`));
   return contentDir;
 }
 

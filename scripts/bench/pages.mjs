@@ -96,11 +96,15 @@ export async function measurePage(browser, url, { embed = false } = {}) {
   try {
     const { frame, main } = await open(page, url, embed, responses);
     const status = main?.status() ?? 0;
+    // First view: what the page loads before the learner scrolls (islands below the fold that
+    // hydrate when visible come later).
+    await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
+    const firstView = new Set(responses);
     const islands = await hydrateIslands(frame);
     await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
     const embedActive = await frame.evaluate(() => 'embed' in document.documentElement.dataset);
 
-    const totals = { requests: 0, html: { raw: 0, gzip: 0 }, css: { raw: 0, gzip: 0 }, js: { raw: 0, gzip: 0 }, other: { raw: 0, gzip: 0 }, inlineJsGzip: 0 };
+    const totals = { requests: 0, html: { raw: 0, gzip: 0 }, css: { raw: 0, gzip: 0 }, js: { raw: 0, gzip: 0 }, other: { raw: 0, gzip: 0 }, inlineJsGzip: 0, firstViewJsGzip: 0 };
     const list = [];
     for (const r of responses) {
       // A service worker's own fetches (none while workers are blocked, but be explicit).
@@ -111,13 +115,16 @@ export async function measurePage(browser, url, { embed = false } = {}) {
       totals.requests += 1;
       totals[kind].raw += body.length;
       totals[kind].gzip += gz;
+      if (kind === 'js' && firstView.has(r)) totals.firstViewJsGzip += gz;
       list.push({ url: r.url(), status: r.status(), kind, resourceType: r.request().resourceType(), raw: body.length, gzip: gz });
       if (r === main) {
         const html = body.toString('utf8');
-        for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g))
+        // Not data blocks (type="application/json"): the browser does not run them.
+        for (const m of html.matchAll(/<script(?![^>]*\b(?:src=|type="application\/json"))[^>]*>([\s\S]*?)<\/script>/g))
           if (m[1].trim()) totals.inlineJsGzip += gzipSize(m[1]);
       }
     }
+    totals.firstViewJsGzip += totals.inlineJsGzip;
     return { url, status, islands, embedActive, ...totals, responses: list, failed, pageErrors: errors };
   } finally {
     await context.close();

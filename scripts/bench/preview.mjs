@@ -8,7 +8,7 @@ import { log, sleep } from './util.mjs';
  * to call twice.
  */
 export async function startPreview({ root, outDir, port, timeoutMs = 60_000 }) {
-  const child = spawn('npx', ['astro', 'preview', '--port', String(port), '--host', 'localhost'], {
+  const child = spawn('npx', ['astro', 'preview', '--port', String(port), '--host', 'localhost', '--ignore-lock'], {
     cwd: root,
     env: { ...process.env, COURSE_OUT_DIR: outDir },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -37,7 +37,7 @@ export default function HomeProgress({ requirements, rules, hrefs }: Props) {
           </div>
         </div>
       )}
-      <p style={{ marginTop: '1rem', marginBottom: 0 }}>
+      <p class="home-start">
         <a class="button" href={hrefs[target ?? ''] ?? hrefs[requirements[0]?.slug]} data-start>
           {started ? '続きから学ぶ' : '講座をはじめる'}
         </a>

@@ -1,9 +1,9 @@
 /** The lesson quiz: answer, submit for instant feedback, retry as a new attempt. */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Question } from '../lib/schema';
 import { percent, unanswered, type QuizResult } from '../lib/scoring';
 import { fill, type QuizText } from '../lib/ui-text';
-import { submitQuiz } from '../stores/progress';
+import { submitQuiz } from '../stores/quiz';
 import { useProgress } from './use-progress';
 import QuizQuestion from './QuizQuestion';
 
@@ -22,6 +22,14 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
   const [result, setResult] = useState<QuizResult | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const statusRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // This island hydrates when it scrolls into view: options ticked in the server-rendered form
+  // before that are the learner's answers, not something to clear.
+  useEffect(() => {
+    const picked: Record<string, string[]> = {};
+    for (const input of formRef.current?.querySelectorAll<HTMLInputElement>('input:checked') ?? []) (picked[input.name] ??= []).push(input.value);
+    if (Object.keys(picked).length) setAnswers(picked);
+  }, []);
   const record = progress.quizzes[slug];
   const number = (id: string) => fill(t.number, { n: questions.findIndex((q) => q.id === id) + 1 });
   const pass = percent(passMark);
@@ -44,7 +52,7 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
   };
 
   return (
-    <form class="quiz" onSubmit={onSubmit} data-quiz={slug} noValidate>
+    <form class="quiz" onSubmit={onSubmit} data-quiz={slug} noValidate ref={formRef}>
       {record && record.attempts > 0 && !result && (
         <p class="meta-line" data-best>
           {fill(t.best, { score: percent(record.best), attempts: record.attempts })}

@@ -29,6 +29,14 @@ export default function Reflection({ id, prompt, placeholder, required, t }: Pro
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const latest = useRef(text);
   latest.current = text;
+  const box = useRef<HTMLTextAreaElement>(null);
+
+  // This island hydrates when it scrolls into view: text typed into the server-rendered box before
+  // that is the learner's input, not something to overwrite.
+  useEffect(() => {
+    const typed = box.current?.value ?? '';
+    if (typed !== text) onInput(typed);
+  }, []);
 
   // Show saved text once loaded, and edits made in another tab while this box is not being edited.
   useEffect(() => {
@@ -76,6 +84,7 @@ export default function Reflection({ id, prompt, placeholder, required, t }: Pro
         {required ? t.required : t.optional}
       </label>
       <textarea
+        ref={box}
         id={`${id}-text`}
         name={id}
         value={text}

@@ -1,6 +1,7 @@
 /** Hooks for islands: start the progress store once (after hydration) and subscribe to atoms. */
 import { useEffect, useState } from 'preact/hooks';
 import type { ReadableAtom } from 'nanostores';
+import { emptyProgress } from '../lib/progress';
 import { $progress, $storage, ensureStarted } from '../stores/progress';
 
 /**
@@ -30,7 +31,8 @@ export function useHydrated(): boolean {
   return hydrated;
 }
 
-const EMPTY = $progress.get();
+/** What islands render before progress is loaded (a constant: the store may be loaded before this module runs). */
+const EMPTY = emptyProgress('', 0);
 
 /**
  * Returns the progress document and whether it has been loaded yet. Until then — and always in

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { LessonRequirement } from '../lib/completion';
+import { COURSE_INDEX_VERSION, TOC_FULL_LESSONS, groupUnits, type CourseIndex, type TocUnit } from '../lib/course-index';
 import { lessonPath } from '../lib/paths';
 
 export type LessonEntry = CollectionEntry<'lessons'>;
@@ -57,3 +58,55 @@ export const requirements = (lessons: LessonEntry[]): LessonRequirement[] =>
 /** Table-of-contents items. */
 export const tocItems = (lessons: LessonEntry[]) =>
   lessons.map((l) => ({ slug: l.id, order: l.data.order, title: l.data.title, href: lessonPath(import.meta.env.BASE_URL, l.id) }));
+
+let index: Promise<CourseIndex> | null = null;
+/** The course index (src/lib/course-index.ts), built once per build and shared by every page. */
+export function getCourseIndex(): Promise<CourseIndex> {
+  index ??= (async () => {
+    const [course, lessons] = await Promise.all([getCourse(), getLessons()]);
+    const units = groupUnits(lessons.map((l) => l.id), course.units, course.title);
+    const unitOf = new Map(units.flatMap((u, i) => u.lessons.map((slug) => [slug, i] as const)));
+    return {
+      v: COURSE_INDEX_VERSION,
+      courseId: course.courseId,
+      rules: course.completion,
+      units,
+      lessons: requirements(lessons).map((r, i) => ({
+        ...r,
+        order: lessons[i].data.order,
+        title: lessons[i].data.title,
+        path: `lessons/${r.slug}/`,
+        unit: unitOf.get(r.slug)!,
+      })),
+    };
+  })();
+  return index;
+}
+
+/**
+ * The table of contents of one page: every unit, with its lessons listed when the course is small
+ * (at most TOC_FULL_LESSONS lessons) or when it is the page's unit. So a page's TOC grows with the
+ * number of units and the size of one unit, not with the whole course.
+ */
+export async function tocUnits(current?: string): Promise<TocUnit[]> {
+  const { units, lessons } = await getCourseIndex();
+  const base = import.meta.env.BASE_URL;
+  const full = lessons.length <= TOC_FULL_LESSONS;
+  const currentUnit = lessons.find((l) => l.slug === current)?.unit ?? -1;
+  const bySlug = new Map(lessons.map((l) => [l.slug, l]));
+  return units.map((u, i) => ({
+    title: u.title,
+    index: i,
+    href: lessonPath(base, u.lessons[0]),
+    count: u.lessons.length,
+    // A small course shows every unit open (all its lessons are on the page anyway); a big one its current unit.
+    open: full || i === currentUnit,
+    lessons:
+      full || i === currentUnit
+        ? u.lessons.map((slug) => {
+            const l = bySlug.get(slug)!;
+            return { slug, order: l.order, title: l.title, href: lessonPath(base, slug) };
+          })
+        : null,
+  }));
+}

@@ -1,6 +1,6 @@
 /**
  * The iframe embedding contract (documented in docs/embedding.md): message shapes, validation and
- * origin rules. Pure; the browser side lives in src/lms/bridge.ts and public/embed/host.js.
+ * origin rules. Pure; the browser side lives in src/delivery/bridge.ts and public/embed/host.js.
  *
  * Every message is an object { protocol: 'course-embed', version: 1, type, ...payload }.
  * course → host: ready, progress, completed, resize, state

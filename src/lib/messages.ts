@@ -1,6 +1,6 @@
 /** Learner-facing notices (Japanese), keyed by the codes the stores raise. */
 import type { DecodeWarning } from './progress';
-import type { BackendKind } from '../lms/storage';
+import type { BackendKind } from '../lib/backend';
 
 export type NoticeCode = DecodeWarning | 'memory-only' | 'write-failed' | 'host-storage' | 'offline' | 'offline-elsewhere' | 'update' | 'host-partial' | 'host-partial-lost';
 

@@ -131,6 +131,8 @@ export const courseSchema = z.object({
   title: z.string().min(1),
   /** Subtitle shown under the title. */
   subtitle: z.string().default(''),
+  /** Short name (at most 12 characters) under the icon of the installed app. */
+  shortTitle: z.string().min(1).max(12),
   /** One-sentence description for meta tags and the web app manifest. */
   description: z.string().min(1),
   /** The article's introduction, verbatim: the course overview on the home page. */
@@ -141,6 +143,13 @@ export const courseSchema = z.object({
   conclusionTitle: z.string().default('結論'),
   /** The article's conclusion, verbatim. */
   conclusion: z.string().min(1),
+  /**
+   * Units (chapters) grouping the lessons, e.g. { title: 基礎をつくる, lessons: [importance, goals] }.
+   * Every lesson in exactly one unit (the build names any that is missing or listed twice). The
+   * table of contents opens the current unit; in big courses it lists only that unit's lessons,
+   * so every page stays small. Without units the course is one unit.
+   */
+  units: z.array(z.object({ title: z.string().min(1), lessons: z.array(z.string()).min(1) })).default([]),
   /** Embedding (iframe / LMS) settings. */
   embed: z
     .object({
@@ -150,7 +159,8 @@ export const courseSchema = z.object({
        */
       allowedOrigins: z.array(z.string().regex(/^(\*|https?:\/\/[a-z0-9.-]+(:\d+)?)$/i, { message: 'must be an origin like "https://lms.example.org" (no path) or "*"' })).default([]),
     })
-    .default({}),
+    // prefault: an absent block is parsed as {} so the inner defaults apply (zod 4's default() would skip them).
+    .prefault({}),
   /** Completion rules. */
   completion: z
     .object({
@@ -159,7 +169,7 @@ export const courseSchema = z.object({
       /** Whether required reflections must have text for a lesson to be complete. */
       requireReflections: z.boolean().default(true),
     })
-    .default({}),
+    .prefault({}),
 });
 
 export type Option = z.infer<typeof optionSchema>;

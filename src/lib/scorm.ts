@@ -1,7 +1,7 @@
 /**
  * SCORM data mapping (pure): how the course's progress becomes CMI data in SCORM 1.2 and
  * SCORM 2004 4th edition, and how the progress document is squeezed into suspend_data.
- * The browser side (API discovery, one session per launch) is src/lms/scorm-launcher.ts.
+ * The browser side (API discovery, one session per launch) is src/delivery/scorm-launcher.ts.
  */
 import type { ProgressReport } from './embed-protocol';
 import { encodeProgress, type Progress } from './progress';

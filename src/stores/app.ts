@@ -1,6 +1,6 @@
 /**
  * App-level state outside the progress document: connection and service-worker updates.
- * Set by the browser adapter src/lms/pwa.ts; rendered by the CourseStatus island.
+ * Set by the browser adapter src/delivery/pwa.ts; rendered by the CourseStatus island.
  */
 import { atom } from 'nanostores';
 

@@ -1,8 +1,8 @@
 /**
- * Actions for an embedding host or LMS (used by src/lms/bridge.ts, which loads only inside frames).
+ * Actions for an embedding host or LMS (used by src/delivery/bridge.ts, which loads only inside frames).
  */
 import { decodeProgress, mergeProgress } from '../lib/progress';
-import type { StorageBackend } from '../lms/storage';
+import type { StorageBackend } from '../storage/backends';
 import { $progress, commit, ensureStarted, sessionInfo, startProgress } from './progress';
 
 /**

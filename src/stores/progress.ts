@@ -10,15 +10,12 @@ import {
   encodeProgress,
   progressKey,
   reconcile,
-  withAttempt,
   withReflection,
   withVisit,
   type DecodeWarning,
   type Progress,
 } from '../lib/progress';
-import { withMistakes } from '../lib/review';
-import { scoreQuiz, type QuizResult, type ScorableQuestion } from '../lib/scoring';
-import { browserBackend, type StorageBackend } from '../lms/storage';
+import { browserBackend, type StorageBackend } from '../storage/backends';
 
 /** The current progress document. */
 export const $progress = atom<Progress>(emptyProgress('unset', 0));
@@ -122,20 +119,6 @@ export function commit(change: (p: Progress, now: number) => Progress, mergeStor
 
 /** Records that the learner opened a lesson. */
 export const recordVisit = (slug: string) => commit((p, now) => withVisit(p, slug, now));
-
-/** Scores and records a quiz attempt, scheduling wrong answers for review; returns the result to show. */
-export function submitQuiz(
-  slug: string,
-  questions: readonly ScorableQuestion[],
-  answers: Record<string, string[]>,
-  passMark: number,
-): QuizResult {
-  const result = scoreQuiz(questions, answers, passMark);
-  const clean = Object.fromEntries(result.results.map((r) => [r.id, r.chosen]));
-  const wrong = result.results.filter((r) => !r.correct).map((r) => r.id);
-  commit((p, now) => withMistakes(withAttempt(p, slug, clean, result.score, now), wrong, now));
-  return result;
-}
 
 /** Saves a reflection's text; returns whether it reached storage. */
 export const saveReflection = (id: string, text: string) => commit((p, now) => withReflection(p, id, text, now));

@@ -14,7 +14,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 async function buildFixture(name: string, edit: (dir: string) => void) {
   // A copy of the project (sharing node_modules) so the fixture's .astro/ and caches stay apart.
   const root = path.join(tmp, name);
-  for (const f of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
+  for (const f of ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
     fs.cpSync(path.resolve(f), path.join(root, f), { recursive: true });
   fs.symlinkSync(path.resolve('node_modules'), path.join(root, 'node_modules'));
   const dir = path.join(root, 'content');

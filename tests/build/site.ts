@@ -31,21 +31,36 @@ export const gzipSize = (buf: Buffer | string) => zlib.gzipSync(buf, { level: 9 
 
 /**
  * Every JavaScript file a page loads: module scripts, island components and renderers, and their
- * static imports, recursively. Dynamic `import()`s (loaded only on demand) are not followed, nor
- * (unless `frame`) islands with the client:frame directive, which load only inside frames.
+ * static imports, recursively. Dynamic `import()`s (loaded only on demand) are not followed.
+ * `firstView` leaves out islands that hydrate only once scrolled into view (client:visible): what
+ * the first view of the page costs. Their code is counted by `visibleScripts`.
  */
-export function pageScripts(dir: string, page: string, base = '/', frame = false): string[] {
+export function pageScripts(dir: string, page: string, base = '/', { firstView = false } = {}): string[] {
   const html = fs.readFileSync(path.join(dir, page), 'utf8');
-  const toFile = (url: string) => url.replace(new RegExp(`^${base}`), '');
   const roots = new Set<string>();
-  for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) roots.add(toFile(m[1]));
-  // Islands with client:frame load only inside a frame (embed mode); pass frame=true to count them.
+  for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) roots.add(toFile(m[1], base));
   for (const m of html.matchAll(/<astro-island\b[^>]*>/g)) {
-    if (!frame && /\sclient="frame"/.test(m[0])) continue;
-    for (const u of m[0].matchAll(/\b(?:component-url|renderer-url)="([^"]+)"/g)) roots.add(toFile(u[1]));
+    if (firstView && /\sclient="visible"/.test(m[0])) continue;
+    for (const u of m[0].matchAll(/\b(?:component-url|renderer-url)="([^"]+)"/g)) roots.add(toFile(u[1], base));
   }
-  for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) roots.add(toFile(m[1]));
-  // Inline scripts count too; they are measured separately by inlineScriptBytes.
+  for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) roots.add(toFile(m[1], base));
+  return withImports(dir, roots);
+}
+
+/** The code of the page's client:visible islands that its first view does not load already. */
+export function visibleScripts(dir: string, page: string, base = '/'): string[] {
+  const html = fs.readFileSync(path.join(dir, page), 'utf8');
+  const roots = new Set<string>();
+  for (const m of html.matchAll(/<astro-island\b[^>]*\sclient="visible"[^>]*>/g))
+    for (const u of m[0].matchAll(/\bcomponent-url="([^"]+)"/g)) roots.add(toFile(u[1], base));
+  const first = new Set(pageScripts(dir, page, base, { firstView: true }));
+  return withImports(dir, roots).filter((f) => !first.has(f));
+}
+
+const toFile = (url: string, base: string) => url.replace(new RegExp(`^${base}`), '');
+
+/** The files plus everything they import statically, recursively. */
+function withImports(dir: string, roots: Set<string>): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
@@ -62,7 +77,8 @@ export function pageScripts(dir: string, page: string, base = '/', frame = false
 /** Inline <script> contents of a page (Astro's island loader is inlined). */
 export function inlineScripts(dir: string, page: string): string[] {
   const html = fs.readFileSync(path.join(dir, page), 'utf8');
-  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((s) => s.trim());
+  // Not data blocks (type="application/json"): the browser does not run them.
+  return [...html.matchAll(/<script(?![^>]*\b(?:src=|type="application\/json"))[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((s) => s.trim());
 }
 
 /** Stylesheets a page links. */

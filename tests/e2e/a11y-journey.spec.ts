@@ -1,6 +1,6 @@
 /** Keyboard, zoom, motion and screen-reader checks that axe cannot make on its own. */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { answerWithKeyboard, lessons, open } from './course';
 
 const all = lessons();

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { answer, completedDoc, lessons, open, seed, setClock, wrong } from './course';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -11,13 +11,13 @@ async function scan(page: Page) {
 }
 
 for (const scheme of ['light', 'dark'] as const) {
-  test(`axe: every page has no WCAG 2.2 A/AA violations (${scheme})`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const url of pages) {
+  // One page per test: the time a test needs does not grow with the course or a busy machine.
+  for (const url of pages)
+    test(`axe: ${url} has no WCAG 2.2 A/AA violations (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
       await open(page, url);
       expect(await scan(page), url).toEqual([]);
-    }
-  });
+    });
 
   test(`axe: quiz feedback, saved reflection and notices (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
@@ -33,7 +33,8 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await scan(page)).toEqual([]);
   });
 
-  test(`axe: plan with answers and reminders, review feedback, certificate, import confirmation (${scheme})`, async ({ page }) => {
+  /** A finished course with a review due, a name and a reminder, at 2026-11-27 10:00 JST. */
+  async function seeded(page: Page) {
     await page.emulateMedia({ colorScheme: scheme });
     const all = lessons();
     await setClock(page, '2026-11-27T10:00');
@@ -41,19 +42,40 @@ for (const scheme of ['light', 'dark'] as const) {
     doc.reviews = { [all[1].quiz.questions[0].id]: { box: 0, due: new Date('2026-11-21T00:00+09:00').getTime(), updatedAt: 1 } };
     doc.profile = { name: { text: '山田 花子', updatedAt: 1 }, reminders: { people: [{ id: 'a', who: '佐藤さん', every: 'monthly' }], updatedAt: 1 } };
     await seed(page, doc);
+    return doc;
+  }
+
+  test(`axe: plan with answers and reminders, after a download (${scheme})`, async ({ page }) => {
+    await seeded(page);
     await open(page, '/plan/');
     await page.getByRole('button', { name: 'Markdownファイルで保存' }).click();
     expect(await scan(page), '/plan/').toEqual([]);
+  });
+
+  test(`axe: home with a review due (${scheme})`, async ({ page }) => {
+    await seeded(page);
     await open(page, '/');
     await expect(page.locator('[data-review-due]')).toBeVisible();
     expect(await scan(page), '/ (review due)').toEqual([]);
+  });
+
+  test(`axe: review feedback (${scheme})`, async ({ page }) => {
+    await seeded(page);
     await open(page, '/review/');
     await page.locator('[data-review] input').first().check();
     await page.getByRole('button', { name: '答える' }).click();
     expect(await scan(page), '/review/ (feedback)').toEqual([]);
+  });
+
+  test(`axe: certificate with a name (${scheme})`, async ({ page }) => {
+    await seeded(page);
     await open(page, '/certificate/');
     await expect(page.locator('[data-certificate-name]')).toHaveText('山田 花子 様');
     expect(await scan(page), '/certificate/').toEqual([]);
+  });
+
+  test(`axe: import confirmation and a refused file (${scheme})`, async ({ page }) => {
+    const doc = await seeded(page);
     await open(page, '/data/');
     await page.getByLabel('読み込む進捗ファイル（.json）').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
     await expect(page.getByRole('alertdialog')).toBeVisible();

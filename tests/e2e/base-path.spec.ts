@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { hydrated, lessons } from './course';
 
 // A second build with COURSE_BASE=/course/ is served next to the main one (see playwright.config.ts).

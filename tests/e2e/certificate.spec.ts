@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { completeLesson, completedDoc, lessons, open, seed, setClock } from './course';
 
 const all = lessons();

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { answer, completeLesson, downloadOf, lessons, open, stored, wrong } from './course';
 
 const [l1, l2] = lessons();

@@ -8,7 +8,7 @@
  * is tested with a Chromium started by the test itself (no such flag) and driven over CDP.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, expect, test, type Browser, type Frame, type Page } from '@playwright/test';
+import { chromium, expect, test, watchCsp, type Browser, type Frame, type Page } from './fixtures';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -138,6 +138,8 @@ test.describe('partitioned third-party storage (Chromium without Playwright’s 
   });
 
   test('the course keeps progress in its partitioned localStorage inside the frame', async () => {
+    const violations: string[] = [];
+    await watchCsp(browser.contexts()[0], violations);
     const page = await browser.contexts()[0].newPage();
     let frame = await embed(page);
     await expect(frame.locator('[data-notice="memory-only"]')).toHaveCount(0);
@@ -146,5 +148,6 @@ test.describe('partitioned third-party storage (Chromium without Playwright’s 
     frame = await embed(page);
     await expect(frame.locator(`#${lesson.reflections[0].id}-text`)).toHaveValue('分割されたストレージに保存');
     await page.close();
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { completeLesson, lessons, open, stored } from './course';
 
 const [l1, l2] = lessons();

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { answer, completeLesson, hydrated, lessons, right, stored } from './course';
 import { serve, type StaticServer } from './static-server';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { answer, lessons, open, right, setClock, stored, wrong } from './course';
 
 const lesson = lessons()[1];

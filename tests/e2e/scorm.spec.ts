@@ -3,7 +3,7 @@
  * Scorm2004API in a harness page (tests/e2e/fixtures/scorm-harness.html) that saves the CMI data
  * on commit/finish and loads it again on relaunch, like an LMS.
  */
-import { expect, test, type Frame, type Page } from '@playwright/test';
+import { expect, test, type Frame, type Page } from './fixtures';
 import { unzipSync } from 'fflate';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { lessons, open } from './course';
 
 test('a learner walks home → lesson 1 … 10 → conclusion by the next links', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { localBackend, memoryBackend, storageWorks, type StorageLike } from '../../src/lms/storage';
+import { localBackend, memoryBackend, storageWorks, type StorageLike } from '../../src/storage/backends';
 
 /** A Map-backed Web Storage fake. */
 function fakeStorage(initial: Record<string, string> = {}) {

@@ -6,8 +6,8 @@ import {
   saveReflection,
   startProgress,
   stopProgress,
-  submitQuiz,
 } from '../../src/stores/progress';
+import { submitQuiz } from '../../src/stores/quiz';
 import { recordReview, replaceProgress, resetProgress, saveReminders, setLearnerName } from '../../src/stores/learner';
 import {
   decodeProgress,
@@ -18,7 +18,7 @@ import {
   withVisit,
   type Progress,
 } from '../../src/lib/progress';
-import { localBackend, memoryBackend, type StorageBackend, type StorageLike } from '../../src/lms/storage';
+import { localBackend, memoryBackend, type StorageBackend, type StorageLike } from '../../src/storage/backends';
 import type { ScorableQuestion } from '../../src/lib/scoring';
 import { noticeCodes } from '../../src/lib/messages';
 

@@ -3,25 +3,13 @@
  * - `local`: window.localStorage, every call guarded (private mode, blocked third-party storage,
  *   quota exceeded all throw in some browser);
  * - `memory`: keeps data for this page only (used when localStorage is unusable);
- * - `host`: an LMS or host page keeps the data (see src/lms/bridge.ts, src/lms/scorm.ts).
+ * - `host`: an LMS or host page keeps the data (see src/delivery/bridge.ts, src/delivery/scorm-launcher.ts).
+ * The interface itself is pure (src/lib/backend.ts), so lib code can name the kinds.
  */
 
-export type BackendKind = 'local' | 'memory' | 'host';
+import type { StorageBackend, StorageLike } from '../lib/backend';
 
-export interface StorageBackend {
-  readonly kind: BackendKind;
-  /** The stored string, or null when absent or unreadable. Never throws. */
-  read(key: string): string | null;
-  /** Stores a string; false when it could not be stored (e.g. quota). Never throws. */
-  write(key: string, value: string): boolean;
-  /** Removes a key. Never throws. */
-  remove(key: string): void;
-  /** Calls back when another tab/frame changed the key. Returns an unsubscribe function. */
-  subscribe(key: string, onChange: (value: string | null) => void): () => void;
-}
-
-/** Minimal Web Storage surface, so tests can pass a fake. */
-export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export type { BackendKind, StorageBackend, StorageLike } from '../lib/backend';
 
 /** Data kept in a plain Map: lost when the page closes. */
 export function memoryBackend(initial: Record<string, string> = {}): StorageBackend {

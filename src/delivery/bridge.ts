@@ -4,8 +4,6 @@
  * messages from the course's own origin or an allowlisted one.
  */
 import { encodeProgress, progressKey } from '../lib/progress';
-import type { CompletionRules } from '../lib/schema';
-import type { LessonRequirement } from '../lib/completion';
 import {
   envelope,
   isTrustedOrigin,
@@ -16,14 +14,13 @@ import {
 import { $progress, $storage, ensureStarted } from '../stores/progress';
 import { mergeFrom, switchBackend } from '../stores/host';
 import { $hostDropped } from '../stores/app';
-import { hostBackend } from './storage';
+import { $courseIndex, loadCourseIndex } from '../stores/course';
+import { hostBackend } from '../storage/backends';
 
-/** Build-time facts the layout writes into <script type="application/json" id="course-meta">. */
+/** Build-time facts the layout writes into <script type="application/json" id="course-meta"> (the lessons and rules come from the course index). */
 export interface CourseMeta {
   courseId: string;
   lesson: string | null;
-  requirements: LessonRequirement[];
-  rules: CompletionRules;
   /** Allowlisted host origins (COURSE_EMBED_ORIGINS / course.yaml embed.allowedOrigins). */
   origins: string[];
 }
@@ -73,7 +70,10 @@ export function startBridge(meta: CourseMeta): void {
   let wasComplete = false;
   const report = () => {
     const p = $progress.get();
-    const r = progressReport(p, meta.requirements, meta.rules, meta.lesson);
+    const index = $courseIndex.get();
+    // Progress is reported once the course index (lessons, rules) has arrived.
+    if (!index) return;
+    const r = progressReport(p, index.lessons, index.rules, meta.lesson);
     const key = JSON.stringify(r);
     if (key !== lastReport) send({ type: 'progress', ...r });
     lastReport = key;
@@ -97,5 +97,5 @@ export function startBridge(meta: CourseMeta): void {
     if (a.origin !== own) (a.target = '_blank'), (a.rel = 'noopener');
 
   send({ type: 'ready', courseId: meta.courseId, lesson: meta.lesson });
-  report();
+  void loadCourseIndex().then(report);
 }

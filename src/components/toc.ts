@@ -1,0 +1,41 @@
+/**
+ * Writes each lesson's status and each unit's count of completed lessons into the table of
+ * contents (Toc.astro), from the progress store and the shared course index; the rules are
+ * src/lib/completion.ts. Runs again whenever progress changes (another tab, a quiz passed).
+ */
+import { summarize, type LessonStatus } from '../lib/completion';
+import { fill } from '../lib/ui-text';
+import { $courseIndex, loadCourseIndex } from '../stores/course';
+import { $progress, $storage, ensureStarted } from '../stores/progress';
+
+export function showTocStatus(nav: HTMLElement): void {
+  const labels = JSON.parse(nav.dataset.labels!) as { status: Record<LessonStatus, string>; unitDone: string };
+  const render = () => {
+    const index = $courseIndex.get();
+    if (!index || $storage.get().kind === null) return;
+    const { statuses } = summarize($progress.get(), index.lessons, index.rules);
+    for (const a of nav.querySelectorAll<HTMLAnchorElement>('a[data-slug]')) {
+      const status = statuses[a.dataset.slug!];
+      let badge = a.querySelector<HTMLElement>('.status');
+      if (!status) {
+        badge?.remove();
+        continue;
+      }
+      if (!badge) a.append((badge = Object.assign(document.createElement('span'), { className: 'status' })));
+      badge.dataset.status = status;
+      badge.textContent = labels.status[status];
+    }
+    for (const span of nav.querySelectorAll<HTMLElement>('[data-unit-done]')) {
+      const unit = index.units[Number(span.dataset.unitDone)];
+      if (!unit) continue;
+      const done = unit.lessons.filter((s) => statuses[s] === 'complete').length;
+      span.textContent = fill(labels.unitDone, { done, count: span.dataset.count! });
+    }
+  };
+  ensureStarted();
+  $progress.listen(render);
+  $storage.listen(render);
+  $courseIndex.listen(render);
+  void loadCourseIndex();
+  render();
+}

@@ -1,0 +1,22 @@
+/**
+ * Quiz actions (lesson quizzes). In their own module so the scoring and review code loads with the
+ * quiz, when it scrolls into view, not with every page's first view.
+ */
+import { withAttempt } from '../lib/progress';
+import { withMistakes } from '../lib/review';
+import { scoreQuiz, type QuizResult, type ScorableQuestion } from '../lib/scoring';
+import { commit } from './progress';
+
+/** Scores and records a quiz attempt, scheduling wrong answers for review; returns the result to show. */
+export function submitQuiz(
+  slug: string,
+  questions: readonly ScorableQuestion[],
+  answers: Record<string, string[]>,
+  passMark: number,
+): QuizResult {
+  const result = scoreQuiz(questions, answers, passMark);
+  const clean = Object.fromEntries(result.results.map((r) => [r.id, r.chosen]));
+  const wrong = result.results.filter((r) => !r.correct).map((r) => r.id);
+  commit((p, now) => withMistakes(withAttempt(p, slug, clean, result.score, now), wrong, now));
+  return result;
+}
