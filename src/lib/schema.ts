@@ -30,7 +30,7 @@ export const questionSchema = z
     /** Stable id such as "l05-q2" (quiz), "l05-p1" (pre-check) or "l05-f1" (final check); saved answers are keyed by it. */
     id: stableId(QUESTION_ID, 'l05-q2'),
     /** Which of the lesson's objectives this question measures: 1 = the first listed objective. */
-    objective: z.number().int().min(1).max(3).optional(),
+    objective: z.number().int().min(1).max(3),
     /** single = radio buttons, multiple = checkboxes (「すべて選択」), truefalse = 正しい／誤り. */
     type: z.enum(['single', 'multiple', 'truefalse']),
     /** The question stem (plain text). */
@@ -87,17 +87,15 @@ export const lessonSchema = z
      * questions measuring the same objectives with different situations, so the final check is not
      * a memory test of the pre-check. Ids "l05-p1" (pre) and "l05-f1" (final).
      */
-    checks: z
-      .object({
-        pre: z.array(questionSchema).min(1).max(2),
-        final: z.array(questionSchema).min(1).max(2),
-      })
-      .optional(),
+    checks: z.object({
+      pre: z.array(questionSchema).min(1).max(2),
+      final: z.array(questionSchema).min(1).max(2),
+    }),
     /** Practice activities (conversation, sorting, matching, message builder); see src/lib/activity-schema.ts. */
     activities: z.array(activitySchema).max(3).default([]),
   })
   .superRefine((l, ctx) => {
-    const checks = l.checks ? [...l.checks.pre, ...l.checks.final] : [];
+    const checks = [...l.checks.pre, ...l.checks.final];
     const ids = [...l.quiz.questions.map((q) => q.id), ...checks.map((q) => q.id), ...l.reflections.map((r) => r.id), ...l.activities.map((a) => a.id)];
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
     if (dup) ctx.addIssue({ code: 'custom', path: ['quiz'], message: `id "${dup}" is used twice in this lesson` });
@@ -105,22 +103,18 @@ export const lessonSchema = z
       if (!/-q\d+$/.test(q.id)) ctx.addIssue({ code: 'custom', path: ['quiz'], message: `quiz question ${q.id}: lesson quiz ids look like "l05-q2" (p and f are for the pre-check and final check)` });
     const n = l.objectives.length;
     for (const q of [...l.quiz.questions, ...checks])
-      if (q.objective !== undefined && q.objective > n)
+      if (q.objective > n)
         ctx.addIssue({ code: 'custom', path: ['quiz'], message: `question ${q.id}: objective: ${q.objective} does not exist (this lesson has ${n} objectives; 1 = the first)` });
-    // Every objective is measured by the lesson quiz once all its questions name their objective.
-    if (l.quiz.questions.every((q) => q.objective !== undefined))
-      for (let k = 1; k <= n; k++)
-        if (!l.quiz.questions.some((q) => q.objective === k))
-          ctx.addIssue({ code: 'custom', path: ['quiz'], message: `objective ${k} (「${l.objectives[k - 1]}」) is measured by no quiz question: add one with objective: ${k}` });
-    if (l.checks) {
-      const pre = new Set(l.checks.pre.map((q) => q.objective));
-      for (const q of l.checks.final)
-        if (!pre.has(q.objective))
-          ctx.addIssue({ code: 'custom', path: ['checks', 'final'], message: `final check item ${q.id} measures objective ${q.objective}, which no pre-check item measures: pre and final items must be parallel (same objectives)` });
-      for (const q of checks)
-        if (!new RegExp(`^l\\d{2}-${l.checks.pre.includes(q) ? 'p' : 'f'}\\d+$`).test(q.id))
-          ctx.addIssue({ code: 'custom', path: ['checks'], message: `check item ${q.id}: pre-check ids look like "l05-p1", final check ids like "l05-f1"` });
-    }
+    for (let k = 1; k <= n; k++)
+      if (!l.quiz.questions.some((q) => q.objective === k))
+        ctx.addIssue({ code: 'custom', path: ['quiz'], message: `objective ${k} (「${l.objectives[k - 1]}」) is measured by no quiz question: add one with objective: ${k}` });
+    const pre = new Set(l.checks.pre.map((q) => q.objective));
+    for (const q of l.checks.final)
+      if (!pre.has(q.objective))
+        ctx.addIssue({ code: 'custom', path: ['checks', 'final'], message: `final check item ${q.id} measures objective ${q.objective}, which no pre-check item measures: pre and final items must be parallel (same objectives)` });
+    for (const q of checks)
+      if (!new RegExp(`^l\\d{2}-${l.checks.pre.includes(q) ? 'p' : 'f'}\\d+$`).test(q.id))
+        ctx.addIssue({ code: 'custom', path: ['checks'], message: `check item ${q.id}: pre-check ids look like "l05-p1", final check ids like "l05-f1"` });
   });
 
 /** `content/course.yaml`: course-wide metadata. */

@@ -7,18 +7,21 @@ const opt = (id: string, correct: boolean) => ({ id, text: `選択肢 ${id}`, co
 // Fixtures are parsed with the authoring schema so they stay realistic.
 const single = questionSchema.parse({
   id: 'l01-q1',
+  objective: 1,
   type: 'single',
   prompt: '最初の一歩として最も適切なのは？',
   options: [opt('a', false), opt('b', true), opt('c', false)],
 });
 const multiple = questionSchema.parse({
   id: 'l01-q2',
+  objective: 1,
   type: 'multiple',
   prompt: '当てはまるものをすべて選択してください。',
   options: [opt('a', true), opt('b', false), opt('c', true), opt('d', false)],
 });
 const truefalse = questionSchema.parse({
   id: 'l01-q3',
+  objective: 2,
   type: 'truefalse',
   prompt: '名刺交換の直後にお礼のメッセージを送るとよい。',
   options: [opt('true', true), opt('false', false)],
