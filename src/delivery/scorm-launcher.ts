@@ -5,9 +5,8 @@
  * that offers persistence; towards the LMS it maps progress to CMI data (src/lib/scorm.ts).
  * Without an LMS API the course simply runs on its own browser storage.
  */
-import { envelope, parseCourseMessage, type HostMessage, type ProgressReport } from '../lib/embed-protocol';
+import { FLUSH_EVENT, envelope, parseCourseMessage, type HostMessage, type ProgressReport } from '../lib/embed-protocol';
 import { decodeProgress } from '../lib/progress';
-import { FLUSH_EVENT } from '../stores/app';
 import { SUSPEND_LIMIT, cmiValues, compactForSuspend, type ScormVersion } from '../lib/scorm';
 
 /** One interface over the SCORM 1.2 and 2004 runtime APIs. */

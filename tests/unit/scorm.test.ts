@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cmiValues, compactForSuspend, duration2004, lessonStatus12, SUSPEND_LIMIT, timespan12 } from '../../src/lib/scorm';
-import { decodeProgress, emptyProgress, withAttempt, withReflection, withVisit } from '../../src/lib/progress';
+import { decodeProgress, emptyProgress, withVisit } from '../../src/lib/progress';
+import { withAttempt, withReflection } from '../../src/lib/progress-edits';
 import type { ProgressReport } from '../../src/lib/embed-protocol';
 
 const report = (over: Partial<ProgressReport> = {}): ProgressReport => ({
   courseId: 'c', lesson: 'goals', completed: 2, total: 10, score: 0.2, status: 'incomplete', success: 'unknown', attempts: 2, ...over,
 });
+const at = (now: number, session = 't') => ({ now, session });
 const map = (pairs: [string, string][]) => Object.fromEntries(pairs);
 
 describe('time formats', () => {
@@ -52,9 +54,9 @@ describe('suspend_data compaction', () => {
     let p = emptyProgress('c', 1);
     for (let i = 1; i <= 10; i++) {
       const slug = `lesson${i}`;
-      p = withVisit(p, slug, i);
-      p = withAttempt(p, slug, { [`l${String(i).padStart(2, '0')}-q1`]: ['a'] }, 1, i);
-      p = withReflection(p, `l${String(i).padStart(2, '0')}-r1`, `${i}番目のふりかえり。`.padEnd(1500, 'かきくけこ'), i);
+      p = withVisit(p, slug, at(i));
+      p = withAttempt(p, slug, { [`l${String(i).padStart(2, '0')}-q1`]: ['a'] }, 1, at(i));
+      p = withReflection(p, `l${String(i).padStart(2, '0')}-r1`, `${i}番目のふりかえり。`.padEnd(1500, 'かきくけこ'), at(i));
     }
     return p;
   };
@@ -83,7 +85,7 @@ describe('suspend_data compaction', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 3000 }), { maxLength: 12 }), (texts) => {
         let p = emptyProgress('c', 1);
-        texts.forEach((t, i) => (p = withReflection(p, `l01-r${i}`, t, i + 2)));
+        texts.forEach((t, i) => (p = withReflection(p, `l01-r${i}`, t, at(i + 2))));
         const { data } = compactForSuspend(p, 4096);
         return data.length <= 4096 && decodeProgress(data, 'c', 5).warnings.length === 0;
       }),
