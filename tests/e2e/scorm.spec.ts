@@ -8,7 +8,7 @@ import { unzipSync } from 'fflate';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { completeLesson, hydrated, lessons, stored } from './course';
+import { completeLesson, forPages, hydrated, lessons, stored } from './course';
 import { serve, type StaticServer } from './static-server';
 
 const PACKAGES = process.env.COURSE_PACKAGES_DIR ?? 'packages';
@@ -74,7 +74,7 @@ for (const [v, E] of [
 ] as const) {
   test.describe(`SCORM ${v === '12' ? '1.2' : '2004 4th edition'}`, () => {
     test.describe.configure({ mode: 'serial' });
-    test.setTimeout(120_000);
+    test.setTimeout(forPages(all.length * 2 + 4));
 
     test('fresh start, two lessons passed, leave, relaunch resumes with Japanese text intact', async ({ page }) => {
       let course = await launch(page, v);
@@ -130,7 +130,7 @@ for (const [v, E] of [
 }
 
 test('SCORM 1.2: ten long reflections keep suspend_data within 4,096 characters and the learner is told', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(forPages(all.length * 2 + 2));
   await page.goto(`${server.url}harness.html?v=12`);
   await page.evaluate(() => localStorage.clear());
   let course = await launch(page, '12');
