@@ -71,9 +71,9 @@ export function startBridge(meta: CourseMeta): void {
   const report = () => {
     const p = $progress.get();
     const index = $courseIndex.get();
-    // Progress is reported once the course index (lessons, rules) has arrived.
+    // Progress is reported once the course index (lessons, rules, assessment) has arrived.
     if (!index) return;
-    const r = progressReport(p, index.lessons, index.rules, meta.lesson);
+    const r = progressReport(p, index.lessons, index.rules, meta.lesson, index.assessment);
     const key = JSON.stringify(r);
     if (key !== lastReport) send({ type: 'progress', ...r });
     lastReport = key;

@@ -6,9 +6,10 @@
  * lessons²). Built by src/pages/course-index.json.ts; read by src/stores/course.ts.
  *
  * {
- *   "v": 1,
+ *   "v": 2,
  *   "courseId": "networking-ja",
  *   "rules": { "passMark": 0.8, "requireReflections": true },
+ *   "assessment": { "finalCheck": "taken", "finalPassMark": null, "score": "final" },
  *   "units": [ { "title": "基礎をつくる", "lessons": ["importance", "goals", "participate"] } ],
  *   "lessons": [ { "slug": "goals", "order": 2, "title": "目標を設定する", "path": "lessons/goals/",
  *                  "unit": 0, "required": ["l02-r1"] } ]
@@ -18,9 +19,9 @@
  * path and inside SCORM packages, whose URLs are only known on the LMS.
  */
 import type { LessonRequirement } from './completion';
-import type { CompletionRules } from './schema';
+import type { AssessmentRules, CompletionRules } from './schema';
 
-export const COURSE_INDEX_VERSION = 1;
+export const COURSE_INDEX_VERSION = 2;
 /** File name of the index, relative to the base path. */
 export const COURSE_INDEX_FILE = 'course-index.json';
 
@@ -41,6 +42,8 @@ export interface CourseIndex {
   v: typeof COURSE_INDEX_VERSION;
   courseId: string;
   rules: CompletionRules;
+  /** course.yaml `assessment`: what completion needs of the final check and which score hosts receive. */
+  assessment: AssessmentRules;
   units: IndexUnit[];
   lessons: IndexLesson[];
 }
@@ -83,6 +86,11 @@ export function groupUnits(slugs: readonly string[], declared: readonly { title:
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isAssessment = (a: unknown) =>
+  isObj(a) &&
+  ['optional', 'taken', 'passed'].includes(a.finalCheck as string) &&
+  (a.finalPassMark === null || (typeof a.finalPassMark === 'number' && a.finalPassMark >= 0 && a.finalPassMark <= 1)) &&
+  ['final', 'quizzes'].includes(a.score as string);
 const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
 
 /**
@@ -93,7 +101,7 @@ export function parseCourseIndex(x: unknown, courseId: string): CourseIndex | nu
   if (!isObj(x) || x.v !== COURSE_INDEX_VERSION || x.courseId !== courseId || !isObj(x.rules)) return null;
   const { passMark, requireReflections } = x.rules;
   if (typeof passMark !== 'number' || !(passMark >= 0 && passMark <= 1) || typeof requireReflections !== 'boolean') return null;
-  if (!Array.isArray(x.units) || !Array.isArray(x.lessons)) return null;
+  if (!Array.isArray(x.units) || !Array.isArray(x.lessons) || !isAssessment(x.assessment)) return null;
   const units = x.units.every((u) => isObj(u) && typeof u.title === 'string' && isStrings(u.lessons));
   const lessons = x.lessons.every(
     (l) =>
