@@ -4,13 +4,24 @@
  * hosts and the LMS receive — plus the same rules in words for learners. Pure. Not loaded with the
  * lesson pages' first view (the table of contents needs lesson statuses only: completion.ts).
  */
-import { taken, type CheckRecord } from './checks';
+import type { CheckRecord } from './checks';
+import { taken } from './check-results';
 import { isPassing, quizPassed, summarize, type LessonRequirement } from './completion';
 import type { Progress } from './progress';
 import type { AssessmentRules, CompletionRules } from './schema';
 
 /** This course's defaults (the schema's): completion needs the final check taken; the score is the final check's. */
 export const DEFAULT_ASSESSMENT: AssessmentRules = { finalCheck: 'taken', finalPassMark: null, score: 'final' };
+
+/** Checks rules that arrived at run time (the course index); null unless well-formed. Never throws. */
+export function readAssessment(x: unknown): AssessmentRules | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const { finalCheck, finalPassMark, score } = x as Record<string, unknown>;
+  const mark = finalPassMark === null || (typeof finalPassMark === 'number' && finalPassMark >= 0 && finalPassMark <= 1);
+  if (!['optional', 'taken', 'passed'].includes(finalCheck as string) || !mark || !['final', 'quizzes'].includes(score as string)) return null;
+  if (finalCheck === 'passed' && finalPassMark === null) return null;
+  return { finalCheck, finalPassMark, score } as AssessmentRules;
+}
 
 /** What the course still needs of the final check: take it, reach the pass mark, or nothing (null). */
 export function finalMissing(p: Progress, a: AssessmentRules): 'take' | 'pass' | null {

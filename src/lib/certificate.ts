@@ -3,7 +3,7 @@ import type { AssessmentRules, CompletionRules } from './schema';
 import type { Progress } from './progress';
 import { missingReflections, quizPassed, summarize, type LessonRequirement } from './completion';
 import { finalMissing } from './assessment';
-import { taken } from './checks';
+import { taken } from './check-results';
 
 /** What a lesson still needs before the course is complete. */
 export interface MissingPart {

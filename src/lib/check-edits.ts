@@ -3,7 +3,8 @@
  * document (src/lib/checks.ts has the stored shape). Pure; loaded only by the check pages.
  */
 import { ATTEMPTS_MAX, nextVersion, touched, type Edit, type Progress } from './progress';
-import { firstResult, type CheckRecord, type CheckSet, type Marks } from './checks';
+import type { CheckRecord, CheckSet, Marks } from './checks';
+import { firstResult } from './check-results';
 import { cleanChoice, scoreQuiz, type ScorableQuestion } from './scoring';
 import type { Question } from './schema';
 

@@ -64,13 +64,6 @@ function readMarks(x: unknown): Marks | null {
   return x as Marks;
 }
 
-/** The result that measures learning: the first submission (null while never submitted). */
-export const firstResult = (c: CheckRecord | undefined): CheckResult | null =>
-  !c || c.at === null ? null : (c.first ?? { at: c.at, marks: c.marks, score: c.score });
-
-/** Whether the check was submitted at least once. */
-export const taken = (c: CheckRecord | undefined): c is CheckRecord & { at: number } => !!c && c.at !== null;
-
 /** Reads the check-specific part of a stored record (the version is read by the caller); null when unreadable. Never throws. */
 export function readCheck(x: Obj, clamp: (t: number) => number): Omit<CheckRecord, keyof Versioned> | null {
   const answers = readAnswers(x.answers ?? {});

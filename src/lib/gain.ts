@@ -5,7 +5,8 @@
  * its feedback would partly measure memory of that feedback). Unknown (null) where a side was not
  * taken or its questions were skipped — never guessed as 0.
  */
-import { firstResult, type CheckRecord, type CheckSet, type Marks } from './checks';
+import type { CheckRecord, CheckSet, Marks } from './checks';
+import { firstResult } from './check-results';
 
 /** What the gain needs of a lesson: its pre-check and final check question ids. */
 export interface GainLesson {

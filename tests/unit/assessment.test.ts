@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ASSESSMENT, canRetakeFinal, courseComplete, finalMissing, finalOpen, reportedScore, reportedSuccess, rulesInWords } from '../../src/lib/assessment';
+import { DEFAULT_ASSESSMENT, canRetakeFinal, courseComplete, finalMissing, finalOpen, readAssessment, reportedScore, reportedSuccess, rulesInWords } from '../../src/lib/assessment';
 import { withCheckSubmitted } from '../../src/lib/check-edits';
 import { COURSE_INDEX_VERSION, parseCourseIndex } from '../../src/lib/course-index';
 import { emptyProgress, type Progress } from '../../src/lib/progress';
@@ -107,11 +107,13 @@ describe('course.yaml assessment block', () => {
 
 describe('the course index carries the assessment rules (for the embed bridge)', () => {
   const index = { v: COURSE_INDEX_VERSION, courseId: 'c', rules, assessment: DEFAULT_ASSESSMENT, units: [], lessons: [] };
-  it('accepts a well-formed index and rejects one without or with broken rules', () => {
-    expect(parseCourseIndex(index, 'c')?.assessment).toEqual(DEFAULT_ASSESSMENT);
+  it('the index keeps them; the bridge reads them and reports nothing by rules it cannot read', () => {
+    expect(readAssessment(parseCourseIndex(index, 'c')?.assessment)).toEqual(DEFAULT_ASSESSMENT);
     const { assessment: _, ...old } = index;
-    expect(parseCourseIndex(old, 'c')).toBeNull();
-    expect(parseCourseIndex({ ...index, assessment: { ...DEFAULT_ASSESSMENT, score: 'x' } }, 'c')).toBeNull();
-    expect(parseCourseIndex({ ...index, assessment: { ...DEFAULT_ASSESSMENT, finalPassMark: 2 } }, 'c')).toBeNull();
+    expect(readAssessment(parseCourseIndex(old, 'c')?.assessment)).toBeNull();
+    for (const bad of [{ score: 'x' }, { finalPassMark: 2 }, { finalCheck: 'passed' }, { finalCheck: 'always' }])
+      expect(readAssessment({ ...DEFAULT_ASSESSMENT, ...bad }), JSON.stringify(bad)).toBeNull();
+    expect(readAssessment(null)).toBeNull();
+    expect(readAssessment({ finalCheck: 'passed', finalPassMark: 0.7, score: 'quizzes', extra: 1 })).toEqual({ finalCheck: 'passed', finalPassMark: 0.7, score: 'quizzes' });
   });
 });

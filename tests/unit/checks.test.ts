@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreCheck, withCheckSkipped, withCheckSubmitted } from '../../src/lib/check-edits';
-import { firstResult, readCheck } from '../../src/lib/checks';
+import { readCheck } from '../../src/lib/checks';
+import { firstResult } from '../../src/lib/check-results';
 import { decodeProgress, emptyProgress, encodeProgress, mergeProgress, withVisit, type Progress } from '../../src/lib/progress';
 import { withAttempt, withDraft, withReflection } from '../../src/lib/progress-edits';
 import { withMistakes } from '../../src/lib/review';
