@@ -64,7 +64,7 @@ test('keyboard only: a whole lesson — skip link, quiz, reflection, next lesson
 });
 
 test('200 % zoom (640 px of a 1280 px window) and 320 px: no horizontal scrolling on any page', async ({ page }) => {
-  const urls = ['/', ...all.map((l) => `/lessons/${l.slug}/`), '/conclusion/'];
+  const urls = ['/', '/precheck/', ...all.map((l) => `/lessons/${l.slug}/`), '/conclusion/', '/final/'];
   for (const width of [640, 320]) {
     await page.setViewportSize({ width, height: 800 });
     for (const url of urls) {
