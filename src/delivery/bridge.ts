@@ -15,6 +15,7 @@ import { $progress, $storage, ensureStarted } from '../stores/progress';
 import { mergeFrom, switchBackend } from '../stores/host';
 import { $hostDropped } from '../stores/app';
 import { $courseIndex, loadCourseIndex } from '../stores/course';
+import { readAssessment } from '../lib/assessment';
 import { hostBackend } from '../storage/host';
 
 /** Build-time facts the layout writes into <script type="application/json" id="course-meta"> (the lessons and rules come from the course index). */
@@ -71,9 +72,11 @@ export function startBridge(meta: CourseMeta): void {
   const report = () => {
     const p = $progress.get();
     const index = $courseIndex.get();
-    // Progress is reported once the course index (lessons, rules) has arrived.
-    if (!index) return;
-    const r = progressReport(p, index.lessons, index.rules, meta.lesson);
+    // Progress is reported once the course index (lessons, rules, assessment) has arrived, and
+    // only by the rules it carries (never by a guess: an index of an older deployment has none).
+    const assessment = index && readAssessment(index.assessment);
+    if (!index || !assessment) return;
+    const r = progressReport(p, index.lessons, index.rules, meta.lesson, assessment);
     const key = JSON.stringify(r);
     if (key !== lastReport) send({ type: 'progress', ...r });
     lastReport = key;

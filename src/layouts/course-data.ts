@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { LessonRequirement } from '../lib/completion';
+import type { CheckItem } from '../lib/check-edits';
+import type { CheckSet } from '../lib/checks';
 import { COURSE_INDEX_VERSION, TOC_FULL_LESSONS, groupUnits, type CourseIndex, type TocUnit } from '../lib/course-index';
 import { lessonPath } from '../lib/paths';
 
@@ -43,8 +45,8 @@ export async function getLessons(): Promise<LessonEntry[]> {
   checkSlugsUnique(lessons.length);
   const ids = new Map<string, string>();
   for (const l of lessons)
-    for (const id of [...l.data.quiz.questions.map((q) => q.id), ...l.data.reflections.map((r) => r.id)]) {
-      if (ids.has(id)) throw new Error(`Id "${id}" is used in both "${ids.get(id)}" and "${l.filePath}". Quiz and reflection ids must be unique in the course.`);
+    for (const id of [...l.data.quiz.questions, ...l.data.checks.pre, ...l.data.checks.final, ...l.data.reflections].map((x) => x.id)) {
+      if (ids.has(id)) throw new Error(`Id "${id}" is used in both "${ids.get(id)}" and "${l.filePath}". Quiz, check and reflection ids must be unique in the course.`);
       ids.set(id, l.filePath ?? l.id);
     }
   if (lessons.length === 0) throw new Error('No lessons found: add content/lessons/NN-slug.mdx files.');
@@ -59,6 +61,26 @@ export const requirements = (lessons: LessonEntry[]): LessonRequirement[] =>
 export const tocItems = (lessons: LessonEntry[]) =>
   lessons.map((l) => ({ slug: l.id, order: l.data.order, title: l.data.title, href: lessonPath(import.meta.env.BASE_URL, l.id) }));
 
+/** The questions of the pre-check or final check, lesson by lesson in course order, each with its lesson. */
+export const checkItems = (lessons: LessonEntry[], set: CheckSet): CheckItem[] =>
+  lessons.flatMap((l) =>
+    l.data.checks[set].map((question) => ({ question, lesson: { slug: l.id, order: l.data.order, title: l.data.title, href: lessonPath(import.meta.env.BASE_URL, l.id) } })),
+  );
+
+/** What the learning gain needs per lesson: its title and link, and its pre-check and final check question ids. */
+export const gainLessons = (lessons: LessonEntry[]) =>
+  lessons.map((l) => ({
+    slug: l.id,
+    order: l.data.order,
+    title: l.data.title,
+    href: lessonPath(import.meta.env.BASE_URL, l.id),
+    pre: l.data.checks.pre.map((q) => q.id),
+    final: l.data.checks.final.map((q) => q.id),
+  }));
+
+/** Minutes a check takes: about half a minute per question (a short scenario and four options). */
+export const checkMinutes = (items: readonly unknown[]) => Math.max(1, Math.round(items.length / 2));
+
 let index: Promise<CourseIndex> | null = null;
 /** The course index (src/lib/course-index.ts), built once per build and shared by every page. */
 export function getCourseIndex(): Promise<CourseIndex> {
@@ -70,6 +92,7 @@ export function getCourseIndex(): Promise<CourseIndex> {
       v: COURSE_INDEX_VERSION,
       courseId: course.courseId,
       rules: course.completion,
+      assessment: course.assessment,
       units,
       lessons: requirements(lessons).map((r, i) => ({
         ...r,

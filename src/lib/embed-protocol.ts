@@ -8,9 +8,10 @@
  */
 
 export { FLUSH_EVENT } from './events';
-import type { CompletionRules } from './schema';
+import type { AssessmentRules, CompletionRules } from './schema';
 import type { Progress } from './progress';
-import { quizPassed, summarize, type LessonRequirement } from './completion';
+import { summarize, type LessonRequirement } from './completion';
+import { courseComplete, reportedScore, reportedSuccess } from './assessment';
 
 export const PROTOCOL = 'course-embed';
 export const PROTOCOL_VERSION = 1;
@@ -24,11 +25,16 @@ export interface ProgressReport {
   lesson: string | null;
   completed: number;
   total: number;
-  /** Course score 0-1: mean of the best quiz scores over all lessons. */
+  /**
+   * Course score 0-1, as course.yaml `assessment.score` says: the final check's best score (0 until
+   * it is taken; the default) or the mean of the best lesson quiz scores over all lessons.
+   */
   score: number;
+  /** Completed = every lesson complete and what `assessment.finalCheck` asks of the final check. */
   status: 'incomplete' | 'completed';
+  /** Pass/fail for what the score measures (see reportedSuccess in src/lib/assessment.ts). */
   success: 'passed' | 'failed' | 'unknown';
-  /** Total quiz attempts so far (lets a host commit "at the end of each quiz"). */
+  /** Quiz attempts plus pre-check and final check submissions so far (lets a host commit "at the end of each quiz"). */
   attempts: number;
 }
 
@@ -115,27 +121,27 @@ export function parseOriginList(raw: string | undefined | null): string[] {
 }
 
 /**
- * The tracking summary hosts and LMSs receive. Completed = every lesson complete. Passed = every
- * lesson's quiz passed (as for the certificate); failed = every quiz attempted but not all passed;
- * otherwise unknown.
+ * The tracking summary hosts and LMSs receive. Completion, score and pass/fail follow the course's
+ * rules (course.yaml `completion` and `assessment`; src/lib/assessment.ts): by default completed =
+ * every lesson complete and the final check taken, score = the final check's, no pass/fail.
  */
 export function progressReport(
   p: Progress,
   lessons: readonly LessonRequirement[],
   rules: CompletionRules,
   lesson: string | null,
+  assessment: AssessmentRules,
 ): ProgressReport {
   const s = summarize(p, lessons, rules);
-  const attemptedAll = lessons.every((l) => (p.quizzes[l.slug]?.attempts ?? 0) > 0);
-  const passed = lessons.every((l) => quizPassed(p, l.slug, rules));
+  const checkAttempts = (p.checks.pre?.attempts ?? 0) + (p.checks.final?.attempts ?? 0);
   return {
     courseId: p.courseId,
     lesson,
     completed: s.completed,
     total: s.total,
-    score: s.courseScore,
-    status: s.allComplete ? 'completed' : 'incomplete',
-    success: passed ? 'passed' : attemptedAll ? 'failed' : 'unknown',
-    attempts: lessons.reduce((n, l) => n + (p.quizzes[l.slug]?.attempts ?? 0), 0),
+    score: reportedScore(p, lessons, rules, assessment),
+    status: courseComplete(p, lessons, rules, assessment) ? 'completed' : 'incomplete',
+    success: reportedSuccess(p, lessons, rules, assessment),
+    attempts: lessons.reduce((n, l) => n + (p.quizzes[l.slug]?.attempts ?? 0), checkAttempts),
   };
 }

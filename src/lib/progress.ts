@@ -32,7 +32,10 @@
  *     "reflection:l02-r1": { "value": "…", "updatedAt": 1764…, "v": "…" }
  *   },
  *   "activities": { "l04-a1": { "kind": "conversation", "state": {…}, "done": true, "best": 1, "updatedAt": 1764…, "v": "…" } },
- *   "checks": { "pre": { …CheckRecord… }, "final": { … } },         // 事前チェック and 修了テスト (src/lib/checks.ts)
+ *   "checks": {                          // 事前チェック and 修了テスト (shape: src/lib/checks.ts)
+ *     "final": { "attempts": 1, "at": 1764…, "skipped": false, "marks": { "l01-f1": 1, "l02-f1": 0 },
+ *                "answers": { "l01-f1": ["a"] }, "score": 0.5, "best": 0.5, "updatedAt": 1764…, "v": "…" }
+ *   },
  *   "plan": { "items": [ … ], "updatedAt": 1764…, "v": "…" }        // もし〜なら、〜する commitments
  * }
  *

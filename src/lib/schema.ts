@@ -164,6 +164,40 @@ export const courseSchema = z.object({
       requireReflections: z.boolean().default(true),
     })
     .prefault({}),
+  /**
+   * The 事前チェック (pre-check) and 修了テスト (final check): what completing the course requires of
+   * the final check, and which score embed hosts and the LMS receive. The pre-check never counts
+   * for completion or a score: it measures where the learner starts. Shown to learners in words on
+   * the home, final check and certificate pages (src/lib/assessment.ts, rulesInWords).
+   */
+  assessment: z
+    .object({
+      /**
+       * What completion requires of the final check, besides every lesson being complete:
+       * "optional" (nothing), "taken" (submitted once, any score) or "passed" (a score of at least
+       * finalPassMark; below it the learner may take it again, with the options in a new order).
+       * Without "passed" the final check can be taken once: it is a measurement, and a retake after
+       * its feedback would measure memory of that feedback.
+       */
+      finalCheck: z.enum(['optional', 'taken', 'passed']).default('taken'),
+      /**
+       * Share of the final check's questions needed to pass it (0-1), or null for no pass mark:
+       * then hosts and the LMS are told no pass/fail when the score is the final check's (success
+       * "unknown"). Required when finalCheck is "passed".
+       */
+      finalPassMark: z.number().min(0).max(1).nullable().default(null),
+      /**
+       * The score hosts and the LMS receive (0-1; SCORM score.raw 0-100): "final" = the final
+       * check's best score (0 until it is taken), "quizzes" = the mean of every lesson quiz's
+       * best score (unattempted quizzes count as 0).
+       */
+      score: z.enum(['final', 'quizzes']).default('final'),
+    })
+    .prefault({})
+    .superRefine((a, ctx) => {
+      if (a.finalCheck === 'passed' && a.finalPassMark === null)
+        ctx.addIssue({ code: 'custom', path: ['finalPassMark'], message: 'finalCheck: passed needs a finalPassMark (e.g. 0.7 = 70 % of the final check questions)' });
+    }),
 });
 
 export type Option = z.infer<typeof optionSchema>;
@@ -172,3 +206,4 @@ export type Reflection = z.infer<typeof reflectionSchema>;
 export type Lesson = z.infer<typeof lessonSchema>;
 export type Course = z.infer<typeof courseSchema>;
 export type CompletionRules = Course['completion'];
+export type AssessmentRules = Course['assessment'];

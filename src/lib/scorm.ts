@@ -79,13 +79,16 @@ export interface Compacted {
 
 /**
  * Fits the progress document into `limit` characters, keeping what tracking needs. First it drops
- * what the LMS does not need (the answers of the last attempts), then reflections, longest first,
- * then the review schedule and the learner's reminder list. Quiz results, visits and the last
- * location are kept as long as at all possible.
+ * what the LMS does not need (the answers of the last quiz attempts and of the checks), then
+ * reflections, longest first, then the review schedule and the learner's reminder list. Quiz
+ * results, check results, visits and the last location are kept as long as at all possible.
  */
 export function compactForSuspend(p: Progress, limit: number): Compacted {
   const slim: Progress = structuredClone(p);
   for (const q of Object.values(slim.quizzes)) q.last = null;
+  // Likewise the choices of the pre-check and final check: their marks and scores (the gain, the
+  // final check's score) stay.
+  for (const c of Object.values(slim.checks)) if (c) c.answers = {};
   // Drafts (input not saved as such yet) and the other side of a conflict stay in this browser.
   slim.drafts = {};
   for (const r of Object.values(slim.reflections)) delete r.other;

@@ -4,6 +4,7 @@
  * budget — and gives a single place to adjust wording. `{name}` marks a value filled in by `fill`.
  */
 
+import type { AssessmentText } from './assessment';
 import type { ReminderEvery } from './progress';
 import type { ImportError } from './transfer';
 
@@ -134,6 +135,124 @@ export const CERTIFICATE_TEXT = {
   separator: '、',
 };
 export type CertificateText = typeof CERTIFICATE_TEXT;
+
+/** The pre-check page (事前チェック) and the invitation to it on the home page. */
+export const PRECHECK_TEXT = {
+  loading: '学習記録を読み込んでいます…',
+  from: 'レッスン{order}「{title}」より',
+  clear: '選択を取り消す',
+  clearLabel: '問{n}の選択を取り消す',
+  ready: '答えたら「送信する」を押してください。わからない問題は、空けたままで構いません（とばした問題として記録します）。',
+  answered: '{total}問中{answered}問に答えています。わからない問題は空けたままで構いません。',
+  none: 'まだ1問も答えていません。受けない場合は「事前チェックをとばす」を押してください。',
+  submit: '送信する',
+  skip: '事前チェックをとばす',
+  skipped: '事前チェックはとばしました。受けたくなったら、いつでもここから受けられます。',
+  take: '事前チェックを受ける',
+  started: 'すでにレッスンを始めているので、講座を始める前とは少し違う結果になります。それでも、いまの出発点を知る手がかりになります。',
+  done: '事前チェックを受けました（{date}）。{total}問中{answered}問に答え、{right}問が正解でした。',
+  origin: 'はじめは答えられなくて当然です。ここが、あなたの出発点です。',
+  watch: '特に注目して学ぶとよいレッスン',
+  watchIntro: '正解でなかった問題や、とばした問題のレッスンです。読むときは、問題の場面を思い出しながら読んでみてください。',
+  watchNone: 'どの問題にも正解していました。レッスンでは、なぜそれがよいのかを自分の言葉で説明できるかを確かめてみてください。',
+  known: 'すでに手がかりをつかめているレッスン：{list}',
+  lesson: 'レッスン{order}「{title}」',
+  separator: '、',
+  start: 'レッスン1からはじめる',
+  invite:
+    'はじめる前に、事前チェック（{count}問・約{minutes}分）で、いまの自分の出発点を確かめてみませんか。成績には含まれません。とばして、すぐに講座をはじめてもかまいません。',
+  inviteLink: '事前チェックを受ける',
+};
+export type PrecheckText = typeof PRECHECK_TEXT;
+
+/** The final check page (修了テスト). */
+export const FINAL_TEXT = {
+  loading: '学習記録を読み込んでいます…',
+  locked: '修了テストは、すべてのレッスンを完了すると受けられます。あと{count}レッスンです。',
+  lesson: 'レッスン{order}「{title}」',
+  from: 'レッスン{order}「{title}」より',
+  ready: 'すべての問題に答えたら「採点する」を押してください。',
+  missing: '未回答の問題があります（{list}）。すべて答えてから採点してください。',
+  listSeparator: '、',
+  submit: '採点する',
+  score: '修了テストの結果：{total}問中{correct}問正解（{score}）でした。',
+  passed: '合格ライン（{pass}）に届きました。',
+  failed: '合格ライン（{pass}）には届きませんでした。解説を読み、レッスンを見直してから、もう一度受けてみましょう。',
+  date: '受けた日：{date}',
+  results: 'レッスンごとの結果と解説',
+  review: 'レッスン{order}を見直す',
+  retry: 'もう一度受ける',
+  next: 'この結果は「おわりに」と修了証で、事前チェックからの伸びとして見られます。見直すとよいレッスンは、マイプランにも表示されます。',
+  gain: '学習の伸びを見る（おわりに）',
+  certificate: '修了証へ',
+  plan: 'マイ・ネットワーキングプランへ',
+};
+export type FinalText = typeof FINAL_TEXT;
+
+/** The learning gain (事前チェック → 修了テスト) on the conclusion and the certificate. */
+export const GAIN_TEXT = {
+  loading: '学習記録を読み込んでいます…',
+  none: '修了テストを受けると、事前チェックからの伸びがレッスンごとにここに表示されます。',
+  take: '修了テストへ',
+  caption: 'レッスンごとの結果（事前チェック → 修了テスト）',
+  lesson: 'レッスン',
+  before: '事前チェック',
+  after: '修了テスト',
+  trend: '変化',
+  right: '正解',
+  wrong: '不正解',
+  skipped: 'とばした',
+  notTaken: '受けていない',
+  count: '{total}問中{right}問正解',
+  trends: { up: '伸びた', down: '下がった', kept: 'はじめから正解', gap: '見直したい', unknown: '比較なし' },
+  row: 'レッスン{order}',
+  unknownSide: '記録なし（とばした・受けていない）',
+  summary: '事前チェックでは{preTotal}問中{preRight}問、修了テストでは{postTotal}問中{postRight}問が正解でした。',
+  summaryNoPre: '修了テストでは{postTotal}問中{postRight}問が正解でした。事前チェックを受けていないので、始める前との比較はありません。',
+  first: '伸びは、初回の修了テストの結果で示しています（解説を読んだあとの結果は、答えを覚えているかどうかも含んでしまうためです）。',
+};
+export type GainText = typeof GAIN_TEXT;
+
+/** The plan page: lessons where the final check found gaps. */
+export const GAPS_TEXT = {
+  heading: '修了テストで見つかった見直しどころ',
+  loading: '学習記録を読み込んでいます…',
+  notYet: '修了テストを受けると、見直すとよいレッスンがここに表示されます。',
+  take: '修了テストへ',
+  intro: '初回の修了テストで正解できなかった問題のあるレッスンです。ポイントと「場面で考える」を読み直し、そのレッスンで書いたふりかえりも見直してみましょう。',
+  none: '初回の修了テストでは、すべてのレッスンの問題に正解しました。あとはプランを実行に移すだけです。',
+  lesson: 'レッスン{order}「{title}」を見直す',
+};
+export type GapsText = typeof GAPS_TEXT;
+
+/** The certificate's parts about the final check. */
+export const CERTIFICATE_FINAL_TEXT = {
+  statement: 'あなたは「{course}」の全{total}レッスンを学び、すべての確認クイズとふりかえり、修了テストを終えて、本講座を修了したことをここに証します。',
+  score: '修了テストの得点',
+  take: '修了テストを受けること',
+  pass: '修了テストで{pass}以上の得点をとること',
+  link: '修了テスト',
+  onlyTake: 'すべてのレッスンを完了しました。修了証は、修了テストを受けると表示されます。',
+  onlyPass: 'すべてのレッスンを完了しました。修了証は、修了テストで{pass}以上の得点をとると表示されます。',
+};
+export type CertificateFinalText = typeof CERTIFICATE_FINAL_TEXT;
+
+/** The completion and score rules in words (src/lib/assessment.ts, rulesInWords). */
+export const ASSESSMENT_TEXT = {
+  lessons: '修了には、全{n}レッスンの完了（確認クイズで{quizPass}以上と、必須のふりかえりの記入）',
+  lessonsQuizOnly: '修了には、全{n}レッスンの完了（確認クイズで{quizPass}以上）',
+  optional: 'が必要です。修了テストは任意です。',
+  taken: 'と、修了テストを受けること（得点は問いません）が必要です。',
+  passed: 'と、修了テストで{pass}以上の得点が必要です。',
+  once: '修了テストは、すべてのレッスンを終えたあとに一度だけ受けられます。',
+  retake: '修了テストは、すべてのレッスンを終えると受けられ、{pass}に届かなかったときは、選択肢の順番を変えてもう一度受けられます。',
+  scoreFinal: '学習管理システム（LMS）や埋め込み先に送られる得点は、修了テストの得点です（受けるまでは0点）。',
+  passFinal: '{pass}以上で合格として記録されます。',
+  noPass: '合格・不合格の判定は送られません。',
+  scoreQuizzes: '学習管理システム（LMS）や埋め込み先に送られる得点は、全レッスンの確認クイズの最高スコアの平均です。',
+  passQuizzes: 'すべての確認クイズに合格すると、合格として記録されます。',
+  precheck: '事前チェックは、始める前の出発点を確かめるためのもので、修了の条件にも得点にも含まれません。',
+} satisfies AssessmentText;
 
 /** The progress file page (進捗の書き出し・読み込み). */
 export const TRANSFER_TEXT = {

@@ -65,7 +65,7 @@ test('keyboard only: a whole lesson — skip link, quiz, reflection, next lesson
 
 // One page and width per test: the time a test needs does not grow with the course or a busy machine.
 for (const width of [640, 320])
-  for (const url of ['/', ...all.map((l) => `/lessons/${l.slug}/`), '/conclusion/'])
+  for (const url of ['/', '/precheck/', ...all.map((l) => `/lessons/${l.slug}/`), '/conclusion/', '/final/'])
     test(`${width === 640 ? '200 % zoom (640 px of a 1280 px window)' : '320 px'}: no horizontal scrolling on ${url}`, async ({ page }) => {
       await page.setViewportSize({ width, height: 800 });
       await page.goto(url);

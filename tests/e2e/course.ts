@@ -7,11 +7,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 
+export interface QuestionData {
+  id: string;
+  type: string;
+  prompt: string;
+  options: { id: string; correct: boolean; text: string; feedback: string }[];
+}
 export interface LessonData {
   slug: string;
   order: number;
   title: string;
-  quiz: { questions: { id: string; type: string; options: { id: string; correct: boolean; text: string; feedback: string }[] }[] };
+  quiz: { questions: QuestionData[] };
+  /** The lesson's 事前チェック (pre) and 修了テスト (final) items. */
+  checks: { pre: QuestionData[]; final: QuestionData[] };
   reflections: { id: string; required: boolean; prompt: string }[];
 }
 
@@ -67,8 +75,11 @@ export async function answer(page: Doc, lesson: LessonData, pick: (q: LessonData
   }
 }
 
-export const right = (q: LessonData['quiz']['questions'][number]) => q.options.filter((o) => o.correct).map((o) => o.id);
-export const wrong = (q: LessonData['quiz']['questions'][number]) => [q.options.find((o) => !o.correct)!.id];
+export const right = (q: QuestionData) => q.options.filter((o) => o.correct).map((o) => o.id);
+export const wrong = (q: QuestionData) => [q.options.find((o) => !o.correct)!.id];
+
+/** The option ids of a question in the order the page shows them (a retry shuffles them). */
+export const shownOrder = (page: Doc, id: string) => page.locator(`input[name="${id}"]`).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 
 /**
  * Answers every question right with the keyboard alone, starting with focus on the first option
@@ -76,21 +87,47 @@ export const wrong = (q: LessonData['quiz']['questions'][number]) => [q.options.
  * the element after the last question (the submit button).
  */
 export async function answerWithKeyboard(page: Page, lesson: LessonData) {
+  await answerQuestionsWithKeyboard(page, lesson.quiz.questions, right);
+}
+
+/**
+ * Answers questions with the keyboard alone, in the order the page shows their options, starting
+ * with focus on the first option of the first question. `pick` gives the option ids to choose,
+ * or null to leave a question unanswered (Tab passes it). Between questions, Tab moves on until
+ * the next question's options (passing any button in between, e.g. 「選択を取り消す」); ends on
+ * the first element after the last question.
+ */
+export async function answerQuestionsWithKeyboard(page: Page, questions: QuestionData[], pick: (q: QuestionData) => string[] | null) {
   const { keyboard } = page;
-  for (const q of lesson.quiz.questions) {
-    const ids = right(q);
-    if (q.type === 'multiple') {
-      for (const [i, o] of q.options.entries()) {
-        if (ids.includes(o.id)) await keyboard.press('Space');
-        if (i < q.options.length - 1) await keyboard.press('Tab');
+  for (const [n, q] of questions.entries()) {
+    const ids = pick(q);
+    const order = await shownOrder(page, q.id);
+    if (ids && q.type === 'multiple') {
+      for (const [i, id] of order.entries()) {
+        if (ids.includes(id)) await keyboard.press('Space');
+        if (i < order.length - 1) await keyboard.press('Tab');
       }
-    } else {
-      const target = q.options.findIndex((o) => o.id === ids[0]);
+    } else if (ids) {
+      const target = order.indexOf(ids[0]);
       if (target === 0) await keyboard.press('Space');
       for (let i = 0; i < target; i++) await keyboard.press('ArrowDown');
     }
     await keyboard.press('Tab');
+    const next = questions[n + 1];
+    if (!next) continue;
+    for (let i = 0; i < 3 && !(await page.evaluate((name) => (document.activeElement as HTMLInputElement | null)?.name === name, next.id)); i++)
+      await keyboard.press('Tab');
   }
+}
+
+/** Every lesson's items of one check, in course order. */
+export const checkQuestions = (set: 'pre' | 'final') => lessons().flatMap((l) => l.checks[set]);
+
+/** Takes the final check on its (hydrated) page, once every lesson is complete: `pick` answers each question; waits for the result. */
+export async function takeFinalCheck(page: Doc, pick: (q: QuestionData) => string[] = right) {
+  for (const q of checkQuestions('final')) for (const id of pick(q)) await page.locator(`input[name="${q.id}"][value="${id}"]`).check();
+  await page.getByRole('button', { name: '採点する' }).click();
+  await expect(page.locator('[data-final="done"]')).toBeVisible();
 }
 
 /** Passes a lesson: right answers, submit, and text in every required reflection. */
@@ -131,6 +168,23 @@ export const setClock = (page: Page, jst: string) => page.clock.setFixedTime(new
 export async function seed(page: Page, doc: unknown, courseId = 'networking-ja') {
   await page.goto('/404.html');
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`course:${courseId}:progress`, JSON.stringify(doc)]);
+}
+
+/**
+ * Adds to a stored version-3 document (read with `stored`) the given lessons as complete (quiz at
+ * 100 %, reflections written) at `at`, keeping everything else (e.g. a pre-check taken): a fast way
+ * past most lessons in the middle of a journey.
+ */
+export function withLessonsDone(doc: Record<string, any>, done: LessonData[], at: number, text = 'ふりかえりを書きました。') {
+  const out = structuredClone(doc);
+  for (const l of done) {
+    out.lessons[l.slug] = { firstAt: at, lastAt: at };
+    out.quizzes[l.slug] = { attempts: 1, best: 1, bestAt: at, last: null };
+    for (const r of l.reflections) out.reflections[r.id] = { text, updatedAt: at, v: `seed00.${at.toString(36)}` };
+  }
+  out.clock = Math.max(out.clock, at);
+  out.updatedAt = Math.max(out.updatedAt, at);
+  return out;
 }
 
 /** A stored document in which the given lessons are complete (all answers right, reflections written) at `at`. */

@@ -8,7 +8,7 @@ import { unzipSync } from 'fflate';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { completeLesson, forPages, hydrated, lessons, stored } from './course';
+import { completeLesson, forPages, hydrated, lessons, right, stored, takeFinalCheck, wrong } from './course';
 import { serve, type StaticServer } from './static-server';
 
 const PACKAGES = process.env.COURSE_PACKAGES_DIR ?? 'packages';
@@ -59,12 +59,19 @@ async function savedExit(page: Page, v: string) {
 async function leave(page: Page) {
   await page.evaluate(() => (window as unknown as { __leave: () => void }).__leave());
 }
-/** The course frame after a navigation inside it. */
-async function courseFrame(page: Page, v: string, slug: string) {
-  await expect.poll(() => page.frames().some((f) => f.url().includes(`/pkg${v}/lessons/${slug}/`))).toBe(true);
-  const f = page.frames().find((x) => x.url().includes(`/pkg${v}/lessons/${slug}/`))!;
+/** The course frame after a navigation inside it (to a lesson, or to another page such as "final"). */
+async function courseFrame(page: Page, v: string, slug: string, dir = `lessons/${slug}`) {
+  await expect.poll(() => page.frames().some((f) => f.url().includes(`/pkg${v}/${dir}/`))).toBe(true);
+  const f = page.frames().find((x) => x.url().includes(`/pkg${v}/${dir}/`))!;
   await f.waitForLoadState('load');
   await hydrated(f);
+  return f;
+}
+/** Opens the final check from the table of contents and takes it with one answer wrong (90 %). */
+async function finalCheck(page: Page, v: string, course: Frame) {
+  await course.locator('#toc a[href*="final/"]').click();
+  const f = await courseFrame(page, v, '', 'final');
+  await takeFinalCheck(f, (q) => (q.id === 'l05-f1' ? wrong(q) : right(q)));
   return f;
 }
 
@@ -87,7 +94,7 @@ for (const [v, E] of [
       course = await courseFrame(page, v, all[1].slug);
       await completeLesson(course, all[1], '二つ目のふりかえり：転職の相談相手を探す。');
       await expect.poll(() => cmi(page, E.location)).toBe(all[1].slug);
-      expect(await cmi(page, E.raw)).toBe('20'); // 2 of 10 quizzes at 100 %
+      expect(await cmi(page, E.raw)).toBe('0'); // the final check's score (course.yaml assessment.score: final), not taken yet
       expect((await calls(page)).commit).toBeGreaterThanOrEqual(2);
       // The LMS has the progress document (compacted) in suspend_data.
       const suspend = await cmi(page, 'cmi.suspend_data');
@@ -108,20 +115,27 @@ for (const [v, E] of [
       await expect.poll(async () => (await calls(page)).finish).toBe(1);
     });
 
-    test('finishing every lesson reports completed / passed with the right score', async ({ page }) => {
+    test('every lesson and then the final check report completed with the final check\'s score (course.yaml assessment)', async ({ page }) => {
       let course = await launch(page, v);
       for (const l of all) {
         await course.locator(`#toc a[href*="lessons/${l.slug}/"]`).click();
         course = await courseFrame(page, v, l.slug);
         await completeLesson(course, l);
       }
-      await expect.poll(() => cmi(page, E.raw)).toBe('100');
-      if (v === '12') expect(await cmi(page, 'cmi.core.lesson_status')).toBe('passed');
+      // Every lesson is complete, but completion also needs the final check (finalCheck: taken).
+      await expect.poll(() => cmi(page, E.status)).toBe('incomplete');
+      expect(await cmi(page, E.raw)).toBe('0');
+      course = await finalCheck(page, v, course);
+      await expect.poll(() => cmi(page, E.raw)).toBe('90');
+      // No pass mark for the final check (finalPassMark: null): completed, no pass/fail.
+      if (v === '12') expect(await cmi(page, 'cmi.core.lesson_status')).toBe('completed');
       else {
         expect(await cmi(page, 'cmi.completion_status')).toBe('completed');
-        expect(await cmi(page, 'cmi.success_status')).toBe('passed');
-        expect(await cmi(page, 'cmi.score.scaled')).toBe('1');
+        expect(await cmi(page, 'cmi.success_status')).toBe('unknown');
+        expect(await cmi(page, 'cmi.score.scaled')).toBe('0.9');
       }
+      // The final check's record is in suspend_data, so a relaunch elsewhere shows its results.
+      expect(await cmi(page, 'cmi.suspend_data')).toContain('"final":{');
       await leave(page);
       await expect.poll(async () => (await calls(page)).finish).toBe(1);
       expect(await savedExit(page, v)).toBe(v === '12' ? '' : 'normal');
@@ -129,8 +143,8 @@ for (const [v, E] of [
   });
 }
 
-test('SCORM 1.2: ten long reflections keep suspend_data within 4,096 characters and the learner is told', async ({ page }) => {
-  test.setTimeout(forPages(all.length * 2 + 2));
+test('SCORM 1.2: ten long reflections and the final check keep suspend_data within 4,096 characters and the learner is told', async ({ page }) => {
+  test.setTimeout(forPages(all.length * 2 + 4));
   await page.goto(`${server.url}harness.html?v=12`);
   await page.evaluate(() => localStorage.clear());
   let course = await launch(page, '12');
@@ -140,11 +154,17 @@ test('SCORM 1.2: ten long reflections keep suspend_data within 4,096 characters 
     course = await courseFrame(page, '12', l.slug);
     await completeLesson(course, l, long(i + 1));
   }
-  await expect.poll(async () => (await cmi(page, 'cmi.suspend_data')).length).toBeGreaterThan(0);
+  course = await finalCheck(page, '12', course);
+  await expect.poll(() => cmi(page, 'cmi.core.score.raw')).toBe('90');
   const suspend = await cmi(page, 'cmi.suspend_data');
+  // The final check's marks and scores are kept (its choices stay in the browser only).
+  const kept = JSON.parse(suspend).checks.final;
+  expect(kept).toMatchObject({ attempts: 1, score: 0.9, best: 0.9, answers: {} });
+  expect(Object.keys(kept.marks)).toHaveLength(10);
   expect(suspend.length).toBeLessThanOrEqual(4096);
   // Tracking data survived: every quiz result is in the LMS copy.
   for (const l of all) expect(suspend).toContain(`"${l.slug}":{"attempts":1`);
+  expect(suspend.length).toBeLessThanOrEqual(4096);
   await expect(course.locator('[data-notice="host-partial"]')).toContainText('このブラウザにだけ保存されています');
   // Nothing was lost here: the browser still has every reflection.
   const doc = await stored(course);
