@@ -4,6 +4,7 @@
  * Japanese wording comes in as templates (PLAN_TEXT in ui-text.ts), so it stays out of the JavaScript.
  */
 import type { Progress, ReminderEvery } from './progress';
+import { activeCommitments, commitmentText, type CommitmentWording } from './plan-items';
 import { fill } from './ui-text';
 
 /** What the plan needs to know about a lesson (passed to the plan island as props). */
@@ -40,6 +41,10 @@ export interface PlanMarkdownText {
   reminders: string;
   /** One reminder: {who}, {every}. */
   reminder: string;
+  /** Heading of the if-then commitments (first in the file). */
+  commitments: string;
+  /** After a commitment with a date: {date}. */
+  commitmentDay: string;
 }
 
 /**
@@ -64,11 +69,21 @@ const inline = (text: string) => escapeMarkdown(text.replace(/\s+/g, ' ').trim()
 export function planMarkdown(
   p: Progress,
   lessons: readonly PlanLesson[],
-  o: { course: string; date: string; t: PlanMarkdownText; every: Record<ReminderEvery, string> },
+  o: { course: string; date: string; t: PlanMarkdownText; every: Record<ReminderEvery, string>; wording?: CommitmentWording; formatDay?: (day: string) => string },
 ): string {
   const { t } = o;
   const name = p.profile.name?.text;
   const out = [`# ${t.title}`, '', fill(t.byline, { course: o.course, date: o.date }), ...(name ? ['', fill(t.author, { name: inline(name) })] : []), ''];
+  // The learner's if-then commitments come first: they are what to act on.
+  const commitments = o.wording ? activeCommitments(p.plan) : [];
+  if (commitments.length) {
+    out.push(`## ${t.commitments}`, '');
+    commitments.forEach((c, i) => {
+      const day = c.remind ? ` ${fill(t.commitmentDay, { date: (o.formatDay ?? ((d) => d))(c.remind) })}` : '';
+      out.push(`${i + 1}. ${inline(commitmentText(c, o.wording!))}${escapeMarkdown(day)}`);
+    });
+    out.push('');
+  }
   for (const l of lessons) {
     out.push(`## ${fill(t.lesson, { order: l.order, title: l.title })}`, '');
     for (const q of l.prompts) {
