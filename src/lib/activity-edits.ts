@@ -6,7 +6,7 @@
 import { betterBest, type ActivityKind, type ActivityRecord, type ActivityState } from './activities';
 import { MAX_STEPS } from './activities';
 import { nextVersion, touched, type Edit, type Progress } from './progress';
-import { PLAN_ITEMS_MAX, PLAN_TEXT_MAX, type PlanItem } from './plan-items';
+import { PLAN_ITEMS_MAX, PLAN_STORED_MAX, PLAN_TEXT_MAX, type PlanItem } from './plan-items';
 
 type Body = Pick<ActivityRecord, 'state' | 'done' | 'best' | 'last'>;
 
@@ -69,7 +69,8 @@ const sameFields = (a: Readonly<Record<string, string>>, b: Readonly<Record<stri
  * empty are not stored.
  */
 export function withPlanItems(p: Progress, items: readonly PlanItem[], e: Edit, maxLength: (s: string, max: number) => string = (s, max) => s.slice(0, max)): Progress {
-  const cut = (s: string) => maxLength(s.trim(), PLAN_TEXT_MAX);
+  // Within the stored bound too (a character such as 👨‍👩‍👧‍👦 takes 11 code units), never ending in half a surrogate pair.
+  const cut = (s: string) => maxLength(s.trim(), PLAN_TEXT_MAX).slice(0, PLAN_STORED_MAX).replace(/[\ud800-\udbff]$/, '');
   const clean = items
     .map((i) => ({ id: i.id, when: cut(i.when), action: cut(i.action), with: cut(i.with), remind: i.remind }))
     .filter((i) => i.when || i.action || i.with)

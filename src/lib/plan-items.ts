@@ -4,7 +4,6 @@
  */
 import type { Versioned } from './progress';
 import type { Obj } from './read';
-import { fill } from './ui-text';
 
 export interface PlanItem {
   /** Stable id (the calendar event's UID when it has a reminder). */
@@ -27,13 +26,13 @@ export const PLAN_ITEMS_MAX = 5;
 /** Longest text of one part of a commitment, in characters as the learner counts them (the editor's limit). */
 export const PLAN_TEXT_MAX = 200;
 /** The stored bound (JS string length: a character may take up to 4 code units, e.g. an emoji sequence). */
-const STORED_MAX = PLAN_TEXT_MAX * 4;
+export const PLAN_STORED_MAX = PLAN_TEXT_MAX * 4;
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 function readItem(x: unknown): PlanItem | null {
   if (typeof x !== 'object' || x === null) return null;
   const i = x as Obj;
-  const text = (s: unknown) => typeof s === 'string' && s.length <= STORED_MAX;
+  const text = (s: unknown) => typeof s === 'string' && s.length <= PLAN_STORED_MAX;
   if (typeof i.id !== 'string' || !/^[a-z0-9]{1,16}$/.test(i.id) || !text(i.when) || !text(i.action) || !text(i.with)) return null;
   if (i.remind !== null && !(typeof i.remind === 'string' && DAY.test(i.remind))) return null;
   return { id: i.id, when: i.when as string, action: i.action as string, with: i.with as string, remind: i.remind as string | null };
@@ -47,30 +46,3 @@ export function readPlan(x: Obj): Omit<Plan, keyof Versioned> | null {
   const ids = items.map((i) => i!.id);
   return new Set(ids).size === ids.length ? { items: items as PlanItem[] } : null;
 }
-
-/** How a commitment reads as one sentence (from course.yaml `plan:`). */
-export interface CommitmentWording {
-  /** With {when} and {action}, e.g. 「もし{when}、{action}。」 */
-  sentence: string;
-  /** Without a when, with {action}, e.g. 「{action}。」 */
-  actionOnly: string;
-  /** Added when the commitment names someone, with {with}, e.g. 「相手：{with}」 */
-  withPart: string;
-}
-
-/**
- * One commitment as a sentence: 「もし〈when〉、〈action〉。相手：〈with〉」. Punctuation the learner
- * typed at the seams (a trailing 、 or 。) is not doubled; the part with whom is left out when
- * empty. Empty when the commitment has no action yet.
- */
-export function commitmentText(item: Pick<PlanItem, 'when' | 'action' | 'with'>, w: CommitmentWording): string {
-  const when = item.when.trim().replace(/^もし/, '').replace(/[、,，。]+$/, '');
-  const action = item.action.trim().replace(/[。.．]+$/, '');
-  if (!action) return '';
-  const sentence = when ? fill(w.sentence, { when, action }) : fill(w.actionOnly, { action });
-  const who = item.with.trim();
-  return who ? `${sentence}${fill(w.withPart, { with: who })}` : sentence;
-}
-
-/** The commitments that say what to do (an action), in order. */
-export const activeCommitments = (plan: { items: readonly PlanItem[] } | null) => (plan?.items ?? []).filter((i) => i.action.trim());

@@ -83,6 +83,7 @@ export const REMINDER_TEXT = {
   download: 'カレンダー用ファイル（.ics）をダウンロード',
   downloaded: '「{file}」を作成しました。カレンダーアプリで開くと、{count}人分のリマインダーが登録されます。最初の通知は{date}です。',
   none: '少なくとも1人分、相手の名前かメモを入力すると、カレンダー用ファイルを作れます。',
+  withPlan: '日付のある行動計画{count}件も入っています。',
   calendar: 'ネットワーキングの連絡リマインダー',
   summary: '{who}に連絡する',
   description:
@@ -184,53 +185,57 @@ export const TRANSFER_TEXT = {
 };
 export type TransferText = typeof TRANSFER_TEXT;
 
-/** The practice activities of the lessons (会話・分類・組み合わせ・メッセージ作成). */
-export const ACTIVITY_TEXT = {
-  loading: '練習の記録を読み込んでいます…',
-  // Conversation
+/** The branching conversation (会話シミュレーション) of a lesson. */
+export const CONVERSATION_TEXT = {
+  kind: '会話シミュレーション',
   transcript: 'ここまでの会話',
   you: '{role}（あなた）',
   choices: '{role}として、どう応えますか',
   feedback: 'この応答について：',
-  chose: 'あなたの応答：{text}',
   said: '{speaker}：{line}',
   ending: '結末：{verdict}',
   endings: '結末は{count}通りあります。',
-  best: 'これまでにたどり着いたいちばんよい結末：「{verdict}」（{count}通りのうち{rank}番目によい結末）',
-  bestTop: 'いちばんよい結末にたどり着きました。',
+  best: 'これまでにたどり着いたいちばんよい結末：「{verdict}」',
   back: 'ひとつ戻る',
   restart: '最初からやり直す',
   backDone: 'ひとつ前の場面に戻りました。',
   restartDone: '会話を最初からやり直します。',
-  // Sorting and matching
+};
+export type ConversationText = typeof CONVERSATION_TEXT;
+
+/** Sorting (分類) and matching (組み合わせ) in a lesson. */
+export const PLACEMENT_TEXT = {
+  sorting: '分類',
+  matching: '組み合わせ',
   choose: '選んでください',
-  chooseFor: '「{item}」の{what}',
-  category: '分類',
-  answer: '組み合わせる相手',
   check: '答え合わせ',
   missing: 'まだ選んでいない項目が{n}件あります。すべて選んでから答え合わせをしてください。',
   score: '{total}件中{right}件が正解です。',
   allRight: 'すべて正解です。',
-  someWrong: '説明を読んで、違っていた項目を選び直してみましょう。',
-  bestShare: 'これまでの最高：{total}件中{right}件',
-  right: '正解',
+  someWrong: '説明を読んで、「選び直す」から違っていた項目を選び直してみましょう。',
+  best: 'これまでの最高：{total}件中{right}件',
+  right: '正解です。',
   wrong: '違います。正しくは「{answer}」です。',
   retry: '選び直す',
-  // Message builder
-  requiredMark: '（必須）',
-  optionalMark: '（任意）',
+};
+export type PlacementText = typeof PLACEMENT_TEXT;
+
+/** The message builder (メッセージ作成) in a lesson. */
+export const MESSAGE_TEXT = {
+  kind: 'メッセージ作成',
+  required: '（必須）',
+  optional: '（任意）',
   preview: 'できあがった文面',
   copy: '文面をコピー',
   copied: '文面をクリップボードにコピーしました。メールやチャットに貼り付けて使えます。',
-  copyFailed: 'コピーできませんでした。文面の欄を選択してコピーしてください。',
+  copyFailed: 'コピーできませんでした。「できあがった文面」の欄を選択してコピーしてください。',
   fieldsLeft: 'あと{n}欄で完成です（{list}）。',
   complete: 'すべての欄が埋まりました。送る前に、相手と場面に合っているか読み返しましょう。',
   saved: '保存しました',
   failed: 'この端末に保存できませんでした。内容はこの画面に残っています。',
-  tooLong: '{max}文字までです。',
   separator: '、',
 };
-export type ActivityText = typeof ACTIVITY_TEXT;
+export type MessageText = typeof MESSAGE_TEXT;
 
 /** The if-then plan (もし〜なら、〜する) on the plan page. */
 export const COMMITMENT_TEXT = {

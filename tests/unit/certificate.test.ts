@@ -26,9 +26,9 @@ describe('certificateState', () => {
     expect(certificateState(base, lessons, rules)).toEqual({
       complete: false,
       missing: [
-        { slug: 'importance', quiz: true, reflections: ['l01-r1'] },
-        { slug: 'goals', quiz: true, reflections: ['l02-r1', 'l02-r2'] },
-        { slug: 'events', quiz: true, reflections: [] },
+        { slug: 'importance', quiz: true, reflections: ['l01-r1'], activities: [] },
+        { slug: 'goals', quiz: true, reflections: ['l02-r1', 'l02-r2'], activities: [] },
+        { slug: 'events', quiz: true, reflections: [], activities: [] },
       ],
     });
   });
@@ -40,8 +40,8 @@ describe('certificateState', () => {
     expect(certificateState(p, lessons, rules)).toEqual({
       complete: false,
       missing: [
-        { slug: 'importance', quiz: true, reflections: [] },
-        { slug: 'goals', quiz: false, reflections: ['l02-r2'] },
+        { slug: 'importance', quiz: true, reflections: [], activities: [] },
+        { slug: 'goals', quiz: false, reflections: ['l02-r2'], activities: [] },
       ],
     });
   });
@@ -61,5 +61,15 @@ describe('certificateState', () => {
 
   it('a course without lessons has no certificate', () => {
     expect(certificateState(base, [], rules)).toEqual({ complete: false, missing: [] });
+  });
+});
+
+describe('certificateState with required activities', () => {
+  const withActs: LessonRequirement[] = [{ ...lessons[0] }, { ...lessons[1], activities: ['l02-a1'] }, { ...lessons[2] }];
+  it('names an activity not done yet, and dates completion by when the activity was finished', async () => {
+    const { withCheck } = await import('../../src/lib/activity-edits');
+    expect(certificateState(complete(), withActs, rules)).toEqual({ complete: false, missing: [{ slug: 'goals', quiz: false, reflections: [], activities: ['l02-a1'] }] });
+    const done = withCheck(complete(), 'l02-a1', 'matching', { career: 'leader' }, 0.2, true, at(900));
+    expect(certificateState(done, withActs, rules)).toMatchObject({ complete: true, completedAt: 900 });
   });
 });
