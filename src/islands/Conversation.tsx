@@ -24,7 +24,7 @@ export default function Conversation({ id, role, start, nodes, t }: Props) {
   const root = useRef<HTMLDivElement>(null);
 
   const lineOf = (n: Node) => (n.speaker ? fill(t.said, { speaker: n.speaker, line: n.line }) : n.line);
-  const endingOf = (n: Node) => (n.ending ? ` ${fill(t.ending, { verdict: n.ending.verdict })} ${n.ending.text}` : '');
+  const endingOf = (n: Node) => (n.ending ? `${fill(t.ending, { verdict: n.ending.verdict })}${n.ending.text}` : '');
   /** Focus on the first new choice, or on the ending. */
   const focusNext = () => requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('[data-choice], [data-ending]')?.focus());
 
@@ -34,9 +34,9 @@ export default function Conversation({ id, role, start, nodes, t }: Props) {
     setSaid(`${announce}${lineOf(reached)}${endingOf(reached)}`);
     focusNext();
   };
-  const choose = (i: number) => go([...path, i], `${t.feedback}${current.choices![i].feedback} `);
-  const back = () => go(path.slice(0, -1), `${t.backDone} `);
-  const restart = () => go([], `${t.restartDone} `);
+  const choose = (i: number) => go([...path, i], `${t.feedback}${current.choices![i].feedback}`);
+  const back = () => go(path.slice(0, -1), t.backDone);
+  const restart = () => go([], t.restartDone);
 
   const endings = nodes.filter((n) => n.ending);
   const best = record?.best != null ? endings.find((n) => n.ending!.rank === record.best) : undefined;
@@ -45,7 +45,7 @@ export default function Conversation({ id, role, start, nodes, t }: Props) {
     <div class="conversation" ref={root}>
       <p class="meta-line">
         <span>{fill(t.endings, { count: endings.length })}</span>
-        {best && <span data-best>{fill(t.best, { verdict: best.ending!.verdict })}</span>}
+        {best && <span data-activity-best>{fill(t.best, { verdict: best.ending!.verdict })}</span>}
       </p>
       <ol class="transcript" aria-label={t.transcript}>
         {steps.map(({ node, choice }, i) => (

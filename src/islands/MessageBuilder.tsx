@@ -76,7 +76,7 @@ export default function MessageBuilder({ id, fields, template, t }: Props) {
         </div>
       ))}
       <p class="meta-line">
-        <span role="status" aria-live="polite" data-save-state={field.state} class={field.state === 'failed' ? 'error' : ''}>
+        <span role="status" aria-live="polite" data-message-save={field.state} class={field.state === 'failed' ? 'error' : ''}>
           {field.state === 'saved' ? t.saved : field.state === 'failed' ? t.failed : ''}
         </span>
         <span data-fields-left>{left.length ? fill(t.fieldsLeft, { n: left.length, list: left.map(labelOf).join(t.separator) }) : t.complete}</span>

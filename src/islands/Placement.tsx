@@ -67,7 +67,7 @@ export default function Placement({ id, kind, items, options, t }: Props) {
               ))}
             </select>
             {checked && (
-              <div class={`feedback ${r.correct ? 'ok' : 'ng'}`} id={`${id}-${r.id}-fb`} data-feedback={r.correct ? 'correct' : 'incorrect'}>
+              <div class={`feedback ${r.correct ? 'ok' : 'ng'}`} id={`${id}-${r.id}-fb`} data-item-feedback={r.correct ? 'correct' : 'incorrect'}>
                 <p class="verdict">{r.correct ? t.right : fill(t.wrong, { answer: label(items[i].answer) })}</p>
                 <p>{items[i].feedback}</p>
               </div>
@@ -75,7 +75,7 @@ export default function Placement({ id, kind, items, options, t }: Props) {
           </li>
         ))}
       </ol>
-      <div class="result" role="status" aria-live="polite" tabIndex={-1} ref={status} data-result>
+      <div class="result" role="status" aria-live="polite" tabIndex={-1} ref={status} data-placement-result>
         {checked ? (
           <p class="verdict">
             {fill(t.score, { total: result.total, right: result.right })}
@@ -84,7 +84,7 @@ export default function Placement({ id, kind, items, options, t }: Props) {
         ) : missing ? (
           <p class="error">{fill(t.missing, { n: missing })}</p>
         ) : best !== null ? (
-          <p data-best>{fill(t.best, { total: items.length, right: best })}</p>
+          <p data-activity-best>{fill(t.best, { total: items.length, right: best })}</p>
         ) : null}
       </div>
       <button type="button" class={checked ? 'secondary' : ''} onClick={checked ? retry : check}>

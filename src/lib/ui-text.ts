@@ -193,7 +193,7 @@ export const CONVERSATION_TEXT = {
   choices: '{role}として、どう応えますか',
   feedback: 'この応答について：',
   said: '{speaker}：{line}',
-  ending: '結末：{verdict}',
+  ending: '結末：{verdict}。',
   endings: '結末は{count}通りあります。',
   best: 'これまでにたどり着いたいちばんよい結末：「{verdict}」',
   back: 'ひとつ戻る',
