@@ -253,7 +253,7 @@ export const COMMITMENT_TEXT = {
   examples: '例（各レッスンの場面から）',
   example: 'レッスン{lesson}：{text}',
   useExample: 'この例を下書きに使う',
-  useExampleLabel: 'レッスン{lesson}の例を行動計画の下書きに使う',
+  useExampleLabel: 'この例を下書きに使う（レッスン{lesson}の例）',
   exampleUsed: '例を行動計画 {n} に入れました。自分の場面に合わせて書き換えてください。',
   calendar: 'カレンダー用ファイル（.ics）を保存',
   calendarDone: '「{file}」を作成しました。日付のある行動計画{count}件と、連絡のリマインダー{people}件が入っています。',

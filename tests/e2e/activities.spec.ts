@@ -5,15 +5,17 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures';
-import { activity, completeLesson, hydrated, lessons, open, pathTo, rightPlacement, stored } from './course';
+import ICAL from 'ical.js';
+import { activity, completeLesson, downloadOf, hydrated, lessons, open, pathTo, rightPlacement, setClock, stored } from './course';
 import { serve } from './static-server';
 
 const all = lessons();
 const lessonOf = (id: string) => all.find((l) => l.activities?.some((a) => a.id === id))!;
 const url = (id: string) => `/lessons/${lessonOf(id).slug}/`;
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** Axe on one activity (by id), or on the plan page's commitments (''). */
 async function axe(page: Page, id: string) {
-  const { violations } = await new AxeBuilder({ page }).include(`[data-activity-id="${id}"]`).withTags(TAGS).analyze();
+  const { violations } = await new AxeBuilder({ page }).include(id ? `[data-activity-id="${id}"]` : '[data-activity="plan"]').withTags(TAGS).analyze();
   return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 // Axe and many key presses on a busy two-core machine take their time.
@@ -289,3 +291,76 @@ for (const scheme of ['light', 'dark'] as const)
         const wide = await r.evaluate((el) => [...el.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((e) => e.outerHTML.slice(0, 80)));
         expect(wide, a.id).toEqual([]);
       });
+
+test.describe('if-then plan (もし〜なら、〜する) on the plan page', () => {
+  const root = (page: Page) => page.locator('[data-activity="plan"]');
+
+  test('by keyboard: three commitments, one from an example, a date; saved, reloaded, first in the Markdown file and the calendar; axe', async ({ page }) => {
+    await setClock(page, '2026-11-27T10:00');
+    await open(page, '/plan/');
+    const r = root(page);
+    await expect(r.locator('fieldset[data-commitment]')).toHaveCount(3);
+    await expect(r.getByRole('heading', { level: 2 })).toHaveText('もし〜なら、〜する：行動をあらかじめ決めておく');
+    // The first commitment, typed: when, action, with whom (Tab moves from part to part).
+    await r.locator('#when-0').focus();
+    await page.keyboard.type('金曜のチーム会議が早く終わったら');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toContain('id="action-0"');
+    await page.keyboard.type('隣の課の人に先週の資料のお礼を伝える');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('隣の課の小林さん');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toContain('id="remind-0"');
+    await r.locator('#remind-0').fill('2026-12-04');
+    await expect(r.locator('[data-commitment="0"] [data-commitment-text]')).toHaveText('この行動計画：もし金曜のチーム会議が早く終わったら、隣の課の人に先週の資料のお礼を伝える。相手：隣の課の小林さん');
+    // An example from lesson 4 fills the next empty commitment; what happened is announced and focus goes there.
+    await r.locator('summary').click();
+    await r.getByRole('button', { name: 'この例を下書きに使う（レッスン4の例）' }).click();
+    await expect(r.locator('[data-commitments-message]')).toHaveText('例を行動計画 2 に入れました。自分の場面に合わせて書き換えてください。');
+    await expect.poll(() => focused(page)).toContain('id="when-1"');
+    await expect(r.locator('#action-1')).toHaveValue('30秒で仕事と強みを伝えたあと、相手の仕事について質問を一つする');
+    await r.locator('#action-2').fill('しばらく連絡していない人を一人選んで近況をたずねる');
+    await r.locator('#action-2').blur();
+    await expect(r.locator('[data-commitment-count]')).toHaveText('3〜5個を目安に書きましょう。いま3個です。');
+    expect(await axe(page, '')).toEqual([]);
+
+    await page.reload();
+    await hydrated(page);
+    await expect(r.locator('#with-0')).toHaveValue('隣の課の小林さん');
+    await expect(r.locator('#remind-0')).toHaveValue('2026-12-04');
+    const doc = await stored(page);
+    expect(doc.plan.items).toHaveLength(3);
+
+    // The Markdown file starts with the commitments, before the lessons.
+    const md = await downloadOf(page, () => page.getByRole('button', { name: 'Markdownファイルで保存' }).click());
+    const head = md.text.slice(0, md.text.indexOf('## レッスン1'));
+    expect(head).toContain('## もし〜なら、〜する（行動計画）\n\n1. もし金曜のチーム会議が早く終わったら、隣の課の人に先週の資料のお礼を伝える。相手：隣の課の小林さん（リマインダー：2026年12月4日）\n2. もし交流会で名刺を交換したら、');
+    // The calendar file has the dated commitment as an all-day event with a 9:00 alarm.
+    const ics = await downloadOf(page, () => r.getByRole('button', { name: 'カレンダー用ファイル（.ics）を保存' }).click());
+    expect(ics.name).toBe('networking-reminders.ics');
+    const events = new ICAL.Component(ICAL.parse(ics.text)).getAllSubcomponents('vevent');
+    expect(events).toHaveLength(1);
+    expect(events[0].getFirstPropertyValue('summary')).toBe('もし金曜のチーム会議が早く終わったら、隣の課の人に先週の資料のお礼を伝える。相手：隣の課の小林さん');
+    expect(events[0].getFirstPropertyValue('dtstart')!.toString()).toBe('2026-12-04');
+    await expect(r.locator('[data-commitments-message]')).toContainText('日付のある行動計画1件');
+    // Print starts with them too (the form itself is not printed).
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('[data-plan-commitments] li')).toHaveCount(3);
+    await expect(page.locator('[data-plan-commitments]')).toBeVisible();
+    await expect(r).toBeHidden();
+  });
+
+  test('removing a commitment is announced and focus stays in the list; at most five', async ({ page }) => {
+    await open(page, '/plan/');
+    const r = root(page);
+    await r.getByRole('button', { name: '行動計画を追加' }).click();
+    await expect.poll(() => focused(page)).toContain('id="when-3"');
+    await r.getByRole('button', { name: '行動計画を追加' }).click();
+    await expect(r.locator('fieldset[data-commitment]')).toHaveCount(5);
+    await expect(r).toContainText('行動計画は5個までです。');
+    await r.getByRole('button', { name: '行動計画 5 を削除' }).click();
+    await expect(r.locator('[data-commitments-message]')).toHaveText('行動計画 5 を削除しました。');
+    await expect.poll(() => focused(page)).toContain('id="when-3"');
+    await expect(r.locator('fieldset[data-commitment]')).toHaveCount(4);
+  });
+});
