@@ -12,7 +12,7 @@
  *   "assessment": { "finalCheck": "taken", "finalPassMark": null, "score": "final" },
  *   "units": [ { "title": "基礎をつくる", "lessons": ["importance", "goals", "participate"] } ],
  *   "lessons": [ { "slug": "goals", "order": 2, "title": "目標を設定する", "path": "lessons/goals/",
- *                  "unit": 0, "required": ["l02-r1"] } ]
+ *                  "unit": 0, "required": ["l02-r1"], "activities": ["l02-a1"] } ]
  * }
  *
  * Paths are relative to the deploy base (<html data-base>), so the same file works under any base
@@ -110,7 +110,8 @@ export function parseCourseIndex(x: unknown, courseId: string): CourseIndex | nu
       typeof l.path === 'string' &&
       Number.isInteger(l.order) &&
       Number.isInteger(l.unit) &&
-      isStrings(l.required),
+      isStrings(l.required) &&
+      (l.activities === undefined || isStrings(l.activities)),
   );
   return units && lessons ? (x as unknown as CourseIndex) : null;
 }

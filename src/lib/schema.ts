@@ -117,6 +117,16 @@ export const lessonSchema = z
         ctx.addIssue({ code: 'custom', path: ['checks'], message: `check item ${q.id}: pre-check ids look like "l05-p1", final check ids like "l05-f1"` });
   });
 
+/** One part of an if-then commitment on the plan page. */
+const planField = z.object({
+  /** The field's label (e.g. もし（いつ・どこで・どんなとき）). */
+  label: z.string().min(1),
+  /** What to write, shown under the label. */
+  hint: z.string().min(1),
+  /** An example shown in the empty field. */
+  placeholder: z.string().default(''),
+});
+
 /** `content/course.yaml`: course-wide metadata. */
 export const courseSchema = z.object({
   /** Namespaces saved progress (storage key, export files, LMS data). Never change it once published. */
@@ -162,6 +172,13 @@ export const courseSchema = z.object({
       passMark: z.number().min(0).max(1).default(0.8),
       /** Whether required reflections must have text for a lesson to be complete. */
       requireReflections: z.boolean().default(true),
+      /**
+       * Which practice activities a lesson needs to be complete: "all" (every activity of every
+       * lesson), "none", or a list of activity ids (e.g. [l04-a1, l07-a1]); an id that no lesson
+       * has fails the build. An activity counts once it is done: a conversation ended (any ending),
+       * every item sorted or matched and checked (any score), every required message field filled.
+       */
+      activities: z.union([z.enum(['all', 'none']), z.array(z.string().regex(/^l\d{2}-a\d+$/, { message: 'activity ids look like "l04-a1"' }))]).default('none'),
     })
     .prefault({}),
   /**
@@ -198,6 +215,31 @@ export const courseSchema = z.object({
       if (a.finalCheck === 'passed' && a.finalPassMark === null)
         ctx.addIssue({ code: 'custom', path: ['finalPassMark'], message: 'finalCheck: passed needs a finalPassMark (e.g. 0.7 = 70 % of the final check questions)' });
     }),
+  /**
+   * The if-then plan (もし〜なら、〜する) that leads the plan page: implementation intentions the
+   * learner writes from their reflections. Absent: the plan page has no commitments section.
+   */
+  plan: z
+    .object({
+      /** Heading of the section. */
+      heading: z.string().min(1),
+      /** Why and how to write commitments (shown above the fields). */
+      intro: z.string().min(1),
+      /** Label, hint and example (placeholder) of each part of a commitment. */
+      fields: z.object({ when: planField, action: planField, with: planField }),
+      /**
+       * How one commitment reads: {when} and {action}, e.g. 「もし{when}、{action}。」; `actionOnly`
+       * without a when (「{action}。」); `withPart` is added when the learner named someone (「相手：{with}」).
+       */
+      sentence: z.string().includes('{when}').includes('{action}'),
+      actionOnly: z.string().includes('{action}'),
+      withPart: z.string().includes('{with}'),
+      /** A reminder shown with the fields (e.g. to check what may be shared outside the company). */
+      note: z.string().default(''),
+      /** Example commitments shown as hints, each tied to a lesson by its order (1-based). */
+      examples: z.array(z.object({ lesson: z.number().int().positive(), when: z.string().min(1), action: z.string().min(1), with: z.string().default('') })).max(8).default([]),
+    })
+    .optional(),
 });
 
 export type Option = z.infer<typeof optionSchema>;
@@ -205,5 +247,6 @@ export type Question = z.infer<typeof questionSchema>;
 export type Reflection = z.infer<typeof reflectionSchema>;
 export type Lesson = z.infer<typeof lessonSchema>;
 export type Course = z.infer<typeof courseSchema>;
-export type CompletionRules = Course['completion'];
+export type CompletionRules = Omit<Course['completion'], 'activities'> & Partial<Pick<Course['completion'], 'activities'>>;
 export type AssessmentRules = Course['assessment'];
+export type PlanContent = NonNullable<Course['plan']>;

@@ -71,8 +71,9 @@ export interface Compacted {
   /** What goes into suspend_data (a progress document the course can decode). */
   data: string;
   /**
-   * What was left out to fit the limit (it stays only in the browser): reflection ids, and
-   * "reviews" / "reminders" / "visits" when those parts had to go too.
+   * What was left out to fit the limit (it stays only in the browser): reflection ids, the ids
+   * of message builders whose texts were left out, and "plan" / "reviews" / "reminders" /
+   * "visits" / "activities" (every activity's state) when those parts had to go too.
    */
   dropped: string[];
 }
@@ -80,8 +81,11 @@ export interface Compacted {
 /**
  * Fits the progress document into `limit` characters, keeping what tracking needs. First it drops
  * what the LMS does not need (the answers of the last quiz attempts and of the checks), then
- * reflections, longest first, then the review schedule and the learner's reminder list. Quiz
- * results, check results, visits and the last location are kept as long as at all possible.
+ * reflections, longest first, the texts of message builders, the if-then plan, the review schedule
+ * and the learner's reminder list. Quiz results, check results, visits and the last location are
+ * kept as long as at all possible; every activity record keeps `done`, `best` and `last`
+ * (completion and LMS interactions need them) — at the very last its state goes too (`slim`, see
+ * ActivityRecord).
  */
 export function compactForSuspend(p: Progress, limit: number): Compacted {
   const slim: Progress = structuredClone(p);
@@ -101,6 +105,21 @@ export function compactForSuspend(p: Progress, limit: number): Compacted {
     dropped.push(id);
   }
   dropped.sort();
+  // A message builder's texts next: the record stays (done counts for completion), its fields stay in this browser.
+  const slimmed = (id: string) => {
+    const a = slim.activities[id];
+    slim.activities[id] = { ...a, state: a.kind === 'conversation' ? { path: [] } : a.kind === 'message' ? { fields: {} } : { placed: {}, checked: false }, slim: true };
+  };
+  for (const [id, a] of Object.entries(slim.activities).sort(([x], [y]) => (x < y ? -1 : 1))) {
+    if (fits()) break;
+    if (a.kind !== 'message' || a.slim) continue;
+    slimmed(id);
+    dropped.push(id);
+  }
+  if (!fits() && slim.plan) {
+    slim.plan = null;
+    dropped.push('plan');
+  }
   if (!fits() && Object.keys(slim.reviews).length) {
     slim.reviews = {};
     dropped.push('reviews');
@@ -112,6 +131,11 @@ export function compactForSuspend(p: Progress, limit: number): Compacted {
   if (!fits() && Object.keys(slim.lessons).length) {
     for (const slug of Object.keys(slim.lessons)) if (!fits()) delete slim.lessons[slug];
     dropped.push('visits');
+  }
+  // Last resort: what the other activities hold beyond done and best.
+  if (!fits() && Object.values(slim.activities).some((a) => !a.slim)) {
+    for (const id of Object.keys(slim.activities)) if (!slim.activities[id].slim) slimmed(id);
+    dropped.push('activities');
   }
   return { data: encodeProgress(slim), dropped };
 }

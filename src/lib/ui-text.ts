@@ -64,6 +64,8 @@ export const PLAN_TEXT = {
   downloaded: '「{file}」を作成しました。ダウンロードしたファイルはメモアプリやエディターで開けます。',
   copied: 'プランをクリップボードにコピーしました。メモアプリなどに貼り付けられます。',
   copyFailed: 'コピーできませんでした。このブラウザではクリップボードが使えないようです。Markdownファイルで保存してください。',
+  commitments: 'もし〜なら、〜する（行動計画）',
+  commitmentDay: '（リマインダー：{date}）',
 };
 export type PlanText = typeof PLAN_TEXT;
 
@@ -82,6 +84,7 @@ export const REMINDER_TEXT = {
   download: 'カレンダー用ファイル（.ics）をダウンロード',
   downloaded: '「{file}」を作成しました。カレンダーアプリで開くと、{count}人分のリマインダーが登録されます。最初の通知は{date}です。',
   none: '少なくとも1人分、相手の名前かメモを入力すると、カレンダー用ファイルを作れます。',
+  withPlan: '日付のある行動計画{count}件も入っています。',
   calendar: 'ネットワーキングの連絡リマインダー',
   summary: '{who}に連絡する',
   description:
@@ -124,13 +127,14 @@ export const CERTIFICATE_TEXT = {
   title: '修了証',
   honorific: '{name} 様',
   noName: 'お名前を入力すると、ここに表示されます',
-  statement: 'あなたは「{course}」の全{total}レッスンを学び、すべての確認クイズとふりかえりを終えて、本講座を修了したことをここに証します。',
+  statement: 'あなたは「{course}」の全{total}レッスンを学び、すべての確認クイズと練習、ふりかえりを終えて、本講座を修了したことをここに証します。',
   date: '修了日',
   score: 'クイズの平均スコア',
   print: '印刷・PDFで保存',
   missing: '修了証は、すべてのレッスンを完了すると表示されます。あと{count}レッスンです。',
   quiz: '確認クイズの合格（{pass}以上）',
   reflection: 'ふりかえり（必須）の記入',
+  activity: '練習（会話・分類・組み合わせ・メッセージ作成）',
   lesson: 'レッスン{order}「{title}」',
   separator: '、',
 };
@@ -299,6 +303,85 @@ export const TRANSFER_TEXT = {
   cancelled: '読み込みをやめました。いまの学習記録はそのままです。',
 };
 export type TransferText = typeof TRANSFER_TEXT;
+
+/** The branching conversation (会話シミュレーション) of a lesson. */
+export const CONVERSATION_TEXT = {
+  kind: '会話シミュレーション',
+  transcript: 'ここまでの会話',
+  you: '{role}（あなた）',
+  choices: '{role}として、どう応えますか',
+  feedback: 'この応答について：',
+  said: '{speaker}：{line}',
+  ending: '結末：{verdict}。',
+  endings: '結末は{count}通りあります。',
+  best: 'これまでにたどり着いたいちばんよい結末：「{verdict}」',
+  back: 'ひとつ戻る',
+  restart: '最初からやり直す',
+  backDone: 'ひとつ前の場面に戻りました。',
+  restartDone: '会話を最初からやり直します。',
+};
+export type ConversationText = typeof CONVERSATION_TEXT;
+
+/** Sorting (分類) and matching (組み合わせ) in a lesson. */
+export const PLACEMENT_TEXT = {
+  sorting: '分類',
+  matching: '組み合わせ',
+  choose: '選んでください',
+  check: '答え合わせ',
+  missing: 'まだ選んでいない項目が{n}件あります。すべて選んでから答え合わせをしてください。',
+  score: '{total}件中{right}件が正解です。',
+  allRight: 'すべて正解です。',
+  someWrong: '説明を読んで、「選び直す」から違っていた項目を選び直してみましょう。',
+  best: 'これまでの最高：{total}件中{right}件',
+  right: '正解です。',
+  wrong: '違います。正しくは「{answer}」です。',
+  retry: '選び直す',
+};
+export type PlacementText = typeof PLACEMENT_TEXT;
+
+/** The message builder (メッセージ作成) in a lesson. */
+export const MESSAGE_TEXT = {
+  kind: 'メッセージ作成',
+  required: '（必須）',
+  optional: '（任意）',
+  preview: 'できあがった文面',
+  copy: '文面をコピー',
+  copied: '文面をクリップボードにコピーしました。メールやチャットに貼り付けて使えます。',
+  copyFailed: 'コピーできませんでした。「できあがった文面」の欄を選択してコピーしてください。',
+  fieldsLeft: 'あと{n}欄で完成です（{list}）。',
+  complete: 'すべての欄が埋まりました。送る前に、相手と場面に合っているか読み返しましょう。',
+  saved: '保存しました',
+  failed: 'この端末に保存できませんでした。内容はこの画面に残っています。',
+  separator: '、',
+};
+export type MessageText = typeof MESSAGE_TEXT;
+
+/** The if-then plan (もし〜なら、〜する) on the plan page. */
+export const COMMITMENT_TEXT = {
+  item: '行動計画 {n}',
+  remind: 'リマインダーの日付（任意）',
+  remindHint: '日付を入れると、カレンダー用ファイル（.ics）にその日の予定として入ります（朝9時に通知）。',
+  preview: 'この行動計画：',
+  previewEmpty: '「〜する」を書くと、ここに一文で表示されます。',
+  add: '行動計画を追加',
+  remove: '削除',
+  removeLabel: '行動計画 {n} を削除',
+  removed: '行動計画 {n} を削除しました。',
+  count: '3〜5個を目安に書きましょう。いま{n}個です。',
+  max: '行動計画は{max}個までです。',
+  examples: '例（各レッスンの場面から）',
+  example: 'レッスン{lesson}：{text}',
+  useExample: 'この例を下書きに使う',
+  useExampleLabel: 'この例を下書きに使う（レッスン{lesson}の例）',
+  exampleUsed: '例を行動計画 {n} に入れました。自分の場面に合わせて書き換えてください。',
+  calendar: 'カレンダー用ファイル（.ics）を保存',
+  calendarDone: '「{file}」を作成しました。日付のある行動計画{count}件と、連絡のリマインダー{people}件が入っています。',
+  calendarNone: '日付のある行動計画も、連絡のリマインダーもまだありません。日付を入れてから保存してください。',
+  calendarDescription: 'マイ・ネットワーキングプランの行動計画（もし〜なら、〜する）',
+  saved: '保存しました',
+  failed: 'この端末に保存できませんでした。内容はこの画面に残っています。',
+};
+export type CommitmentText = typeof COMMITMENT_TEXT;
 
 /** Replaces `{name}` placeholders: fill('問{n}', { n: 2 }) → '問2'. Unknown names stay visible. */
 export const fill = (template: string, values: Record<string, string | number>) =>

@@ -39,8 +39,8 @@ for (const scheme of ['light', 'dark'] as const) {
     const all = lessons();
     await setClock(page, '2026-11-27T10:00');
     const doc = completedDoc(all, new Date('2026-11-20T10:00+09:00').getTime()) as Record<string, unknown>;
-    doc.reviews = { [all[1].quiz.questions[0].id]: { box: 0, due: new Date('2026-11-21T00:00+09:00').getTime(), updatedAt: 1 } };
-    doc.profile = { name: { text: '山田 花子', updatedAt: 1 }, reminders: { people: [{ id: 'a', who: '佐藤さん', every: 'monthly' }], updatedAt: 1 } };
+    doc.reviews = { [all[1].quiz.questions[0].id]: { box: 0, due: new Date('2026-11-21T00:00+09:00').getTime(), updatedAt: 1, v: 'seed.1' } };
+    doc.profile = { name: { text: '山田 花子', updatedAt: 1, v: 'seed.1' }, reminders: { people: [{ id: 'a', who: '佐藤さん', every: 'monthly' }], updatedAt: 1, v: 'seed.1' } };
     await seed(page, doc);
     return doc;
   }

@@ -21,6 +21,64 @@ export interface LessonData {
   /** The lesson's 事前チェック (pre) and 修了テスト (final) items. */
   checks: { pre: QuestionData[]; final: QuestionData[] };
   reflections: { id: string; required: boolean; prompt: string }[];
+  activities?: ActivityData[];
+}
+
+/** A lesson's practice activity, as written in its frontmatter (the parts the tests use). */
+export type ActivityData =
+  | { id: string; kind: 'conversation'; role: string; start: string; nodes: { id: string; speaker?: string; line: string; choices?: { text: string; feedback: string; next: string }[]; ending?: { rank: number; verdict: string; text: string } }[] }
+  | { id: string; kind: 'sorting'; categories: { id: string; label: string }[]; items: { id: string; text: string; category: string; feedback: string }[] }
+  | { id: string; kind: 'matching'; pairs: { id: string; prompt: string; answer: string; feedback: string }[]; answers: { id: string; text: string }[] }
+  | { id: string; kind: 'message'; fields: { id: string; label: string; placeholder?: string; required?: boolean }[]; template: string };
+
+/** The activity with this id, of this kind, from the course content. */
+export function activity<K extends ActivityData['kind']>(id: string, kind: K): Extract<ActivityData, { kind: K }> {
+  const a = lessons().flatMap((l) => l.activities ?? []).find((x) => x.id === id);
+  if (!a || a.kind !== kind) throw new Error(`no ${kind} activity ${id} in content/lessons`);
+  return a as Extract<ActivityData, { kind: K }>;
+}
+
+/** The choice indexes of a conversation that lead to an ending of `rank` (depth first). */
+export function pathTo(a: Extract<ActivityData, { kind: 'conversation' }>, rank: number): number[] {
+  const byId = new Map(a.nodes.map((n) => [n.id, n]));
+  const find = (id: string): number[] | null => {
+    const n = byId.get(id)!;
+    if (n.ending) return n.ending.rank === rank ? [] : null;
+    for (const [i, c] of n.choices!.entries()) {
+      const rest = find(c.next);
+      if (rest) return [i, ...rest];
+    }
+    return null;
+  };
+  const path = find(a.start);
+  if (!path) throw new Error(`${a.id}: no path to an ending of rank ${rank}`);
+  return path;
+}
+
+/** The right placement of a sorting or matching activity (item id → option id). */
+export const rightPlacement = (a: Extract<ActivityData, { kind: 'sorting' | 'matching' }>) =>
+  a.kind === 'sorting' ? Object.fromEntries(a.items.map((i) => [i.id, i.category])) : Object.fromEntries(a.pairs.map((p) => [p.id, p.answer]));
+
+/**
+ * Finishes a lesson's practice activities with the mouse: the best ending of a conversation,
+ * every item of a sorting or matching placed right and checked, every message field filled in.
+ */
+export async function completeActivities(page: Doc, lesson: LessonData) {
+  for (const a of lesson.activities ?? []) {
+    const root = page.locator(`[data-activity-id="${a.id}"]`);
+    if (a.kind === 'conversation') {
+      for (const i of pathTo(a, 1)) await root.locator(`[data-choice="${i}"]`).click();
+      await expect(root.locator('[data-ending="1"]')).toBeVisible();
+    } else if (a.kind === 'message') {
+      for (const f of a.fields) await root.locator(`#${a.id}-${f.id}`).fill(f.placeholder || f.label);
+      await root.locator(`#${a.id}-${a.fields[a.fields.length - 1].id}`).blur();
+      await expect(root.locator('[data-message-save]')).toHaveText('保存しました');
+    } else {
+      for (const [item, option] of Object.entries(rightPlacement(a))) await root.locator(`#${a.id}-${item}`).selectOption(option);
+      await root.getByRole('button', { name: '答え合わせ' }).click();
+      await expect(root.locator('[data-placement-result]')).toContainText('すべて正解です');
+    }
+  }
 }
 
 /** Lesson frontmatter read straight from content/ (the tests know the right answers). */
@@ -130,8 +188,9 @@ export async function takeFinalCheck(page: Doc, pick: (q: QuestionData) => strin
   await expect(page.locator('[data-final="done"]')).toBeVisible();
 }
 
-/** Passes a lesson: right answers, submit, and text in every required reflection. */
+/** Passes a lesson: its practice activities, right answers, submit, and text in every required reflection. */
 export async function completeLesson(page: Doc, lesson: LessonData, text = 'ふりかえりを書きました。') {
+  await completeActivities(page, lesson);
   await answer(page, lesson, right);
   await page.getByRole('button', { name: '採点する' }).click();
   await expect(page.locator('[data-result]')).toContainText('合格です');
@@ -181,25 +240,44 @@ export function withLessonsDone(doc: Record<string, any>, done: LessonData[], at
     out.lessons[l.slug] = { firstAt: at, lastAt: at };
     out.quizzes[l.slug] = { attempts: 1, best: 1, bestAt: at, last: null };
     for (const r of l.reflections) out.reflections[r.id] = { text, updatedAt: at, v: `seed00.${at.toString(36)}` };
+    Object.assign(out.activities, doneActivities(l, at, `seed00.${at.toString(36)}`));
   }
   out.clock = Math.max(out.clock, at);
   out.updatedAt = Math.max(out.updatedAt, at);
   return out;
 }
 
-/** A stored document in which the given lessons are complete (all answers right, reflections written) at `at`. */
+/**
+ * A stored document (version 3) in which the given lessons are complete (all answers right,
+ * reflections written, activities done) at `at`. Items added to it need a version: `{ …, v: 'seed.1' }`.
+ */
+/** Records of a lesson's activities as done (conversations at their best ending, items placed right, messages filled). */
+export function doneActivities(l: LessonData, at: number, v: string) {
+  const out: Record<string, unknown> = {};
+  for (const a of l.activities ?? []) {
+    const base = { kind: a.kind, done: true, updatedAt: at, v };
+    if (a.kind === 'conversation') out[a.id] = { ...base, state: { path: pathTo(a, 1) }, best: 1, last: { at, result: 1 } };
+    else if (a.kind === 'message') out[a.id] = { ...base, state: { fields: Object.fromEntries(a.fields.map((f) => [f.id, f.placeholder || f.label])) }, best: null, last: null };
+    else out[a.id] = { ...base, state: { placed: rightPlacement(a), checked: true }, best: 1, last: { at, result: 1 } };
+  }
+  return out;
+}
+
 export function completedDoc(done: LessonData[], at: number, text = 'ふりかえりを書きました。') {
-  const doc = { v: 2, courseId: 'networking-ja', createdAt: at, updatedAt: at, last: null, lessons: {}, quizzes: {}, reflections: {}, reviews: {}, profile: {} } as {
+  const doc = { v: 3, courseId: 'networking-ja', epoch: 0, clock: at, createdAt: at, updatedAt: at, last: null, lessons: {}, quizzes: {}, reflections: {}, reviews: {}, profile: {}, drafts: {}, activities: {}, checks: {}, plan: null } as {
     [k: string]: unknown;
     lessons: Record<string, unknown>;
     quizzes: Record<string, unknown>;
     reflections: Record<string, unknown>;
+    activities: Record<string, unknown>;
   };
+  const v = 'seed.1';
   for (const l of done) {
     doc.lessons[l.slug] = { firstAt: at, lastAt: at };
     const answers = Object.fromEntries(l.quiz.questions.map((q) => [q.id, right(q)]));
     doc.quizzes[l.slug] = { attempts: 1, best: 1, bestAt: at, last: { at, score: 1, answers } };
-    for (const r of l.reflections) doc.reflections[r.id] = { text, updatedAt: at };
+    for (const r of l.reflections) doc.reflections[r.id] = { text, updatedAt: at, v };
+    Object.assign(doc.activities, doneActivities(l, at, v));
   }
   return doc;
 }

@@ -29,9 +29,9 @@ describe('certificateState', () => {
     expect(certificateState(base, lessons, rules, optional)).toEqual({
       complete: false,
       missing: [
-        { slug: 'importance', quiz: true, reflections: ['l01-r1'] },
-        { slug: 'goals', quiz: true, reflections: ['l02-r1', 'l02-r2'] },
-        { slug: 'events', quiz: true, reflections: [] },
+        { slug: 'importance', quiz: true, reflections: ['l01-r1'], activities: [] },
+        { slug: 'goals', quiz: true, reflections: ['l02-r1', 'l02-r2'], activities: [] },
+        { slug: 'events', quiz: true, reflections: [], activities: [] },
       ],
       final: null,
     });
@@ -44,8 +44,8 @@ describe('certificateState', () => {
     expect(certificateState(p, lessons, rules, optional)).toEqual({
       complete: false,
       missing: [
-        { slug: 'importance', quiz: true, reflections: [] },
-        { slug: 'goals', quiz: false, reflections: ['l02-r2'] },
+        { slug: 'importance', quiz: true, reflections: [], activities: [] },
+        { slug: 'goals', quiz: false, reflections: ['l02-r2'], activities: [] },
       ],
       final: null,
     });
@@ -93,5 +93,15 @@ describe('certificateState', () => {
       const p = withCheckSubmitted(complete(), 'final', finals, { 'l01-f1': ['a'], 'l02-f1': ['b'] }, at(1000));
       expect(certificateState(p, lessons, rules, optional)).toMatchObject({ complete: true, completedAt: 400, finalScore: 1 });
     });
+  });
+});
+
+describe('certificateState with required activities', () => {
+  const withActs: LessonRequirement[] = [{ ...lessons[0] }, { ...lessons[1], activities: ['l02-a1'] }, { ...lessons[2] }];
+  it('names an activity not done yet, and dates completion by when the activity was finished', async () => {
+    const { withCheck } = await import('../../src/lib/activity-edits');
+    expect(certificateState(complete(), withActs, rules, optional)).toEqual({ complete: false, missing: [{ slug: 'goals', quiz: false, reflections: [], activities: ['l02-a1'] }], final: null });
+    const done = withCheck(complete(), 'l02-a1', 'matching', { career: 'leader' }, 0.2, true, at(900));
+    expect(certificateState(done, withActs, rules, optional)).toMatchObject({ complete: true, completedAt: 900 });
   });
 });
