@@ -38,8 +38,8 @@ test.afterAll(async () => {
 });
 
 /** Opens the harness and returns the hydrated course frame (inside the launcher frame). */
-async function launch(page: Page, v: string): Promise<Frame> {
-  await page.goto(`${server.url}harness.html?v=${v}`);
+async function launch(page: Page, v: string, query = ''): Promise<Frame> {
+  await page.goto(`${server.url}harness.html?v=${v}${query}`);
   const course = await expect
     .poll(() => page.frames().find((f) => f.url().includes(`/pkg${v}/`) && !f.url().includes('/launch/'))?.url())
     .toBeTruthy()
@@ -49,12 +49,24 @@ async function launch(page: Page, v: string): Promise<Frame> {
   return course;
 }
 const cmi = (page: Page, el: string) => page.evaluate((e) => (window as unknown as { __get: (e: string) => string }).__get(e), el);
-const calls = (page: Page) => page.evaluate(() => (window as unknown as { __calls: Record<string, number> }).__calls);
-const savedCmi = (page: Page, v: string) => page.evaluate((k) => localStorage.getItem(k) ?? '', `lms-cmi-${v}`);
+interface Metrics {
+  calls: Record<string, number>;
+  commits: number;
+  setChars: number;
+  repeats: string[];
+  posts: { elements: number; chars: number }[];
+}
+/** The harness's counters (every API call by name, SetValue characters, repeated values, what each commit posts). */
+const metrics = (page: Page) => page.evaluate(() => (window as unknown as { __metrics: () => Metrics }).__metrics());
+/** What the stand-in LMS has stored (flat element → value). */
+const db = (page: Page) => page.evaluate(() => (window as unknown as { __db: () => Record<string, string> }).__db());
+const calls = async (page: Page) => {
+  const c = (await metrics(page)).calls;
+  return { init: (c.LMSInitialize ?? 0) + (c.Initialize ?? 0), commit: (c.LMSCommit ?? 0) + (c.Commit ?? 0), finish: (c.LMSFinish ?? 0) + (c.Terminate ?? 0) };
+};
 /** cmi.exit is write-only for the SCO; read what the LMS stored instead. */
 async function savedExit(page: Page, v: string) {
-  const { cmi } = JSON.parse(await savedCmi(page, v));
-  return v === '12' ? cmi.core.exit : cmi.exit;
+  return (await db(page))[v === '12' ? 'cmi.core.exit' : 'cmi.exit'] ?? ''; // never set = the default, ''
 }
 async function leave(page: Page) {
   await page.evaluate(() => (window as unknown as { __leave: () => void }).__leave());
@@ -109,7 +121,7 @@ for (const [v, E] of [
     });
 
     test('finishing every lesson reports completed / passed with the right score', async ({ page }) => {
-      let course = await launch(page, v);
+      let course = await launch(page, v, process.env.SCORM_METRICS_QUERY ?? '');
       for (const l of all) {
         await course.locator(`#toc a[href*="lessons/${l.slug}/"]`).click();
         course = await courseFrame(page, v, l.slug);
@@ -125,6 +137,12 @@ for (const [v, E] of [
       await leave(page);
       await expect.poll(async () => (await calls(page)).finish).toBe(1);
       expect(await savedExit(page, v)).toBe(v === '12' ? '' : 'normal');
+      const m = await metrics(page);
+      const total = Object.values(m.calls).reduce((a, b) => a + b, 0);
+      const posted = m.posts.reduce((a, p) => a + p.chars, 0);
+      const summary = { version: v, query: process.env.SCORM_METRICS_QUERY ?? '', suspendChars: (await db(page))['cmi.suspend_data']?.length, calls: total, byName: m.calls, commits: m.commits, setValueChars: m.setChars, repeatedSets: m.repeats.length,
+        repeatedElements: [...new Set(m.repeats)], postedChars: posted, posts: m.posts.length, meanPostChars: Math.round(posted / m.posts.length) };
+      if (process.env.SCORM_METRICS_OUT) fs.appendFileSync(process.env.SCORM_METRICS_OUT, `${JSON.stringify(summary)}\n`);
     });
   });
 }
