@@ -16,6 +16,7 @@ import { mergeFrom, switchBackend } from '../stores/host';
 import { $hostDropped } from '../stores/app';
 import { $courseIndex, loadCourseIndex } from '../stores/course';
 import { hostBackend } from '../storage/backends';
+import { pathWithin } from '../lib/paths';
 
 /** Build-time facts the layout writes into <script type="application/json" id="course-meta"> (the lessons and rules come from the course index). */
 export interface CourseMeta {
@@ -96,6 +97,9 @@ export function startBridge(meta: CourseMeta): void {
   for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]'))
     if (a.origin !== own) (a.target = '_blank'), (a.rel = 'noopener');
 
-  send({ type: 'ready', courseId: meta.courseId, lesson: meta.lesson });
+  // Where in the course this page is (the SCORM launcher keeps it as the LMS location).
+  const root = new URL(document.documentElement.dataset.base ?? '/', location.href).pathname;
+  const page = pathWithin(root, location.pathname);
+  send({ type: 'ready', courseId: meta.courseId, lesson: meta.lesson, ...(page === null ? {} : { page }) });
   void loadCourseIndex().then(report);
 }

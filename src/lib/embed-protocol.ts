@@ -32,7 +32,8 @@ export interface ProgressReport {
 }
 
 export type CourseMessage =
-  | { type: 'ready'; courseId: string; lesson: string | null }
+  /** `page`: the page's path relative to the course root ("" home, "conclusion/", "lessons/goals/"). */
+  | { type: 'ready'; courseId: string; lesson: string | null; page?: string }
   | ({ type: 'progress' } & ProgressReport)
   | { type: 'completed'; courseId: string; score: number }
   | { type: 'resize'; height: number }
@@ -71,8 +72,13 @@ export function parseCourseMessage(data: unknown): CourseMessage | null {
   const str = (k: string) => typeof data[k] === 'string';
   const num = (k: string) => typeof data[k] === 'number' && Number.isFinite(data[k]);
   switch (data.type) {
-    case 'ready':
-      return str('courseId') ? { type: 'ready', courseId: data.courseId as string, lesson: str('lesson') ? (data.lesson as string) : null } : null;
+    case 'ready': {
+      if (!str('courseId')) return null;
+      const msg: CourseMessage = { type: 'ready', courseId: data.courseId as string, lesson: str('lesson') ? (data.lesson as string) : null };
+      // The page path is optional (older course builds do not send it) and never leaves the course root.
+      if (str('page') && (data.page as string).length <= 200 && !/(^|\/)\.\.(\/|$)|^\/|:/.test(data.page as string)) msg.page = data.page as string;
+      return msg;
+    }
     case 'resize':
       return num('height') && (data.height as number) >= 0 ? { type: 'resize', height: data.height as number } : null;
     case 'completed':

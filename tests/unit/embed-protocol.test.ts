@@ -42,12 +42,18 @@ describe('course messages', () => {
     for (const m of [
       { type: 'ready', courseId: 'c', lesson: 'a' },
       { type: 'ready', courseId: 'c', lesson: null },
+      { type: 'ready', courseId: 'c', lesson: null, page: 'conclusion/' },
+      { type: 'ready', courseId: 'c', lesson: 'a', page: 'lessons/a/' },
       { type: 'resize', height: 1200 },
       { type: 'completed', courseId: 'c', score: 1 },
       { type: 'state', courseId: 'c', state: '{"v":1}' },
       { type: 'progress', ...report },
     ] as const)
       expect(parseCourseMessage(envelope(m))).toEqual(m);
+  });
+  it('drops a ready message\'s page when it would leave the course root', () => {
+    for (const page of ['../x/', 'a/../../b', '/abs/', 'https://evil.example/', 'x'.repeat(201)])
+      expect(parseCourseMessage(envelope({ type: 'ready', courseId: 'c', lesson: null, page }))).toEqual({ type: 'ready', courseId: 'c', lesson: null });
   });
   it('rejects a progress message with a made-up status', () => {
     const report = progressReport(emptyProgress('c', 1), lessons, rules, null);
