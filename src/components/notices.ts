@@ -5,21 +5,36 @@
  */
 import { noticeCodes, isWarning, type NoticeCode } from '../lib/messages';
 import { fill } from '../lib/ui-text';
-import { $hostDropped, $online, $update, applyUpdate } from '../stores/app';
-import { $storage, ensureStarted } from '../stores/progress';
+import { $hostDropped, $online, $update, $updateBlocked, applyUpdate } from '../stores/app';
+import { $storage, ensureStarted, keptOriginal, releaseOriginal } from '../stores/progress';
+
+/** Offers the unreadable original as a file, then lets saving resume (see StorageState.original). */
+function downloadOriginal() {
+  const raw = keptOriginal();
+  if (raw === null) return;
+  const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(new Blob([raw], { type: 'application/json' })), download: 'networking-progress-original.json' });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
+  releaseOriginal();
+}
 
 export function showNotices(region: HTMLElement): void {
   const template = region.querySelector('template')!.content;
   const text = (code: NoticeCode) => template.querySelector(`[data-code="${code}"]`)?.textContent ?? '';
   const render = () => {
     const dropped = $hostDropped.get().length;
-    const codes: NoticeCode[] = $storage.get().kind === null ? [] : noticeCodes($storage.get(), $online.get(), dropped);
-    if ($update.get()) codes.push('update');
+    const storage = $storage.get();
+    const codes: NoticeCode[] = storage.kind === null ? [] : noticeCodes(storage, $online.get(), dropped);
+    if ($update.get()) codes.push($updateBlocked.get() ? 'update-blocked' : 'update');
+    // Characters are stored as UTF-16: about 2 bytes each.
+    const kb = Math.max(1, Math.ceil((storage.needed * 2) / 1024));
     const shown = [...region.querySelectorAll<HTMLElement>('p[data-notice]')];
     for (const p of shown) if (!codes.includes(p.dataset.notice as NoticeCode)) p.remove();
     for (const code of codes) {
       let p = region.querySelector<HTMLElement>(`p[data-notice="${code}"]`);
-      const body = fill(text(code), { n: dropped });
+      const body = fill(text(code), { n: dropped, kb });
       if (!p) {
         p = document.createElement('p');
         p.dataset.notice = code;
@@ -28,15 +43,16 @@ export function showNotices(region: HTMLElement): void {
       }
       if (p.firstChild?.textContent !== body) {
         p.replaceChildren(body);
-        if (code === 'update') {
-          const button = template.querySelector('[data-update-button]')!.cloneNode(true) as HTMLButtonElement;
-          button.addEventListener('click', applyUpdate);
+        const action = code === 'update' || code === 'update-blocked' ? ['[data-update-button]', applyUpdate] as const : code.endsWith('-kept') ? ['[data-original-button]', downloadOriginal] as const : null;
+        if (action) {
+          const button = template.querySelector(action[0])!.cloneNode(true) as HTMLButtonElement;
+          button.addEventListener('click', action[1]);
           p.append(' ', button);
         }
       }
     }
   };
   ensureStarted();
-  for (const store of [$storage, $online, $update, $hostDropped]) store.listen(render);
+  for (const store of [$storage, $online, $update, $updateBlocked, $hostDropped]) store.listen(render);
   render();
 }

@@ -15,7 +15,7 @@ import { $progress, $storage, ensureStarted } from '../stores/progress';
 import { mergeFrom, switchBackend } from '../stores/host';
 import { $hostDropped } from '../stores/app';
 import { $courseIndex, loadCourseIndex } from '../stores/course';
-import { hostBackend } from '../storage/backends';
+import { hostBackend } from '../storage/host';
 import { pathWithin } from '../lib/paths';
 
 /** Build-time facts the layout writes into <script type="application/json" id="course-meta"> (the lessons and rules come from the course index). */

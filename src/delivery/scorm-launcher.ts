@@ -15,9 +15,8 @@
  * Ostyn, Best practices for the use of Commit in SCORM content; Moodle's LMSFinish/Terminate post
  * the data themselves). Without an LMS API the course simply runs on its own browser storage.
  */
-import { envelope, parseCourseMessage, progressReport, type HostMessage, type ProgressReport } from '../lib/embed-protocol';
+import { FLUSH_EVENT, envelope, parseCourseMessage, progressReport, type HostMessage, type ProgressReport } from '../lib/embed-protocol';
 import { decodeProgress, type Progress } from '../lib/progress';
-import { FLUSH_EVENT } from '../stores/app';
 import {
   CmiLedger,
   SUSPEND_LIMIT,

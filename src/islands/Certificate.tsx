@@ -2,7 +2,7 @@
  * The certificate page (修了証): once every lesson is complete, a printable certificate with the
  * learner's name (typed once, kept on this device); before that, what is still missing.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { charCount } from '../lib/text';
 import type { CompletionRules } from '../lib/schema';
 import type { LessonRequirement } from '../lib/completion';
 import { certificateState } from '../lib/certificate';
@@ -11,8 +11,8 @@ import { formatDateJa } from '../lib/date-format';
 import { percent } from '../lib/scoring';
 import { fill, type CertificateText } from '../lib/ui-text';
 import { setLearnerName } from '../stores/learner';
-import { useProgress } from './use-progress';
-import { useHydrated } from './use-progress';
+import { useHydrated, useProgress } from './use-progress';
+import { useAutosave } from './use-autosave';
 
 interface Props {
   course: string;
@@ -27,9 +27,9 @@ export default function Certificate({ course, lessons, requirements, rules, t }:
   const { progress, loaded } = useProgress();
   const hydrated = useHydrated();
   const stored = progress.profile.name?.text ?? '';
-  const [name, setName] = useState(stored);
-  const [saved, setSaved] = useState(false);
-  useEffect(() => setName(stored), [stored]);
+  // Saved as it is typed (and at once when the page goes away), counted in characters as shown.
+  const field = useAutosave({ stored, loaded, save: (value, urgent) => (setLearnerName(value, urgent) ? 'saved' : 'failed') });
+  const name = field.value;
   if (!hydrated || !loaded) return <p>{t.loading}</p>;
 
   const state = certificateState(progress, requirements, rules);
@@ -60,16 +60,17 @@ export default function Certificate({ course, lessons, requirements, rules, t }:
           id="learner-name"
           type="text"
           autocomplete="name"
-          maxLength={NAME_MAX}
           value={name}
           aria-describedby="learner-name-hint"
-          onInput={(e) => (setName((e.currentTarget as HTMLInputElement).value), setSaved(false))}
-          onChange={() => setSaved(setLearnerName(name))}
+          aria-invalid={charCount(name.trim()) > NAME_MAX ? 'true' : undefined}
+          onInput={(e) => field.change((e.currentTarget as HTMLInputElement).value)}
+          onBlur={field.blur}
+          {...field.ime}
         />
         <p id="learner-name-hint" class="meta-line">
-          <span>{t.nameHint}</span>
-          <span role="status" aria-live="polite">
-            {saved ? t.saved : ''}
+          <span>{charCount(name.trim()) > NAME_MAX ? fill(t.nameTooLong, { max: NAME_MAX }) : t.nameHint}</span>
+          <span role="status" aria-live="polite" data-save-state={field.state}>
+            {field.state === 'saved' ? t.saved : field.state === 'failed' ? t.failed : ''}
           </span>
         </p>
         <button type="button" onClick={() => print()}>

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Question } from '../lib/schema';
 import { percent, unanswered, type QuizResult } from '../lib/scoring';
 import { fill, type QuizText } from '../lib/ui-text';
-import { submitQuiz } from '../stores/quiz';
+import { saveQuizDraft, submitQuiz } from '../stores/quiz';
 import { useProgress } from './use-progress';
 import QuizQuestion from './QuizQuestion';
 
@@ -17,7 +17,7 @@ interface Props {
 }
 
 export default function Quiz({ slug, questions, passMark, t }: Props) {
-  const { progress } = useProgress();
+  const { progress, loaded } = useProgress();
   const [answers, setAnswers] = useState<Record<string, string[]>>({});
   const [result, setResult] = useState<QuizResult | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
@@ -28,8 +28,24 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
   useEffect(() => {
     const picked: Record<string, string[]> = {};
     for (const input of formRef.current?.querySelectorAll<HTMLInputElement>('input:checked') ?? []) (picked[input.name] ??= []).push(input.value);
-    if (Object.keys(picked).length) setAnswers(picked);
+    if (Object.keys(picked).length) choose(picked);
   }, []);
+  // Choices made but not submitted before a reload or an update come back.
+  const draft = progress.drafts[`quiz:${slug}`]?.value;
+  useEffect(() => {
+    if (!loaded || !draft || result) return;
+    try {
+      const saved = JSON.parse(draft) as Record<string, string[]>;
+      if (Object.keys(answers).length === 0) setAnswers(saved);
+    } catch {
+      /* a damaged draft is just not restored */
+    }
+  }, [loaded, draft]);
+  /** Records a change of choices, and keeps them (as a draft) until the quiz is submitted. */
+  const choose = (next: Record<string, string[]>) => {
+    setAnswers(next);
+    saveQuizDraft(slug, next);
+  };
   const record = progress.quizzes[slug];
   const number = (id: string) => fill(t.number, { n: questions.findIndex((q) => q.id === id) + 1 });
   const pass = percent(passMark);
@@ -65,7 +81,7 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
           index={i}
           chosen={answers[q.id] ?? []}
           result={result?.results[i]}
-          onChange={(id, chosen) => setAnswers({ ...answers, [id]: chosen })}
+          onChange={(id, chosen) => choose({ ...answers, [id]: chosen })}
           t={t}
         />
       ))}

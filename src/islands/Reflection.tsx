@@ -1,13 +1,17 @@
 /**
- * A reflection prompt with autosave: debounced while typing, and at once on blur, pagehide and when
- * the page is hidden. Text over the limit is never cut: it stays in the box, unsaved, with a message.
+ * A reflection prompt with autosave (use-autosave.ts). Text over the limit is never cut or lost: it
+ * stays in the box and is kept as a draft (restored after a reload or an update) while the last
+ * text within the limit stays saved. When another tab or device changed the same reflection in
+ * the meantime, both texts are kept and the learner chooses.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
+import type { Versioned } from '../lib/progress';
 import { REFLECTION_MAX, charCount, formatCount, overBy } from '../lib/reflection';
 import { fill, type ReflectionText } from '../lib/ui-text';
-import { saveReflection } from '../stores/progress';
-import { FLUSH_EVENT } from '../stores/app';
+import { $progress } from '../stores/progress';
+import { resolveConflict, saveReflection, saveReflectionDraft } from '../stores/reflection';
 import { useProgress } from './use-progress';
+import { useAutosave, type SaveState } from './use-autosave';
 
 interface Props {
   id: string;
@@ -18,65 +22,37 @@ interface Props {
   t: ReflectionText;
 }
 
-type SaveState = 'idle' | 'pending' | 'saved' | 'failed' | 'too-long';
-
 export default function Reflection({ id, prompt, placeholder, required, t }: Props) {
   const { progress, loaded } = useProgress();
-  const stored = progress.reflections[id]?.text ?? '';
-  const [text, setText] = useState(stored);
-  const [state, setState] = useState<SaveState>('idle');
-  const dirty = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const latest = useRef(text);
-  latest.current = text;
+  const record = progress.reflections[id];
+  const draft = progress.drafts[`reflection:${id}`];
+  // A draft newer than the saved text (an over-long text kept aside) is what the learner last typed.
+  const shown = draft && (!record || draft.updatedAt > record.updatedAt) ? draft.value : (record?.text ?? '');
+  // The stored version on screen when the learner started typing (what the edit is based on).
+  const seen = useRef<Versioned | null | undefined>(undefined);
+  const save = (text: string, urgent: boolean): SaveState => {
+    if (overBy(text) > 0) return saveReflectionDraft(id, text, urgent) ? 'invalid' : 'failed';
+    const ok = saveReflection(id, text, seen.current === undefined ? ($progress.get().reflections[id] ?? null) : seen.current, urgent);
+    seen.current = undefined;
+    return ok ? 'saved' : 'failed';
+  };
+  const field = useAutosave({ stored: shown, loaded, save });
   const box = useRef<HTMLTextAreaElement>(null);
 
+  const onInput = (value: string) => {
+    if (!field.dirty()) seen.current = $progress.get().reflections[id] ?? null;
+    field.change(value);
+  };
   // This island hydrates when it scrolls into view: text typed into the server-rendered box before
   // that is the learner's input, not something to overwrite.
   useEffect(() => {
     const typed = box.current?.value ?? '';
-    if (typed !== text) onInput(typed);
+    if (typed !== field.value) onInput(typed);
   }, []);
 
-  // Show saved text once loaded, and edits made in another tab while this box is not being edited.
-  useEffect(() => {
-    if (!dirty.current) setText(stored);
-  }, [stored, loaded]);
-
-  const flush = () => {
-    clearTimeout(timer.current);
-    if (!dirty.current) return;
-    if (overBy(latest.current) > 0) return setState('too-long');
-    dirty.current = false;
-    setState(saveReflection(id, latest.current) ? 'saved' : 'failed');
-  };
-  const flushRef = useRef(flush);
-  flushRef.current = flush;
-
-  useEffect(() => {
-    const onHide = () => flushRef.current();
-    const onVisibility = () => document.visibilityState === 'hidden' && onHide();
-    addEventListener('pagehide', onHide);
-    addEventListener(FLUSH_EVENT, onHide);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      removeEventListener('pagehide', onHide);
-      removeEventListener(FLUSH_EVENT, onHide);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, []);
-
-  const onInput = (value: string) => {
-    setText(value);
-    latest.current = value;
-    dirty.current = true;
-    clearTimeout(timer.current);
-    if (overBy(value) > 0) return setState('too-long');
-    setState('pending');
-    timer.current = setTimeout(() => flushRef.current(), 800);
-  };
-
-  const over = overBy(text);
+  const over = overBy(field.value);
+  const state = over > 0 ? 'too-long' : field.state;
+  const other = loaded ? record?.other : undefined;
   return (
     <div class="reflection" data-reflection={id}>
       <label for={`${id}-text`}>
@@ -87,23 +63,39 @@ export default function Reflection({ id, prompt, placeholder, required, t }: Pro
         ref={box}
         id={`${id}-text`}
         name={id}
-        value={text}
+        value={field.value}
         placeholder={placeholder}
         aria-describedby={`${id}-meta`}
         aria-invalid={over > 0 ? 'true' : undefined}
         onInput={(e) => onInput((e.currentTarget as HTMLTextAreaElement).value)}
-        onBlur={flush}
+        onBlur={field.blur}
+        {...field.ime}
       />
       <div class="meta-line" id={`${id}-meta`}>
         <span role="status" aria-live="polite" data-save-state={state} class={over || state === 'failed' ? 'error' : ''}>
           {state === 'too-long'
             ? fill(t.tooLong, { max: formatCount(REFLECTION_MAX), over: formatCount(over) })
-            : state === 'idle'
+            : state === 'idle' || state === 'invalid'
               ? ''
               : t[state]}
         </span>
-        <span>{fill(t.count, { count: formatCount(charCount(text)), max: formatCount(REFLECTION_MAX) })}</span>
+        <span>{fill(t.count, { count: formatCount(charCount(field.value)), max: formatCount(REFLECTION_MAX) })}</span>
       </div>
+      {other && (
+        <div class="conflict" role="group" aria-labelledby={`${id}-other`} data-conflict>
+          <p id={`${id}-other`}>{t.conflict}</p>
+          <blockquote class="conflict-text">{other.text}</blockquote>
+          <p class="actions">
+            <button type="button" onClick={() => resolveConflict(id, other.text) && field.replace(other.text)}>
+              {t.useOther}
+            </button>
+            <button type="button" class="secondary" onClick={() => resolveConflict(id, field.value) && field.replace(field.value)}>
+              {t.keepMine}
+            </button>
+          </p>
+        </div>
+      )}
     </div>
   );
 }
+

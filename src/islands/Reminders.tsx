@@ -2,14 +2,14 @@
  * Lesson 5's follow-up reminders: people to reconnect with and how often, saved as the learner
  * edits, and a calendar file (.ics) with a recurring reminder for each.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { REMINDERS_MAX, REMINDER_WHO_MAX, type Reminder, type ReminderEvery } from '../lib/progress';
+import { useState } from 'preact/hooks';
+import { REMINDERS_MAX, type Reminder, type ReminderEvery } from '../lib/progress';
 import { REMINDER_FILE, firstReminderDay, reminderCalendar } from '../lib/ical';
 import { formatDateJa } from '../lib/date-format';
 import { fill, type ReminderText } from '../lib/ui-text';
-import { $progress } from '../stores/progress';
 import { saveReminders } from '../stores/learner';
 import { useProgress } from './use-progress';
+import { useAutosave } from './use-autosave';
 import { download } from './download';
 
 interface Props {
@@ -19,45 +19,41 @@ interface Props {
 }
 
 const newRow = (): Reminder => ({ id: `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, who: '', every: 'quarterly' });
+/** The empty row shown when nothing is saved yet (made once per page, so its id stays put). */
+const FIRST: Reminder[] = [newRow()];
 
 export default function Reminders({ courseId, t }: Props) {
   const { progress, loaded } = useProgress();
-  const stored = progress.profile.reminders;
-  const [rows, setRows] = useState<Reminder[]>([newRow()]);
+  const stored = progress.profile.reminders?.people;
   const [message, setMessage] = useState('');
-  const editing = useRef(false);
-  const ownSave = useRef(0);
-  // Show the saved list once loaded, and a list saved in another tab while this one is not being
-  // edited; not our own saves (they leave out rows without a name, which must stay on screen).
-  useEffect(() => {
-    if (stored && stored.updatedAt !== ownSave.current && !editing.current) setRows(stored.people.length ? stored.people : [newRow()]);
-  }, [stored, loaded]);
+  // The rows on screen; saved as they are edited (rows without a name stay on screen but are not stored).
+  const field = useAutosave<Reminder[]>({
+    stored: stored?.length ? stored : FIRST,
+    loaded,
+    save: (rows, urgent) => {
+      const ok = saveReminders(rows, urgent);
+      setMessage(ok ? t.saved : t.failed);
+      return ok ? 'saved' : 'failed';
+    },
+    // Equal when the stored list is what is on screen without the empty rows.
+    same: (a, b) => JSON.stringify(a.filter((r) => r.who.trim())) === JSON.stringify(b.filter((r) => r.who.trim())),
+  });
+  const rows = field.value;
 
-  const save = (next: Reminder[]) => {
-    editing.current = false;
-    setRows(next);
-    const ok = saveReminders(next);
-    ownSave.current = $progress.get().profile.reminders?.updatedAt ?? 0;
-    setMessage(ok ? t.saved : '');
-  };
-  const edit = (i: number, patch: Partial<Reminder>, persist = false) => {
-    const next = rows.map((r, j) => (j === i ? { ...r, ...patch } : r));
-    if (persist) return save(next);
-    editing.current = true;
-    setRows(next);
-  };
+  const edit = (i: number, patch: Partial<Reminder>) => field.change(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const add = () => {
-    setRows([...rows, newRow()]);
+    field.change([...rows, newRow()]);
     requestAnimationFrame(() => document.getElementById(`who-${rows.length}`)?.focus());
   };
   const remove = (i: number) => {
-    save(rows.filter((_, j) => j !== i));
+    field.change(rows.filter((_, j) => j !== i));
+    field.flush();
     requestAnimationFrame(() => (document.getElementById(`who-${Math.max(0, i - 1)}`) ?? document.getElementById('add-person'))?.focus());
   };
   const makeCalendar = () => {
     const people = rows.map((r) => ({ ...r, who: r.who.trim() })).filter((r) => r.who);
     if (!people.length) return setMessage(t.none);
-    save(rows);
+    field.flush();
     const now = Date.now();
     const ics = reminderCalendar(people, { now, courseId, name: t.calendar, summary: t.summary, description: t.description, every: t.everyLabels });
     download(REMINDER_FILE, ics, 'text/calendar;charset=utf-8');
@@ -74,16 +70,16 @@ export default function Reminders({ courseId, t }: Props) {
             id={`who-${i}`}
             type="text"
             value={r.who}
-            maxLength={REMINDER_WHO_MAX}
             placeholder={t.placeholder}
             onInput={(e) => edit(i, { who: (e.currentTarget as HTMLInputElement).value })}
-            onChange={() => save(rows)}
+            onBlur={field.blur}
+            {...field.ime}
           />
           <label for={`every-${i}`}>{t.every}</label>
           <select
             id={`every-${i}`}
             value={r.every}
-            onChange={(e) => edit(i, { every: (e.currentTarget as HTMLSelectElement).value as ReminderEvery }, true)}
+            onChange={(e) => (edit(i, { every: (e.currentTarget as HTMLSelectElement).value as ReminderEvery }), field.flush())}
           >
             {Object.entries(t.everyLabels).map(([value, label]) => (
               <option key={value} value={value}>

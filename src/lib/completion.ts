@@ -1,7 +1,9 @@
 /** Completion rules: when a lesson and the course count as done. Pure; rules come from course.yaml. */
 import type { CompletionRules } from './schema';
 import type { Progress } from './progress';
-import { isPassing } from './scoring';
+
+/** Whether a score (0-1) reaches the pass mark, tolerant of floating-point noise (4/5 vs 0.8). */
+export const isPassing = (score: number, passMark: number) => score + 1e-9 >= passMark;
 
 /** What completion needs to know about a lesson (small enough to pass to islands as props). */
 export interface LessonRequirement {

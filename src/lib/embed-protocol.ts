@@ -7,6 +7,7 @@
  * host → course: init, stored
  */
 
+export { FLUSH_EVENT } from './events';
 import type { CompletionRules } from './schema';
 import type { Progress } from './progress';
 import { quizPassed, summarize, type LessonRequirement } from './completion';

@@ -42,8 +42,23 @@ export interface PlanMarkdownText {
   reminder: string;
 }
 
-/** Keeps the learner's text from turning into plan headings or rules: escapes #, === and --- at line start. */
-const escapeLine = (line: string) => (/^\s*(#|=+\s*$|-{3,}\s*$)/.test(line) ? `\\${line.trimStart()}` : line);
+/**
+ * Makes any text the learner wrote plain Markdown text, so it can never become a heading, a list,
+ * a quote, a rule, a code block, a link, an image, emphasis or raw HTML in the exported file:
+ * every character with a meaning in Markdown is escaped with a backslash (CommonMark allows that
+ * for all ASCII punctuation), spaces around lines are dropped (four would start a code block), and
+ * line breaks are kept as hard breaks.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trim().replace(/[\\`*_{}[\]()#+\-.!|<>&~=:"']/g, '\\$&'))
+    .map((line, i, all) => (i < all.length - 1 && line && all[i + 1] ? `${line}  ` : line))
+    .join('\n');
+}
+/** One line of learner text (a name, a person to remind): escaped, and on one line. */
+const inline = (text: string) => escapeMarkdown(text.replace(/\s+/g, ' ').trim());
 
 /** The plan as a Markdown document. */
 export function planMarkdown(
@@ -53,18 +68,18 @@ export function planMarkdown(
 ): string {
   const { t } = o;
   const name = p.profile.name?.text;
-  const out = [`# ${t.title}`, '', fill(t.byline, { course: o.course, date: o.date }), ...(name ? ['', fill(t.author, { name })] : []), ''];
+  const out = [`# ${t.title}`, '', fill(t.byline, { course: o.course, date: o.date }), ...(name ? ['', fill(t.author, { name: inline(name) })] : []), ''];
   for (const l of lessons) {
     out.push(`## ${fill(t.lesson, { order: l.order, title: l.title })}`, '');
     for (const q of l.prompts) {
       const text = answerOf(p, q.id);
-      out.push(`### ${q.prompt}`, '', text ? text.replace(/\r\n?/g, '\n').split('\n').map(escapeLine).join('\n') : t.empty, '');
+      out.push(`### ${q.prompt}`, '', text ? escapeMarkdown(text) : t.empty, '');
     }
   }
   const people = p.profile.reminders?.people ?? [];
   if (people.length) {
     out.push(`## ${t.reminders}`, '');
-    for (const r of people) out.push(`- ${fill(t.reminder, { who: r.who.replace(/\s+/g, ' '), every: o.every[r.every] })}`);
+    for (const r of people) out.push(`- ${fill(t.reminder, { who: inline(r.who), every: o.every[r.every] })}`);
     out.push('');
   }
   return out.join('\n');

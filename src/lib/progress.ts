@@ -4,32 +4,56 @@
  * (進捗の書き出し) are this same document:
  *
  * {
- *   "v": 2,                              // PROGRESS_VERSION; older versions are migrated on load
+ *   "v": 3,                              // PROGRESS_VERSION; older versions are migrated on load
  *   "courseId": "networking-ja",         // data of another course is never mixed in
- *   "createdAt": 1764240000000,          // ms since the epoch
- *   "updatedAt": 1764240000000,
+ *   "epoch": 0,                          // raised by every reset and import: older copies cannot bring back what they removed
+ *   "clock": 1764240000123,              // the newest stamp this copy has issued or seen (ms; a hybrid logical clock)
+ *   "createdAt": 1764240000000,          // ms since the epoch (all times are at most FUTURE_TOLERANCE ahead of the reader's clock)
+ *   "updatedAt": 1764240000123,
  *   "last": { "slug": "goals", "at": 1764240000000 } | null,      // last lesson visited
  *   "lessons": { "goals": { "firstAt": 1764…, "lastAt": 1764… } },  // lessons visited
  *   "quizzes": {                         // keyed by lesson slug
  *     "goals": { "attempts": 2, "best": 0.75, "bestAt": 1764…,
  *                "last": { "at": 1764…, "score": 0.75, "answers": { "l02-q1": ["a"] } } }
  *   },
- *   "reflections": { "l02-r1": { "text": "…", "updatedAt": 1764… } },
- *   "reviews": {                         // since v2; keyed by question id (src/lib/review.ts)
- *     "l02-q3": { "box": 0, "due": 1764…, "updatedAt": 1764… }    // box 0-2; box 3 + due null = done
+ *   "reflections": {                     // versioned items (see "Versions" below)
+ *     "l02-r1": { "text": "…", "updatedAt": 1764…, "v": "k3x9ab.4", "b": "p0z1qq.2",
+ *                 "other": { "text": "…", "updatedAt": 1764…, "v": "m2n8cc.1" } }   // a conflicting edit, kept for the learner
  *   },
- *   "profile": {                         // since v2; each part is optional
- *     "name": { "text": "山田 花子", "updatedAt": 1764… },          // shown on the certificate
- *     "reminders": { "updatedAt": 1764…,                             // people to reconnect with
+ *   "reviews": {                         // keyed by question id (src/lib/review.ts)
+ *     "l02-q3": { "box": 0, "due": 1764…, "updatedAt": 1764…, "v": "k3x9ab.1" }   // box 0-2; box 3 + due null = done
+ *   },
+ *   "profile": {                         // each part is optional and versioned
+ *     "name": { "text": "山田 花子", "updatedAt": 1764…, "v": "…" },        // shown on the certificate
+ *     "reminders": { "updatedAt": 1764…, "v": "…",                        // people to reconnect with
  *                    "people": [ { "id": "k3x9a", "who": "佐藤さん", "every": "quarterly" } ] }
- *   }
+ *   },
+ *   "drafts": {                          // input kept but not (yet) saved as such: over-long texts, quiz choices not submitted
+ *     "reflection:l02-r1": { "value": "…", "updatedAt": 1764…, "v": "…" }
+ *   },
+ *   "activities": { "l04-a1": { "kind": "conversation", "state": {…}, "done": true, "best": 1, "updatedAt": 1764…, "v": "…" } },
+ *   "checks": { "pre": { …CheckRecord… }, "final": { … } },         // 事前チェック and 修了テスト (src/lib/checks.ts)
+ *   "plan": { "items": [ … ], "updatedAt": 1764…, "v": "…" }        // もし〜なら、〜する commitments
  * }
  *
+ * Versions. Every item a learner edits carries `v` = "<session>.<stamp>": the editing session (one
+ * page load, a random id) and the save's stamp in base 36 (stamps of one session only ever grow),
+ * plus `b`, the version(s) the edit was made from. Merging never trusts the wall clock first: a version made from (or later in
+ * the same session as) another one replaces it; only versions that did not see each other are
+ * ordered by time (then id), and for reflections the other text is kept in `other` for the learner
+ * to choose. Times from the future are clamped to FUTURE_TOLERANCE ahead on every load, so a device
+ * whose clock runs fast cannot win every merge for ever. A reset raises `epoch`; a copy of an older
+ * epoch (a stale tab, an old LMS copy) then counts for nothing.
+ *
  * Decoding never throws: unreadable or foreign parts are dropped with a warning, the good parts are
- * kept. Merging (two tabs, an LMS copy) works per item and the newer item wins.
+ * kept, and numbers are bounded (nothing like 1e308 reaches the screen).
  */
+import { readActivity, type ActivityRecord } from './activities';
+import { ID, isObj, isTime, readAnswers, type Obj } from './read';
+import { readCheck, type CheckRecord, type CheckSet } from './checks';
+import { readPlan, type Plan } from './plan-items';
 
-export const PROGRESS_VERSION = 2;
+export const PROGRESS_VERSION = 3;
 /** Hard cap for one stored reflection; the editor's own limit is lower (REFLECTION_MAX). */
 export const STORED_TEXT_CAP = 20_000;
 /** Days until the next review for review boxes 0, 1, 2; a right answer in the last box retires the question. */
@@ -43,6 +67,22 @@ export type ReminderEvery = keyof typeof REMINDER_MONTHS;
 export const NAME_MAX = 60;
 export const REMINDER_WHO_MAX = 80;
 export const REMINDERS_MAX = 10;
+/** How far ahead of the reader's clock a stored time may be (clocks of devices differ a little). */
+export const FUTURE_TOLERANCE = 10 * 60_000;
+/** Largest attempt count kept (a bound, so a damaged number cannot reach the screen). */
+export const ATTEMPTS_MAX = 10_000;
+/** A review is never due more than this far ahead (the longest interval is REVIEW_DAYS' last). */
+const DUE_HORIZON = 400 * 86_400_000;
+
+/** A version of an item (see "Versions" above). */
+export interface Versioned {
+  /** When it was saved (ms, at most FUTURE_TOLERANCE ahead of the reader's clock). */
+  updatedAt: number;
+  /** "<session>.<stamp in base 36>": which editing session saved it, and when in that session. */
+  v: string;
+  /** The version(s) this one was made from, comma separated (at most 3), if any. */
+  b?: string;
+}
 
 export interface Attempt {
   at: number;
@@ -55,21 +95,21 @@ export interface QuizRecord {
   bestAt: number;
   last: Attempt | null;
 }
-export interface ReflectionRecord {
+export interface ReflectionRecord extends Versioned {
   text: string;
-  updatedAt: number;
+  /** Another version made without seeing this one (two tabs or devices): kept until the learner chooses. */
+  other?: { text: string; updatedAt: number; v: string };
 }
 export interface VisitRecord {
   firstAt: number;
   lastAt: number;
 }
 /** A question scheduled for review (Leitner box, when it is due next). */
-export interface ReviewRecord {
+export interface ReviewRecord extends Versioned {
   /** 0-2 while active (REVIEW_DAYS[box] days between reviews), REVIEW_DONE once retired. */
   box: number;
   /** When it is due (ms), or null once retired. */
   due: number | null;
-  updatedAt: number;
 }
 /** Someone the learner wants to reconnect with regularly (lesson 5). */
 export interface Reminder {
@@ -79,14 +119,19 @@ export interface Reminder {
   who: string;
   every: ReminderEvery;
 }
-/** The learner's own details; each part is replaced as a whole (newer wins). */
+/** The learner's own details; each part is replaced as a whole (the newer version wins). */
 export interface Profile {
-  name?: { text: string; updatedAt: number };
-  reminders?: { people: Reminder[]; updatedAt: number };
+  name?: Versioned & { text: string };
+  reminders?: Versioned & { people: Reminder[] };
 }
+/** Input kept aside: an over-long reflection, quiz choices not yet submitted (keys like "reflection:l02-r1", "quiz:goals"). */
+export type Draft = Versioned & { value: string };
+
 export interface Progress {
   v: typeof PROGRESS_VERSION;
   courseId: string;
+  epoch: number;
+  clock: number;
   createdAt: number;
   updatedAt: number;
   last: { slug: string; at: number } | null;
@@ -95,6 +140,18 @@ export interface Progress {
   reflections: Record<string, ReflectionRecord>;
   reviews: Record<string, ReviewRecord>;
   profile: Profile;
+  drafts: Record<string, Draft>;
+  activities: Record<string, ActivityRecord>;
+  checks: Partial<Record<CheckSet, CheckRecord>>;
+  plan: Plan | null;
+}
+
+/** Who is editing, and when: every change to the document is made with one. */
+export interface Edit {
+  /** The wall clock (ms). */
+  now: number;
+  /** This editing session (a page load): a random id of letters and digits. */
+  session: string;
 }
 
 /** Why (part of) a saved document could not be used. The UI turns these into Japanese notices. */
@@ -109,24 +166,80 @@ export interface Decoded {
 export const progressKey = (courseId: string) => `course:${courseId}:progress`;
 
 /** A new, empty progress document. */
-export function emptyProgress(courseId: string, now: number): Progress {
-  return { v: PROGRESS_VERSION, courseId, createdAt: now, updatedAt: now, last: null, lessons: {}, quizzes: {}, reflections: {}, reviews: {}, profile: {} };
+export function emptyProgress(courseId: string, now: number, epoch = 0): Progress {
+  return {
+    v: PROGRESS_VERSION,
+    courseId,
+    epoch,
+    clock: now,
+    createdAt: now,
+    updatedAt: now,
+    last: null,
+    lessons: {},
+    quizzes: {},
+    reflections: {},
+    reviews: {},
+    profile: {},
+    drafts: {},
+    activities: {},
+    checks: {},
+    plan: null,
+  };
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+/** A random session id (for Edit.session). */
+export const newSession = (random: () => number = Math.random) =>
+  Array.from({ length: 6 }, () => '0123456789abcdefghijklmnopqrstuvwxyz'[Math.floor(random() * 36)]).join('');
+
 const isScore = (x: unknown): x is number => typeof x === 'number' && x >= 0 && x <= 1;
-/** Keys we accept for lessons, questions and reflections; never an Object.prototype name like __proto__. */
-const ID = /^(?!__proto__$)[A-Za-z0-9_-]{1,64}$/;
+const VERSION = /^[a-z0-9]{1,12}\.[a-z0-9]{1,12}$/;
+const BASES = /^[a-z0-9]{1,12}\.[a-z0-9]{1,12}(,[a-z0-9]{1,12}\.[a-z0-9]{1,12}){0,2}$/;
+
+/** Reads the times and version of a versioned item, clamping a time from the future. Null when unreadable. */
+export function readVersioned(x: Obj, limit: number): Versioned | null {
+  if (!isTime(x.updatedAt) || typeof x.v !== 'string' || !VERSION.test(x.v)) return null;
+  if (x.b !== undefined && (typeof x.b !== 'string' || !BASES.test(x.b))) return null;
+  return { updatedAt: Math.min(x.updatedAt, limit), v: x.v, ...(x.b !== undefined && { b: x.b as string }) };
+}
+
+/** A 32-bit FNV-1a hash in base 36: a deterministic version id for items migrated from v2. */
+function fingerprint(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(36);
+}
+
+/** Version 2 items had only `updatedAt`; each gets a version id derived from its content, the same on every device. */
+function versionV2Item(item: unknown): unknown {
+  return isObj(item) && item.v === undefined ? { ...item, v: `m${fingerprint(JSON.stringify(item))}.0` } : item;
+}
+const versionAll = (record: unknown) => (isObj(record) ? Object.fromEntries(Object.entries(record).map(([k, x]) => [k, versionV2Item(x)])) : record);
 
 /**
  * Migrations from older document versions, keyed by the version they upgrade FROM. Each step
  * returns the next version's shape; the field-by-field reader below then validates the result.
  */
-const migrations: Record<number, (doc: Obj, now: number) => Obj> = {
+const migrations: Record<number, (doc: Obj) => Obj> = {
   // v2 adds spaced review and the learner's profile (certificate name, reminders); v1 had neither.
   1: (doc) => ({ ...doc, v: 2, reviews: {}, profile: {} }),
+  // v3 versions every edited item (no more "newest wall clock wins"), counts resets in `epoch`, and
+  // adds drafts, practice activities, the pre-check / final check and the if-then plan.
+  2: (doc) => {
+    const profile = isObj(doc.profile) ? doc.profile : doc.profile;
+    return {
+      ...doc,
+      v: 3,
+      epoch: 0,
+      clock: doc.updatedAt,
+      reflections: versionAll(doc.reflections),
+      reviews: versionAll(doc.reviews),
+      profile: isObj(profile) ? { ...profile, ...(profile.name !== undefined && { name: versionV2Item(profile.name) }), ...(profile.reminders !== undefined && { reminders: versionV2Item(profile.reminders) }) } : profile,
+      drafts: {},
+      activities: {},
+      checks: {},
+      plan: null,
+    };
+  },
 };
 
 /** Keeps the valid entries of a keyed record, counting the dropped ones. */
@@ -145,79 +258,14 @@ function pickRecord<T>(raw: unknown, read: (x: unknown) => T | null, dropped: { 
   return out;
 }
 
-function readVisit(x: unknown): VisitRecord | null {
-  return isObj(x) && isTime(x.firstAt) && isTime(x.lastAt) ? { firstAt: x.firstAt, lastAt: x.lastAt } : null;
-}
 
-function readAnswers(x: unknown): Record<string, string[]> | null {
-  if (!isObj(x)) return null;
-  const out: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(x)) {
-    if (!ID.test(k) || !Array.isArray(v) || !v.every((s) => typeof s === 'string' && s.length <= 16)) return null;
-    out[k] = v as string[];
-  }
-  return out;
-}
-
-function readAttempt(x: unknown): Attempt | null {
-  if (!isObj(x) || !isTime(x.at) || !isScore(x.score)) return null;
-  const answers = readAnswers(x.answers);
-  return answers ? { at: x.at, score: x.score, answers } : null;
-}
-
-function readQuiz(x: unknown): QuizRecord | null {
-  if (!isObj(x) || !Number.isInteger(x.attempts) || (x.attempts as number) < 0 || !isScore(x.best)) return null;
-  const last = x.last === null || x.last === undefined ? null : readAttempt(x.last);
-  if (x.last && !last) return null;
-  return { attempts: x.attempts as number, best: x.best, bestAt: isTime(x.bestAt) ? x.bestAt : 0, last };
-}
-
-function readReflection(x: unknown): ReflectionRecord | null {
-  return isObj(x) && typeof x.text === 'string' && x.text.length <= STORED_TEXT_CAP && isTime(x.updatedAt)
-    ? { text: x.text, updatedAt: x.updatedAt }
-    : null;
-}
-
-function readReview(x: unknown): ReviewRecord | null {
-  if (!isObj(x) || !isTime(x.updatedAt) || !Number.isInteger(x.box)) return null;
-  const box = x.box as number;
-  if (box < 0 || box > REVIEW_DONE || (box === REVIEW_DONE ? x.due !== null : !isTime(x.due))) return null;
-  return { box, due: x.due as number | null, updatedAt: x.updatedAt };
-}
-
-const isText = (x: unknown, max: number): x is string => typeof x === 'string' && x.trim() !== '' && x.length <= max;
-
-function readReminder(x: unknown): Reminder | null {
-  if (!isObj(x) || typeof x.id !== 'string' || !ID.test(x.id) || !isText(x.who, REMINDER_WHO_MAX)) return null;
-  return typeof x.every === 'string' && Object.hasOwn(REMINDER_MONTHS, x.every) ? { id: x.id, who: x.who, every: x.every as ReminderEvery } : null;
-}
-
-function readProfile(x: unknown, dropped: { n: number }): Profile {
-  const out: Profile = {};
-  if (x === undefined) return out;
-  if (!isObj(x)) {
-    dropped.n++;
-    return out;
-  }
-  const { name, reminders: r } = x;
-  if (isObj(name) && typeof name.text === 'string' && name.text.length <= NAME_MAX && isTime(name.updatedAt))
-    out.name = { text: name.text, updatedAt: name.updatedAt };
-  else if (name !== undefined) dropped.n++;
-  if (isObj(r) && Array.isArray(r.people) && isTime(r.updatedAt)) {
-    const people: Reminder[] = [];
-    for (const item of r.people) {
-      const person = people.length < REMINDERS_MAX ? readReminder(item) : null;
-      if (person && !people.some((q) => q.id === person.id)) people.push(person);
-      else dropped.n++;
-    }
-    out.reminders = { people, updatedAt: r.updatedAt };
-  } else if (r !== undefined) dropped.n++;
-  return out;
-}
+/** Reads one text of at most `max` characters (JS string length: a storage bound, not the editor's limit). */
+const isText = (x: unknown, max: number): x is string => typeof x === 'string' && x.length <= max;
 
 /**
  * Turns whatever was stored (a JSON string, a parsed object, or nothing) into a valid document.
- * Never throws. `warnings` is empty when everything was read.
+ * Never throws. `warnings` is empty when everything was read. Times later than now +
+ * FUTURE_TOLERANCE are clamped to it.
  */
 export function decodeProgress(raw: unknown, courseId: string, now: number): Decoded {
   const fresh = (w: DecodeWarning[]): Decoded => ({ progress: emptyProgress(courseId, now), warnings: w });
@@ -241,34 +289,207 @@ export function decodeProgress(raw: unknown, courseId: string, now: number): Dec
     const step = migrations[version];
     if (!step) return fresh(['corrupt']);
     try {
-      doc = step(doc as Obj, now);
+      doc = step(doc as Obj);
     } catch {
       return fresh(['corrupt']);
     }
     version++;
   }
   const d = doc as Obj;
+  const limit = now + FUTURE_TOLERANCE;
+  const clamp = (t: number) => Math.min(t, limit);
   const dropped = { n: 0 };
-  const lessons = pickRecord(d.lessons, readVisit, dropped);
-  const quizzes = pickRecord(d.quizzes, readQuiz, dropped);
-  const reflections = pickRecord(d.reflections, readReflection, dropped);
-  const reviews = pickRecord(d.reviews, readReview, dropped);
-  const profile = readProfile(d.profile, dropped);
+
+  const lessons = pickRecord(d.lessons, (x) => (isObj(x) && isTime(x.firstAt) && isTime(x.lastAt) ? { firstAt: clamp(Math.min(x.firstAt, x.lastAt)), lastAt: clamp(x.lastAt) } : null), dropped);
+  const quizzes = pickRecord(
+    d.quizzes,
+    (x) => {
+      if (!isObj(x) || !Number.isInteger(x.attempts) || (x.attempts as number) < 0 || !isScore(x.best)) return null;
+      let last: Attempt | null = null;
+      if (x.last !== null && x.last !== undefined) {
+        const a = x.last;
+        const answers = isObj(a) ? readAnswers(a.answers) : null;
+        if (!isObj(a) || !isTime(a.at) || !isScore(a.score) || !answers) return null;
+        last = { at: clamp(a.at), score: a.score, answers };
+      }
+      return { attempts: Math.min(x.attempts as number, ATTEMPTS_MAX), best: x.best, bestAt: isTime(x.bestAt) ? clamp(x.bestAt) : 0, last };
+    },
+    dropped,
+  );
+  const reflections = pickRecord(
+    d.reflections,
+    (x) => {
+      if (!isObj(x) || !isText(x.text, STORED_TEXT_CAP)) return null;
+      const ver = readVersioned(x, limit);
+      if (!ver) return null;
+      const o = x.other;
+      const other = isObj(o) && isText(o.text, STORED_TEXT_CAP) && isTime(o.updatedAt) && typeof o.v === 'string' && VERSION.test(o.v) ? { text: o.text, updatedAt: clamp(o.updatedAt), v: o.v } : undefined;
+      if (o !== undefined && !other) dropped.n++;
+      return { text: x.text, ...ver, ...(other && { other }) };
+    },
+    dropped,
+  );
+  const reviews = pickRecord(
+    d.reviews,
+    (x) => {
+      if (!isObj(x) || !Number.isInteger(x.box)) return null;
+      const ver = readVersioned(x, limit);
+      const box = x.box as number;
+      if (!ver || box < 0 || box > REVIEW_DONE) return null;
+      if (box === REVIEW_DONE ? x.due !== null : !isTime(x.due)) return null;
+      // A due date is a few days ahead at most: a damaged one is brought back into range.
+      return { box, due: box === REVIEW_DONE ? null : Math.min(x.due as number, now + DUE_HORIZON), ...ver };
+    },
+    dropped,
+  );
+  const drafts = pickRecord(
+    d.drafts,
+    (x) => {
+      if (!isObj(x) || !isText(x.value, STORED_TEXT_CAP)) return null;
+      const ver = readVersioned(x, limit);
+      return ver ? { value: x.value, ...ver } : null;
+    },
+    dropped,
+  );
+  const activities = pickRecord(d.activities, (x) => (isObj(x) ? withVersion(x, limit, readActivity) : null), dropped);
+  const checks: Progress['checks'] = {};
+  if (isObj(d.checks)) {
+    for (const set of ['pre', 'final'] as const) {
+      if (d.checks[set] === undefined) continue;
+      const c = isObj(d.checks[set]) ? withVersion(d.checks[set] as Obj, limit, (x) => readCheck(x, clamp)) : null;
+      if (c) checks[set] = c;
+      else dropped.n++;
+    }
+  } else if (d.checks !== undefined) dropped.n++;
+  let plan: Plan | null = null;
+  if (isObj(d.plan)) {
+    plan = withVersion(d.plan, limit, readPlan);
+    if (!plan) dropped.n++;
+  } else if (d.plan !== null && d.plan !== undefined) dropped.n++;
+
+  const profile = readProfile(d.profile, limit, dropped);
   let last: Progress['last'] = null;
-  if (isObj(d.last) && typeof d.last.slug === 'string' && ID.test(d.last.slug) && isTime(d.last.at))
-    last = { slug: d.last.slug, at: d.last.at };
+  if (isObj(d.last) && typeof d.last.slug === 'string' && ID.test(d.last.slug) && isTime(d.last.at)) last = { slug: d.last.slug, at: clamp(d.last.at) };
   else if (d.last !== null && d.last !== undefined) dropped.n++;
-  const createdAt = isTime(d.createdAt) ? d.createdAt : now;
-  const updatedAt = isTime(d.updatedAt) ? d.updatedAt : createdAt;
+  const createdAt = isTime(d.createdAt) ? clamp(d.createdAt) : now;
+  const updatedAt = isTime(d.updatedAt) ? clamp(d.updatedAt) : createdAt;
+  const epoch = Number.isInteger(d.epoch) && (d.epoch as number) >= 0 ? Math.min(d.epoch as number, 1e9) : 0;
+  const clock = Math.max(isTime(d.clock) ? clamp(d.clock) : 0, updatedAt, ...stamps({ reflections, reviews, profile, drafts, activities, checks, plan }));
   if (dropped.n > 0) warnings.push('invalid-parts');
   return {
-    progress: { v: PROGRESS_VERSION, courseId, createdAt, updatedAt, last, lessons, quizzes, reflections, reviews, profile },
+    progress: { v: PROGRESS_VERSION, courseId, epoch, clock, createdAt, updatedAt, last, lessons, quizzes, reflections, reviews, profile, drafts, activities, checks, plan },
     warnings,
   };
 }
 
-/** Serialises a document for storage. */
-export const encodeProgress = (p: Progress): string => JSON.stringify(p);
+/** Reads an item with a version and a kind-specific body (activities, checks, the plan). */
+function withVersion<T>(x: Obj, limit: number, read: (x: Obj) => T | null): (T & Versioned) | null {
+  const ver = readVersioned(x, limit);
+  const body = ver && read(x);
+  return ver && body ? { ...body, ...ver } : null;
+}
+
+/** The update times of every versioned item (to keep the document's clock ahead of all of them). */
+function stamps(p: Pick<Progress, 'reflections' | 'reviews' | 'profile' | 'drafts' | 'activities' | 'checks' | 'plan'>): number[] {
+  const items: (Versioned | undefined | null)[] = [
+    ...Object.values(p.reflections),
+    ...Object.values(p.reviews),
+    ...Object.values(p.drafts),
+    ...Object.values(p.activities),
+    ...Object.values(p.checks),
+    p.profile.name,
+    p.profile.reminders,
+    p.plan,
+  ];
+  return items.filter((x): x is Versioned => !!x).map((x) => x.updatedAt);
+}
+
+function readReminder(x: unknown): Reminder | null {
+  if (!isObj(x) || typeof x.id !== 'string' || !ID.test(x.id) || typeof x.who !== 'string' || !x.who.trim() || x.who.length > REMINDER_WHO_MAX) return null;
+  return typeof x.every === 'string' && Object.hasOwn(REMINDER_MONTHS, x.every) ? { id: x.id, who: x.who, every: x.every as ReminderEvery } : null;
+}
+
+function readProfile(x: unknown, limit: number, dropped: { n: number }): Profile {
+  const out: Profile = {};
+  if (x === undefined) return out;
+  if (!isObj(x)) {
+    dropped.n++;
+    return out;
+  }
+  const { name, reminders: r } = x;
+  const nameVer = isObj(name) && isText(name.text, NAME_MAX * 4) ? readVersioned(name, limit) : null;
+  if (nameVer) out.name = { text: (name as Obj).text as string, ...nameVer };
+  else if (name !== undefined) dropped.n++;
+  const remVer = isObj(r) && Array.isArray(r.people) ? readVersioned(r, limit) : null;
+  if (remVer) {
+    const people: Reminder[] = [];
+    for (const item of (r as Obj).people as unknown[]) {
+      const person = people.length < REMINDERS_MAX ? readReminder(item) : null;
+      if (person && !people.some((q) => q.id === person.id)) people.push(person);
+      else dropped.n++;
+    }
+    out.reminders = { people, ...remVer };
+  } else if (r !== undefined) dropped.n++;
+  return out;
+}
+
+/**
+ * Serialises a document for storage, canonically (object keys sorted), so two copies with the same
+ * content are the same text: tabs compare texts to see whether a merge added anything.
+ */
+export const encodeProgress = (p: Progress): string =>
+  JSON.stringify(p, (_, value) =>
+    isObj(value) ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]])) : value,
+  );
+
+// ---------------------------------------------------------------------------------------------
+// Versions and merging
+// ---------------------------------------------------------------------------------------------
+
+/** The editing session of a version id. */
+export const sessionOf = (v: string) => v.slice(0, v.indexOf('.'));
+const seqOf = (v: string) => parseInt(v.slice(v.indexOf('.') + 1), 36);
+/** `a` is the same version as `b` or a later one of the same session. */
+const atLeast = (a: string, b: string) => sessionOf(a) === sessionOf(b) && seqOf(a) >= seqOf(b);
+
+/**
+ * Whether version `y` was made knowing version `x`: later in the same session, or made from `x`
+ * or from a later version of `x`'s session.
+ */
+export function descends(y: Pick<Versioned, 'v' | 'b'>, x: Pick<Versioned, 'v'>): boolean {
+  if (y.v === x.v) return false;
+  if (sessionOf(y.v) === sessionOf(x.v)) return seqOf(y.v) > seqOf(x.v);
+  return !!y.b && y.b.split(',').some((b) => atLeast(b, x.v));
+}
+
+/** Orders versions that did not see each other: the later time, then the larger id (the same on every device). */
+const later = (x: Versioned, y: Versioned) => x.updatedAt > y.updatedAt || (x.updatedAt === y.updatedAt && x.v > y.v);
+
+/**
+ * The version to keep of two versions of one item: the same version once (with the earlier,
+ * clamped time, so all copies converge), the one made knowing the other, or else the later one.
+ * Returns which one won and whether they were concurrent (neither saw the other).
+ */
+export function pickVersion<T extends Versioned>(x: T, y: T): { winner: T; loser: T; concurrent: boolean } {
+  if (x.v === y.v) return x.updatedAt <= y.updatedAt ? { winner: x, loser: y, concurrent: false } : { winner: y, loser: x, concurrent: false };
+  if (descends(y, x)) return { winner: y, loser: x, concurrent: false };
+  if (descends(x, y)) return { winner: x, loser: y, concurrent: false };
+  return later(x, y) ? { winner: x, loser: y, concurrent: true } : { winner: y, loser: x, concurrent: true };
+}
+
+const newerOf = <T extends Versioned>(x: T | undefined, y: T | undefined): T | undefined => (!x ? y : !y ? x : pickVersion(x, y).winner);
+
+/** Two versions of a reflection: as pickVersion, and when they did not see each other, the other text is kept for the learner. */
+function mergeReflection(x: ReflectionRecord, y: ReflectionRecord): ReflectionRecord {
+  const { winner, loser, concurrent } = pickVersion(x, y);
+  const { other: _, ...kept } = winner;
+  const candidates = [winner.other, loser.other, ...(concurrent ? [{ text: loser.text, updatedAt: loser.updatedAt, v: loser.v }] : [])].filter(
+    (c): c is NonNullable<ReflectionRecord['other']> => !!c && c.text !== winner.text && c.v !== winner.v && !descends(winner, c),
+  );
+  if (!candidates.length) return kept;
+  const other = candidates.reduce((a, c) => (later(c as Versioned, a as Versioned) ? c : a));
+  return { ...kept, other };
+}
 
 function mergeBy<T>(a: Record<string, T>, b: Record<string, T>, pick: (x: T, y: T) => T): Record<string, T> {
   const out: Record<string, T> = { ...a };
@@ -277,105 +498,75 @@ function mergeBy<T>(a: Record<string, T>, b: Record<string, T>, pick: (x: T, y: 
 }
 
 function mergeQuiz(x: QuizRecord, y: QuizRecord): QuizRecord {
-  const newer = (x.last?.at ?? 0) >= (y.last?.at ?? 0) ? x : y;
+  const newer = (x.last?.at ?? 0) > (y.last?.at ?? 0) || ((x.last?.at ?? 0) === (y.last?.at ?? 0) && JSON.stringify(x.last) >= JSON.stringify(y.last)) ? x : y;
   const better = x.best > y.best || (x.best === y.best && x.bestAt <= y.bestAt) ? x : y;
   return { attempts: Math.max(x.attempts, y.attempts), best: better.best, bestAt: better.bestAt, last: newer.last };
 }
 
-/** The newer of two timestamped items (`x` on a tie); either may be missing. */
-function newer<T extends { updatedAt: number }>(x: T | undefined, y: T | undefined): T | undefined {
-  return !x ? y : !y ? x : x.updatedAt >= y.updatedAt ? x : y;
-}
-
-function mergeProfile(a: Profile, b: Profile): Profile {
-  const out: Profile = {};
-  const name = newer(a.name, b.name);
-  const reminders = newer(a.reminders, b.reminders);
-  if (name) out.name = name;
-  if (reminders) out.reminders = reminders;
-  return out;
-}
-
 /**
- * Combines two documents of the same course item by item: the newer reflection, review, name,
- * reminder list and last attempt win, the best score and attempt count never go down, visits span
- * both. Order-independent except for exact time ties, where `a` wins.
+ * Combines two documents of the same course item by item (see "Versions" above); the best score
+ * and attempt count never go down, visits span both. A document of an older epoch (made before a
+ * reset or import that the other has) contributes nothing. Commutative, associative and idempotent,
+ * so copies that reach each other in any order, more than once, end up equal.
  */
 export function mergeProgress(a: Progress, b: Progress): Progress {
+  if (a.epoch !== b.epoch) return a.epoch > b.epoch ? a : b;
+  const name = newerOf(a.profile.name, b.profile.name);
+  const reminders = newerOf(a.profile.reminders, b.profile.reminders);
+  const lastOf = (x: Progress['last'], y: Progress['last']) => (!x ? y : !y ? x : x.at > y.at || (x.at === y.at && x.slug >= y.slug) ? x : y);
+  const plan = !a.plan ? b.plan : !b.plan ? a.plan : pickVersion(a.plan, b.plan).winner;
   return {
     v: PROGRESS_VERSION,
     courseId: a.courseId,
+    epoch: a.epoch,
+    clock: Math.max(a.clock, b.clock),
     createdAt: Math.min(a.createdAt, b.createdAt),
     updatedAt: Math.max(a.updatedAt, b.updatedAt),
-    last: !a.last ? b.last : !b.last ? a.last : a.last.at >= b.last.at ? a.last : b.last,
-    lessons: mergeBy(a.lessons, b.lessons, (x, y) => ({
-      firstAt: Math.min(x.firstAt, y.firstAt),
-      lastAt: Math.max(x.lastAt, y.lastAt),
-    })),
+    last: lastOf(a.last, b.last),
+    lessons: mergeBy(a.lessons, b.lessons, (x, y) => ({ firstAt: Math.min(x.firstAt, y.firstAt), lastAt: Math.max(x.lastAt, y.lastAt) })),
     quizzes: mergeBy(a.quizzes, b.quizzes, mergeQuiz),
-    reflections: mergeBy(a.reflections, b.reflections, (x, y) => newer(x, y)!),
-    reviews: mergeBy(a.reviews, b.reviews, (x, y) => newer(x, y)!),
-    profile: mergeProfile(a.profile, b.profile),
+    reflections: mergeBy(a.reflections, b.reflections, mergeReflection),
+    reviews: mergeBy(a.reviews, b.reviews, (x, y) => pickVersion(x, y).winner),
+    profile: { ...(name && { name }), ...(reminders && { reminders }) },
+    drafts: mergeBy(a.drafts, b.drafts, (x, y) => pickVersion(x, y).winner),
+    activities: mergeBy(a.activities, b.activities, (x, y) => pickVersion(x, y).winner),
+    checks: mergeBy(a.checks as Record<string, CheckRecord>, b.checks as Record<string, CheckRecord>, (x, y) => pickVersion(x, y).winner),
+    plan,
   };
 }
 
+/** Brings a document read from elsewhere (another tab, storage written meanwhile) into the local one. */
+export const reconcile = (local: Progress, incoming: Progress): Progress => mergeProgress(local, incoming);
+
+// ---------------------------------------------------------------------------------------------
+// Changes (each records a new version of what it changes). The visit is here because every page
+// records one; the other changes are in progress-edits.ts, loaded only by the pages that edit.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The time and version of a new version of an item: the wall clock, or just after the newest time
+ * this document has seen when that is ahead (so an edit always orders after what it replaced).
+ * `seen` is the version the learner was looking at when they started the edit (default: the
+ * current one, `prev`): the new version claims to know that one, not changes made meanwhile.
+ */
+export function nextVersion(p: Progress, e: Edit, prev: Versioned | undefined, seen: Versioned | null | undefined = prev): Versioned & { clock: number } {
+  const updatedAt = Math.max(e.now, p.clock + 1);
+  const v = `${e.session}.${updatedAt.toString(36)}`;
+  // Later saves of one session keep the session's base; a first save names what it was made from.
+  const b = prev && sessionOf(prev.v) === e.session ? prev.b : seen?.v;
+  return { updatedAt, v, ...(b && { b }), clock: updatedAt };
+}
+
+/** Sets the clock and update time after a change stamped `t`. */
+export const touched = (p: Progress, t: number): Pick<Progress, 'clock' | 'updatedAt'> => ({ clock: Math.max(p.clock, t), updatedAt: Math.max(p.updatedAt, t) });
+
 /** Records that a lesson was opened. */
-export function withVisit(p: Progress, slug: string, now: number): Progress {
+export function withVisit(p: Progress, slug: string, e: Edit): Progress {
   const prev = p.lessons[slug];
   return {
     ...p,
-    updatedAt: now,
-    last: { slug, at: now },
-    lessons: { ...p.lessons, [slug]: { firstAt: prev?.firstAt ?? now, lastAt: now } },
+    ...touched(p, e.now),
+    last: { slug, at: e.now },
+    lessons: { ...p.lessons, [slug]: { firstAt: Math.min(prev?.firstAt ?? e.now, e.now), lastAt: Math.max(prev?.lastAt ?? e.now, e.now) } },
   };
-}
-
-/** Records a quiz attempt with its score (0-1). */
-export function withAttempt(p: Progress, slug: string, answers: Record<string, string[]>, score: number, now: number): Progress {
-  const prev = p.quizzes[slug];
-  const better = !prev || score > prev.best;
-  return {
-    ...p,
-    updatedAt: now,
-    quizzes: {
-      ...p.quizzes,
-      [slug]: {
-        attempts: (prev?.attempts ?? 0) + 1,
-        best: better ? score : prev.best,
-        bestAt: better ? now : prev.bestAt,
-        last: { at: now, score, answers },
-      },
-    },
-  };
-}
-
-/** Stores a reflection's text. */
-export function withReflection(p: Progress, id: string, text: string, now: number): Progress {
-  return { ...p, updatedAt: now, reflections: { ...p.reflections, [id]: { text, updatedAt: now } } };
-}
-
-/**
- * Stores the name shown on the certificate, trimmed. An empty name is stored too (not deleted), so
- * that merging with an older copy elsewhere cannot bring the old name back.
- */
-export function withName(p: Progress, name: string, now: number): Progress {
-  return { ...p, updatedAt: now, profile: { ...p.profile, name: { text: name.trim().slice(0, NAME_MAX), updatedAt: now } } };
-}
-
-/** Stores the reminder list as a whole; people without a name or note are left out. */
-export function withReminders(p: Progress, people: readonly Reminder[], now: number): Progress {
-  const kept = people
-    .map((r) => ({ id: r.id, who: r.who.trim().slice(0, REMINDER_WHO_MAX), every: r.every }))
-    .filter((r) => r.who)
-    .slice(0, REMINDERS_MAX);
-  return { ...p, updatedAt: now, profile: { ...p.profile, reminders: { people: kept, updatedAt: now } } };
-}
-
-/**
- * Brings a document read from elsewhere (another tab, storage written meanwhile) into the local
- * one. A document created after the local one was last changed is a reset done elsewhere: it
- * replaces the local state instead of being merged (merging would resurrect what was reset).
- */
-export function reconcile(local: Progress, incoming: Progress): Progress {
-  return incoming.createdAt > local.updatedAt ? incoming : mergeProgress(local, incoming);
 }

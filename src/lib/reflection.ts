@@ -1,10 +1,10 @@
 /** Reflection text rules (pure): length limit and how its state is described to the learner. */
+import { charCount } from './text';
 
-/** Maximum characters a reflection may have (counted as the learner sees them: code points). */
+export { charCount };
+
+/** Maximum characters a reflection may have (counted as the learner sees them: grapheme clusters). */
 export const REFLECTION_MAX = 2000;
-
-/** Length as a person counts it (an emoji or a rare kanji outside the BMP is one character). */
-export const charCount = (text: string) => [...text].length;
 
 /** Formats a count the Japanese way, e.g. 2000 → "2,000". */
 export const formatCount = (n: number) => n.toLocaleString('ja-JP');

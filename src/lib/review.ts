@@ -6,26 +6,26 @@
  * Right answers in a quiz retake leave the schedule alone: they usually come minutes after the
  * explanation and say little about what will be remembered.
  */
-import { REVIEW_DAYS, REVIEW_DONE, type Progress, type ReviewRecord } from './progress';
+import { REVIEW_DAYS, REVIEW_DONE, nextVersion, type Edit, type Progress, type ReviewRecord } from './progress';
 import { startOfDay } from './dates';
 
-/** The record after an answer: right moves up a box (or retires), wrong goes back to box 0. */
-export function nextReview(prev: ReviewRecord | undefined, correct: boolean, now: number): ReviewRecord {
+/** The box and due date after an answer: right moves up a box (or retires), wrong goes back to box 0. */
+export function nextReview(prev: Pick<ReviewRecord, 'box'> | undefined, correct: boolean, now: number): Pick<ReviewRecord, 'box' | 'due'> {
   const box = correct ? (prev?.box ?? 0) + 1 : 0;
-  return box >= REVIEW_DONE
-    ? { box: REVIEW_DONE, due: null, updatedAt: now }
-    : { box, due: startOfDay(now, REVIEW_DAYS[box]), updatedAt: now };
+  return box >= REVIEW_DONE ? { box: REVIEW_DONE, due: null } : { box, due: startOfDay(now, REVIEW_DAYS[box]) };
+}
+
+/** The document with one question's review record answered (right or wrong). */
+function answered(p: Progress, id: string, correct: boolean, e: Edit): Progress {
+  const prev = p.reviews[id];
+  const { clock, ...ver } = nextVersion(p, e, prev);
+  return { ...p, clock, updatedAt: Math.max(p.updatedAt, clock), reviews: { ...p.reviews, [id]: { ...nextReview(prev, correct, e.now), ...ver } } };
 }
 
 /** Schedules the questions answered wrong in a quiz attempt (back to box 0 if already scheduled). */
-export function withMistakes(p: Progress, wrongIds: readonly string[], now: number): Progress {
-  if (!wrongIds.length) return p;
-  const reviews = { ...p.reviews };
-  for (const id of wrongIds) reviews[id] = nextReview(reviews[id], false, now);
-  return { ...p, updatedAt: now, reviews };
+export function withMistakes(p: Progress, wrongIds: readonly string[], e: Edit): Progress {
+  return wrongIds.reduce((doc, id) => answered(doc, id, false, e), p);
 }
 
 /** Records the answer to a review question. */
-export function withReview(p: Progress, id: string, correct: boolean, now: number): Progress {
-  return { ...p, updatedAt: now, reviews: { ...p.reviews, [id]: nextReview(p.reviews[id], correct, now) } };
-}
+export const withReview = (p: Progress, id: string, correct: boolean, e: Edit): Progress => answered(p, id, correct, e);

@@ -1,5 +1,8 @@
 /** Quiz scoring: pure functions over the authored questions and the learner's chosen option ids. */
 import type { Question } from './schema';
+import { isPassing } from './completion';
+
+export { isPassing };
 
 /** The parts of a question scoring needs (what the quiz island receives as props). */
 export type ScorableQuestion = Pick<Question, 'id' | 'type' | 'options'>;
@@ -48,8 +51,6 @@ export function scoreQuiz(
   return { results, correct, total, score, passed: isPassing(score, passMark) };
 }
 
-/** Whether a score (0-1) reaches the pass mark, tolerant of floating-point noise (4/5 vs 0.8). */
-export const isPassing = (score: number, passMark: number) => score + 1e-9 >= passMark;
 
 /** Which questions still lack an answer (to tell the learner before scoring). */
 export function unanswered(questions: readonly ScorableQuestion[], answers: Record<string, readonly string[]>): string[] {

@@ -218,6 +218,9 @@ export interface Compacted {
 export function compactForSuspend(p: Progress, limit: number): Compacted {
   const slim: Progress = structuredClone(p);
   for (const q of Object.values(slim.quizzes)) q.last = null;
+  // Drafts (input not saved as such yet) and the other side of a conflict stay in this browser.
+  slim.drafts = {};
+  for (const r of Object.values(slim.reflections)) delete r.other;
   const fits = () => encodeProgress(slim).length <= limit;
   const dropped: string[] = [];
   const byLength = Object.entries(slim.reflections).sort((a, b) => b[1].text.length - a[1].text.length);

@@ -36,8 +36,11 @@ export const REFLECTION_TEXT = {
   pending: '保存待ち…',
   saved: '保存しました',
   failed: 'この端末に保存できませんでした。内容はこの画面に残っています。',
-  tooLong: '{max}文字を{over}文字超えています。短くすると保存されます（超えている間は、前に保存した内容が残ります）。',
+  tooLong: '{max}文字を{over}文字超えています。短くすると保存されます（超えている間は、前に保存した内容が残ります。いま書いている文章も下書きとして残ります）。',
   count: '{count} / {max}文字',
+  conflict: '別のタブか別の端末で、このふりかえりに違う内容が保存されていました。どちらを残すか選んでください（選ぶまで、両方とも残ります）。',
+  useOther: 'こちらの内容を使う',
+  keepMine: 'いま表示している内容を残す',
 };
 export type ReflectionText = typeof REFLECTION_TEXT;
 
@@ -74,6 +77,7 @@ export const REMINDER_TEXT = {
   add: '相手を追加する',
   max: '登録できるのは{max}人までです。',
   saved: '保存しました',
+  failed: '保存できませんでした。入力した内容はこの画面に残っています。',
   download: 'カレンダー用ファイル（.ics）をダウンロード',
   downloaded: '「{file}」を作成しました。カレンダーアプリで開くと、{count}人分のリマインダーが登録されます。最初の通知は{date}です。',
   none: '少なくとも1人分、相手の名前かメモを入力すると、カレンダー用ファイルを作れます。',
@@ -112,8 +116,10 @@ export type ReviewText = typeof REVIEW_TEXT;
 export const CERTIFICATE_TEXT = {
   loading: '学習記録を読み込んでいます…',
   name: '修了証に記載するお名前',
-  nameHint: 'この端末にだけ保存されます。あとから変えられます。',
+  nameHint: '入力すると自動で保存されます。あとから変えられます。',
+  nameTooLong: '{max}文字までです。超えた分は修了証に載りません。',
   saved: '保存しました',
+  failed: '保存できませんでした。入力した内容はこの画面に残っています。',
   title: '修了証',
   honorific: '{name} 様',
   noName: 'お名前を入力すると、ここに表示されます',

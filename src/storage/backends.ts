@@ -9,7 +9,9 @@
 
 import type { StorageBackend, StorageLike } from '../lib/backend';
 
-export type { BackendKind, StorageBackend, StorageLike } from '../lib/backend';
+import type { StorageHealth } from '../lib/backend';
+
+export type { BackendKind, StorageBackend, StorageHealth, StorageLike } from '../lib/backend';
 
 /** Data kept in a plain Map: lost when the page closes. */
 export function memoryBackend(initial: Record<string, string> = {}): StorageBackend {
@@ -19,6 +21,7 @@ export function memoryBackend(initial: Record<string, string> = {}): StorageBack
     read: (key) => data.get(key) ?? null,
     write: (key, value) => (data.set(key, value), true),
     remove: (key) => void data.delete(key),
+    keys: (prefix) => [...data.keys()].filter((k) => k.startsWith(prefix)),
     subscribe: () => () => {},
   };
 }
@@ -51,6 +54,18 @@ export function localBackend(storage: StorageLike, target?: Pick<Window, 'addEve
         /* nothing to remove from an unusable storage */
       }
     },
+    keys(prefix) {
+      try {
+        const out: string[] = [];
+        for (let i = 0; i < storage.length; i++) {
+          const k = storage.key(i);
+          if (k?.startsWith(prefix)) out.push(k);
+        }
+        return out;
+      } catch {
+        return [];
+      }
+    },
     subscribe(key, onChange) {
       if (!target) return () => {};
       const handler = (e: Event) => {
@@ -63,42 +78,41 @@ export function localBackend(storage: StorageLike, target?: Pick<Window, 'addEve
   };
 }
 
-/** True when the storage accepts a write and reads it back (it throws or lies in some modes). */
-export function storageWorks(get: () => StorageLike | null | undefined): boolean {
+/**
+ * What a storage is good for: 'ok' when it accepts a write and reads it back; 'full' when it can be
+ * read but a write fails (quota exceeded: saved work must still be shown); 'unavailable' when it
+ * throws on access, lies, or has no room at all (blocked third-party storage, some private modes).
+ */
+export function probeStorage(get: () => StorageLike | null | undefined): StorageHealth {
+  let s: StorageLike | null | undefined;
   try {
-    const s = get();
-    if (!s) return false;
+    s = get();
+    if (!s) return 'unavailable';
+    s.getItem('__course_probe__');
+  } catch {
+    return 'unavailable';
+  }
+  try {
     const probe = '__course_probe__';
     s.setItem(probe, '1');
     const ok = s.getItem(probe) === '1';
     s.removeItem(probe);
-    return ok;
+    return ok ? 'ok' : 'unavailable';
   } catch {
-    return false;
+    // Full, or a private mode with no quota at all (then nothing is stored either).
+    try {
+      return s.length > 0 ? 'full' : 'unavailable';
+    } catch {
+      return 'unavailable';
+    }
   }
 }
 
-/** Picks the browser's localStorage when it works, else memory. */
-export function browserBackend(): StorageBackend {
-  if (typeof window !== 'undefined' && storageWorks(() => window.localStorage)) return localBackend(window.localStorage, window);
-  return memoryBackend();
-}
+/** True when the storage accepts a write and reads it back. */
+export const storageWorks = (get: () => StorageLike | null | undefined) => probeStorage(get) === 'ok';
 
-/**
- * The host page (LMS, SCORM launcher) keeps the progress document: writes of `key` are sent to it;
- * other keys (e.g. the unreadable-data backup) stay in memory.
- */
-export function hostBackend(key: string, initial: string | null, send: (value: string) => void): StorageBackend {
-  const data = new Map<string, string>(initial ? [[key, initial]] : []);
-  return {
-    kind: 'host',
-    read: (k) => data.get(k) ?? null,
-    write(k, value) {
-      data.set(k, value);
-      if (k === key) send(value);
-      return true;
-    },
-    remove: (k) => void data.delete(k),
-    subscribe: () => () => {},
-  };
+/** The browser's localStorage when it can at least be read (writes may fail when it is full), else memory. */
+export function browserBackend(): { backend: StorageBackend; health: StorageHealth } {
+  const health = typeof window === 'undefined' ? 'unavailable' : probeStorage(() => window.localStorage);
+  return health === 'unavailable' ? { backend: memoryBackend(), health } : { backend: localBackend(window.localStorage, window), health };
 }

@@ -1,8 +1,9 @@
 /**
- * App-level state outside the progress document: connection and service-worker updates.
- * Set by the browser adapter src/delivery/pwa.ts; rendered by the CourseStatus island.
+ * App-level state outside the progress document: connection, service-worker updates, and the
+ * editors' "save now" registry. Set by the browser adapters in src/delivery; shown by Notices.
  */
 import { atom } from 'nanostores';
+import { flushNow } from './progress';
 
 /** False while the browser reports no network. */
 export const $online = atom(true);
@@ -10,12 +11,37 @@ export const $online = atom(true);
 /** A new version of the course is installed and waiting; calling it switches over. */
 export const $update = atom<(() => void) | null>(null);
 
-/** Event the page dispatches before it reloads, so islands save what is being typed. */
-export const FLUSH_EVENT = 'course:flush';
+/** True after the learner asked for the new version but something typed could not be saved: the page was not reloaded. */
+export const $updateBlocked = atom(false);
 
-/** Saves pending input, then activates the waiting version (the page reloads when it takes over). */
+export { FLUSH_EVENT } from '../lib/events';
+
+const flushers = new Set<() => boolean>();
+
+/**
+ * Registers how an editor saves what is being typed, at once (a reflection, the certificate name,
+ * reminders, quiz choices, an activity). It returns whether that input is safe: saved, or kept as a
+ * draft. Returns the function that unregisters it.
+ */
+export function onFlush(save: () => boolean): () => void {
+  flushers.add(save);
+  return () => void flushers.delete(save);
+}
+
+/** Saves everything being edited and writes the document now (pagehide, update, host hand-over). True when all of it reached storage. */
+export function flushAll(): boolean {
+  let ok = true;
+  for (const save of flushers) ok = save() && ok;
+  return flushNow() && ok;
+}
+
+/**
+ * Activates the waiting version once everything typed is saved (the page reloads when it takes
+ * over). If something could not be saved, nothing reloads and the learner is told.
+ */
 export function applyUpdate(): void {
-  dispatchEvent(new Event(FLUSH_EVENT));
+  if (!flushAll()) return $updateBlocked.set(true);
+  $updateBlocked.set(false);
   $update.get()?.();
 }
 

@@ -14,8 +14,8 @@ export function switchBackend(backend: StorageBackend): void {
   const s = sessionInfo();
   const courseId = s?.courseId ?? before.courseId;
   const now = s?.now ?? Date.now;
-  startProgress({ courseId, backend, now });
-  if (before.courseId === courseId) commit((p) => mergeProgress(p, before), false);
+  startProgress({ courseId, backend, now, ...(s && { sessionId: s.id }) });
+  if (before.courseId === courseId) commit((p) => mergeProgress(p, before));
 }
 
 /**
@@ -27,9 +27,9 @@ export function mergeFrom(raw: string): boolean {
   const s = sessionInfo()!;
   const other = decodeProgress(raw, s.courseId, s.now());
   if (other.warnings.includes('corrupt') || other.warnings.includes('foreign-course')) return false;
-  // Merged item by item, never taken as a reset: an LMS copy started on another device must not
-  // wipe what this browser holds.
-  commit((p) => mergeProgress(p, other.progress), false);
+  // Merged item by item. Only an explicit reset or import elsewhere (a newer epoch) replaces what
+  // this browser holds; a copy simply started on another device never does.
+  commit((p) => mergeProgress(p, other.progress));
   return true;
 }
 

@@ -2,31 +2,32 @@
  * Actions only the home, plan, review, certificate and data pages need (kept out of the lesson
  * pages' JavaScript). They change $progress through the same commit as every other action.
  */
-import { emptyProgress, withName, withReminders, type Progress, type Reminder } from '../lib/progress';
+import { type Progress, type Reminder } from '../lib/progress';
+import { withName, withReminders, withReset } from '../lib/progress-edits';
+import { fitGraphemes } from '../lib/text';
 import { withReview } from '../lib/review';
 import { scoreQuiz, type QuestionResult, type ScorableQuestion } from '../lib/scoring';
 import { commit } from './progress';
 
-/** Replaces all progress with an empty document (after the learner confirmed). */
-export const resetProgress = () => commit((p, now) => emptyProgress(p.courseId, now), false);
+/** Replaces all progress with an empty document of a new epoch (after the learner confirmed): no older copy can bring it back. */
+export const resetProgress = () => commit((p, e) => withReset(p, e));
 
 /** Scores one review question and moves it in the review schedule; returns the result to show. */
 export function recordReview(question: ScorableQuestion, chosen: string[]): QuestionResult {
   const result = scoreQuiz([question], { [question.id]: chosen }, 1).results[0];
-  commit((p, now) => withReview(p, question.id, result.correct, now));
+  commit((p, e) => withReview(p, question.id, result.correct, e));
   return result;
 }
 
-/** Saves the name shown on the certificate; returns whether it reached storage. */
-export const setLearnerName = (name: string) => commit((p, now) => withName(p, name, now));
+/** Saves the name shown on the certificate (capped in characters as the learner sees them); returns whether it reached storage. */
+export const setLearnerName = (name: string, urgent = false) => commit((p, e) => withName(p, name, e, fitGraphemes), { urgent });
 
 /** Saves the list of people to reconnect with; returns whether it reached storage. */
-export const saveReminders = (people: readonly Reminder[]) => commit((p, now) => withReminders(p, people, now));
+export const saveReminders = (people: readonly Reminder[], urgent = false) => commit((p, e) => withReminders(p, people, e, fitGraphemes), { urgent });
 
 /**
  * Replaces all progress with an imported document (checked by readProgressFile, confirmed by the
- * learner). It gets a new createdAt, like a reset, so other tabs replace their state instead of
- * merging the old one back in.
+ * learner), as a new epoch like a reset, so other tabs and older copies take it over instead of
+ * merging the old state back in.
  */
-export const replaceProgress = (imported: Progress) =>
-  commit((p, now) => ({ ...imported, courseId: p.courseId, createdAt: now, updatedAt: now }), false);
+export const replaceProgress = (imported: Progress) => commit((p, e) => withReset(p, e, imported));

@@ -2,7 +2,7 @@
  * Quiz actions (lesson quizzes). In their own module so the scoring and review code loads with the
  * quiz, when it scrolls into view, not with every page's first view.
  */
-import { withAttempt } from '../lib/progress';
+import { withAttempt, withDraft } from '../lib/progress-edits';
 import { withMistakes } from '../lib/review';
 import { scoreQuiz, type QuizResult, type ScorableQuestion } from '../lib/scoring';
 import { commit } from './progress';
@@ -17,6 +17,10 @@ export function submitQuiz(
   const result = scoreQuiz(questions, answers, passMark);
   const clean = Object.fromEntries(result.results.map((r) => [r.id, r.chosen]));
   const wrong = result.results.filter((r) => !r.correct).map((r) => r.id);
-  commit((p, now) => withMistakes(withAttempt(p, slug, clean, result.score, now), wrong, now));
+  commit((p, e) => withDraft(withMistakes(withAttempt(p, slug, clean, result.score, e), wrong, e), `quiz:${slug}`, null, e));
   return result;
 }
+
+/** Keeps the choices made but not yet submitted (restored after a reload or an update); null clears them. */
+export const saveQuizDraft = (slug: string, answers: Record<string, string[]> | null) =>
+  commit((p, e) => withDraft(p, `quiz:${slug}`, answers && Object.keys(answers).length ? JSON.stringify(answers) : null, e));

@@ -26,9 +26,9 @@ describe('lesson page budgets', () => {
     expect(pageScripts(DIST, lessonPage, '/', { firstView: true }).length).toBeGreaterThan(0);
     expect(bytes.js).toBeLessThanOrEqual(12 * KiB);
   });
-  it(`what loads on scroll (Preact, quiz, reflections) ≤ 10 KiB gzip (measured ${bytes.onScroll} B)`, () => {
+  it(`what loads on scroll (Preact, quiz, reflections, their saving and scoring) ≤ 12 KiB gzip (measured ${bytes.onScroll} B)`, () => {
     expect(visibleScripts(DIST, lessonPage).length).toBeGreaterThan(0);
-    expect(bytes.onScroll).toBeLessThanOrEqual(10 * KiB);
+    expect(bytes.onScroll).toBeLessThanOrEqual(12 * KiB);
   });
   it(`CSS ≤ 10 KiB gzip (measured ${bytes.css} B)`, () => expect(bytes.css).toBeLessThanOrEqual(10 * KiB));
   it(`HTML ≤ 25 KiB gzip (measured ${bytes.html} B)`, () => expect(bytes.html).toBeLessThanOrEqual(25 * KiB));

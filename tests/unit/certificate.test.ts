@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { certificateState } from '../../src/lib/certificate';
 import type { LessonRequirement } from '../../src/lib/completion';
-import { emptyProgress, withAttempt, withReflection, type Progress } from '../../src/lib/progress';
+import { emptyProgress, type Progress } from '../../src/lib/progress';
+import { withAttempt, withReflection } from '../../src/lib/progress-edits';
 import type { CompletionRules } from '../../src/lib/schema';
 
 const rules: CompletionRules = { passMark: 0.8, requireReflections: true };
@@ -11,12 +12,13 @@ const lessons: LessonRequirement[] = [
   { slug: 'events', required: [] },
 ];
 const base = emptyProgress('networking-ja', 1);
+const at = (now: number, session = 't') => ({ now, session });
 
 function complete(): Progress {
-  let p = withReflection(withAttempt(base, 'importance', {}, 1, 100), 'l01-r1', 'a', 110);
-  p = withAttempt(withAttempt(p, 'goals', {}, 0.6, 200), 'goals', {}, 0.8, 300);
-  p = withReflection(withReflection(p, 'l02-r1', 'b', 250), 'l02-r2', 'c', 260);
-  return withAttempt(p, 'events', {}, 1, 400);
+  let p = withReflection(withAttempt(base, 'importance', {}, 1, at(100)), 'l01-r1', 'a', at(110));
+  p = withAttempt(withAttempt(p, 'goals', {}, 0.6, at(200)), 'goals', {}, 0.8, at(300));
+  p = withReflection(withReflection(p, 'l02-r1', 'b', at(250)), 'l02-r2', 'c', at(260));
+  return withAttempt(p, 'events', {}, 1, at(400));
 }
 
 describe('certificateState', () => {
@@ -33,7 +35,7 @@ describe('certificateState', () => {
 
   it('names only what is still missing: a failed quiz, an empty required reflection', () => {
     let p = complete();
-    p = withAttempt(withReflection(p, 'l02-r2', '  ', 500), 'events', {}, 0.5, 510); // a worse retry does not undo a pass
+    p = withAttempt(withReflection(p, 'l02-r2', '  ', at(500)), 'events', {}, 0.5, at(510)); // a worse retry does not undo a pass
     p = { ...p, quizzes: { ...p.quizzes, importance: { ...p.quizzes.importance, best: 0.6 } } };
     expect(certificateState(p, lessons, rules)).toEqual({
       complete: false,
@@ -48,12 +50,12 @@ describe('certificateState', () => {
     const s = certificateState(complete(), lessons, rules);
     expect(s).toEqual({ complete: true, completedAt: 400, averageScore: (1 + 0.8 + 1) / 3 });
     // Rewriting a reflection afterwards moves the date to that day.
-    expect(certificateState(withReflection(complete(), 'l01-r1', 'new', 900), lessons, rules)).toMatchObject({ completedAt: 900 });
+    expect(certificateState(withReflection(complete(), 'l01-r1', 'new', at(900)), lessons, rules)).toMatchObject({ completedAt: 900 });
   });
 
   it('without required reflections only the quizzes count', () => {
     const quizOnly = { ...rules, requireReflections: false };
-    const p = withAttempt(withAttempt(withAttempt(base, 'importance', {}, 1, 10), 'goals', {}, 1, 20), 'events', {}, 0.8, 30);
+    const p = withAttempt(withAttempt(withAttempt(base, 'importance', {}, 1, at(10)), 'goals', {}, 1, at(20)), 'events', {}, 0.8, at(30));
     expect(certificateState(p, lessons, quizOnly)).toEqual({ complete: true, completedAt: 30, averageScore: (1 + 1 + 0.8) / 3 });
   });
 

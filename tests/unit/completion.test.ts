@@ -8,7 +8,8 @@ import {
   summarize,
   type LessonRequirement,
 } from '../../src/lib/completion';
-import { emptyProgress, withAttempt, withReflection, withVisit, type Progress } from '../../src/lib/progress';
+import { emptyProgress, withVisit, type Progress } from '../../src/lib/progress';
+import { withAttempt, withReflection } from '../../src/lib/progress-edits';
 import type { CompletionRules } from '../../src/lib/schema';
 
 const rules: CompletionRules = { passMark: 0.8, requireReflections: true };
@@ -17,20 +18,21 @@ const intro: LessonRequirement = { slug: 'intro', required: ['l01-r1', 'l01-r2']
 const follow: LessonRequirement = { slug: 'follow-up', required: [] };
 const lessons = [intro, goals, follow];
 
+const at = (now: number, session = 't') => ({ now, session });
 const empty = () => emptyProgress('networking-ja', 100);
-const pass = (p: Progress, slug: string, score = 1, at = 200) => withAttempt(p, slug, {}, score, at);
+const pass = (p: Progress, slug: string, score = 1, t = 200) => withAttempt(p, slug, {}, score, at(t));
 
 describe('lessonStatus', () => {
   it('not-started when nothing of the lesson was touched (other lessons do not count)', () => {
     expect(lessonStatus(empty(), goals, rules)).toBe('not-started');
-    const other = withReflection(pass(withVisit(empty(), 'intro', 150), 'intro'), 'l01-r1', 'x', 160);
+    const other = withReflection(pass(withVisit(empty(), 'intro', at(150)), 'intro'), 'l01-r1', 'x', at(160));
     expect(lessonStatus(other, goals, rules)).toBe('not-started');
   });
 
   it('in-progress after a visit, a failed quiz or a required reflection alone', () => {
-    expect(lessonStatus(withVisit(empty(), 'goals', 150), goals, rules)).toBe('in-progress');
+    expect(lessonStatus(withVisit(empty(), 'goals', at(150)), goals, rules)).toBe('in-progress');
     expect(lessonStatus(pass(empty(), 'goals', 0.6), goals, rules)).toBe('in-progress');
-    expect(lessonStatus(withReflection(empty(), 'l02-r1', '目標を書いた', 150), goals, rules)).toBe('in-progress');
+    expect(lessonStatus(withReflection(empty(), 'l02-r1', '目標を書いた', at(150)), goals, rules)).toBe('in-progress');
   });
 
   it('in-progress when the quiz is passed but a required reflection is missing', () => {
@@ -41,17 +43,17 @@ describe('lessonStatus', () => {
   });
 
   it('complete when the quiz is passed (best attempt) and the required reflections have text', () => {
-    let p = withReflection(pass(empty(), 'goals', 0.8), 'l02-r1', '目標を書いた', 300);
+    let p = withReflection(pass(empty(), 'goals', 0.8), 'l02-r1', '目標を書いた', at(300));
     expect(lessonStatus(p, goals, rules)).toBe('complete');
     // A later worse attempt does not undo completion: the best counts.
     p = pass(p, 'goals', 0.2, 400);
     expect(p.quizzes.goals.best).toBe(0.8);
     expect(lessonStatus(p, goals, rules)).toBe('complete');
     // Every required reflection is needed.
-    const q = withReflection(pass(empty(), 'intro'), 'l01-r1', 'a', 300);
+    const q = withReflection(pass(empty(), 'intro'), 'l01-r1', 'a', at(300));
     expect(missingReflections(q, intro, rules)).toEqual(['l01-r2']);
     expect(lessonStatus(q, intro, rules)).toBe('in-progress');
-    expect(lessonStatus(withReflection(q, 'l01-r2', 'b', 310), intro, rules)).toBe('complete');
+    expect(lessonStatus(withReflection(q, 'l01-r2', 'b', at(310)), intro, rules)).toBe('complete');
   });
 
   it('a lesson without required reflections is complete with a passed quiz', () => {
@@ -68,11 +70,11 @@ describe('lessonStatus', () => {
 
   it('a whitespace-only reflection (incl. full-width spaces and newlines) does not count', () => {
     for (const text of ['', '   ', '\n\t', '\u3000\u3000', ' \u3000\n']) {
-      const p = withReflection(pass(empty(), 'goals'), 'l02-r1', text, 300);
+      const p = withReflection(pass(empty(), 'goals'), 'l02-r1', text, at(300));
       expect(missingReflections(p, goals, rules), JSON.stringify(text)).toEqual(['l02-r1']);
       expect(lessonStatus(p, goals, rules)).toBe('in-progress');
     }
-    expect(lessonStatus(withReflection(pass(empty(), 'goals'), 'l02-r1', ' あ ', 300), goals, rules)).toBe('complete');
+    expect(lessonStatus(withReflection(pass(empty(), 'goals'), 'l02-r1', ' あ ', at(300)), goals, rules)).toBe('complete');
   });
 
   it('the pass mark comes from the rules', () => {
@@ -100,7 +102,7 @@ describe('lessonStatus', () => {
 describe('summarize', () => {
   it('counts completion and averages scores', () => {
     // intro: complete (best 1); goals: attempted, best 0.5; follow-up: untouched.
-    let p = withReflection(withReflection(pass(empty(), 'intro', 1), 'l01-r1', 'a', 300), 'l01-r2', 'b', 310);
+    let p = withReflection(withReflection(pass(empty(), 'intro', 1), 'l01-r1', 'a', at(300)), 'l01-r2', 'b', at(310));
     p = pass(p, 'goals', 0.5, 320);
     const s = summarize(p, lessons, rules);
     expect(s.statuses).toEqual({ intro: 'complete', goals: 'in-progress', 'follow-up': 'not-started' });
@@ -113,8 +115,8 @@ describe('summarize', () => {
   });
 
   it('allComplete once every lesson is complete', () => {
-    let p = withReflection(withReflection(pass(empty(), 'intro', 1), 'l01-r1', 'a', 300), 'l01-r2', 'b', 310);
-    p = withReflection(pass(p, 'goals', 0.8), 'l02-r1', 'c', 330);
+    let p = withReflection(withReflection(pass(empty(), 'intro', 1), 'l01-r1', 'a', at(300)), 'l01-r2', 'b', at(310));
+    p = withReflection(pass(p, 'goals', 0.8), 'l02-r1', 'c', at(330));
     p = pass(p, 'follow-up', 0.9);
     const s = summarize(p, lessons, rules);
     expect(s).toMatchObject({ completed: 3, total: 3, ratio: 1, allComplete: true });
@@ -163,21 +165,21 @@ describe('summarize', () => {
 
 describe('resumeSlug', () => {
   it('the last visited lesson when it is in the course', () => {
-    const p = withVisit(withVisit(empty(), 'follow-up', 150), 'goals', 160);
+    const p = withVisit(withVisit(empty(), 'follow-up', at(150)), 'goals', at(160));
     expect(resumeSlug(p, lessons, rules)).toBe('goals');
   });
 
   it('else the first incomplete lesson', () => {
-    const done = withReflection(withReflection(pass(empty(), 'intro'), 'l01-r1', 'a', 300), 'l01-r2', 'b', 310);
+    const done = withReflection(withReflection(pass(empty(), 'intro'), 'l01-r1', 'a', at(300)), 'l01-r2', 'b', at(310));
     expect(resumeSlug(done, lessons, rules)).toBe('goals');
     // A last lesson that no longer exists is ignored.
-    expect(resumeSlug(withVisit(done, 'removed-lesson', 400), lessons, rules)).toBe('goals');
+    expect(resumeSlug(withVisit(done, 'removed-lesson', at(400)), lessons, rules)).toBe('goals');
     expect(resumeSlug(empty(), lessons, rules)).toBe('intro');
   });
 
   it('else the first lesson, or null without lessons', () => {
-    let p = withReflection(withReflection(pass(empty(), 'intro'), 'l01-r1', 'a', 300), 'l01-r2', 'b', 310);
-    p = withReflection(pass(p, 'goals'), 'l02-r1', 'c', 330);
+    let p = withReflection(withReflection(pass(empty(), 'intro'), 'l01-r1', 'a', at(300)), 'l01-r2', 'b', at(310));
+    p = withReflection(pass(p, 'goals'), 'l02-r1', 'c', at(330));
     p = pass(p, 'follow-up');
     expect(resumeSlug(p, lessons, rules)).toBe('intro');
     expect(resumeSlug(empty(), [], rules)).toBeNull();

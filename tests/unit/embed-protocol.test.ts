@@ -8,8 +8,10 @@ import {
   parseOriginList,
   progressReport,
 } from '../../src/lib/embed-protocol';
-import { emptyProgress, withAttempt, withReflection } from '../../src/lib/progress';
+import { emptyProgress } from '../../src/lib/progress';
+import { withAttempt, withReflection } from '../../src/lib/progress-edits';
 
+const at = (now: number, session = 't') => ({ now, session });
 const rules = { passMark: 0.8, requireReflections: true };
 const lessons = [
   { slug: 'a', required: ['l01-r1'] },
@@ -88,20 +90,20 @@ describe('progress report', () => {
     });
   });
   it('fails when every quiz was tried and the score is below the pass mark', () => {
-    let p = withAttempt(emptyProgress('c', 1), 'a', {}, 0.5, 2);
-    p = withAttempt(p, 'b', {}, 0.5, 3);
+    let p = withAttempt(emptyProgress('c', 1), 'a', {}, 0.5, at(2));
+    p = withAttempt(p, 'b', {}, 0.5, at(3));
     expect(progressReport(p, lessons, rules, 'b')).toMatchObject({ success: 'failed', score: 0.5, attempts: 2, lesson: 'b' });
   });
   it('fails when one quiz is below the pass mark even if the average reaches it', () => {
-    let p = withAttempt(emptyProgress('c', 1), 'a', {}, 1, 2);
-    p = withAttempt(p, 'b', {}, 0.6, 3);
+    let p = withAttempt(emptyProgress('c', 1), 'a', {}, 1, at(2));
+    p = withAttempt(p, 'b', {}, 0.6, at(3));
     expect(progressReport(p, lessons, rules, null)).toMatchObject({ score: 0.8, success: 'failed' });
   });
   it('is completed / passed when every lesson is complete', () => {
-    let p = withAttempt(emptyProgress('c', 1), 'a', {}, 1, 2);
-    p = withAttempt(p, 'b', {}, 0.8, 3);
+    let p = withAttempt(emptyProgress('c', 1), 'a', {}, 1, at(2));
+    p = withAttempt(p, 'b', {}, 0.8, at(3));
     expect(progressReport(p, lessons, rules, null).status).toBe('incomplete'); // reflections missing
-    p = withReflection(withReflection(p, 'l01-r1', 'x', 4), 'l02-r1', 'y', 5);
+    p = withReflection(withReflection(p, 'l01-r1', 'x', at(4)), 'l02-r1', 'y', at(5));
     expect(progressReport(p, lessons, rules, null)).toMatchObject({ status: 'completed', success: 'passed', completed: 2, score: 0.9 });
   });
 });

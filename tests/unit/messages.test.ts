@@ -5,8 +5,11 @@ import { decodeProgress, emptyProgress, encodeProgress, type DecodeWarning } fro
 /** Every code, written out; `satisfies` makes the compiler (astro check) flag a code missing here. */
 const CODES = {
   corrupt: true,
+  'corrupt-kept': true,
   'invalid-parts': true,
+  'invalid-parts-kept': true,
   'foreign-course': true,
+  'foreign-course-kept': true,
   'future-version': true,
   'memory-only': true,
   'write-failed': true,
@@ -14,6 +17,7 @@ const CODES = {
   offline: true,
   'offline-elsewhere': true,
   update: true,
+  'update-blocked': true,
   'host-partial': true,
   'host-partial-lost': true,
 } satisfies Record<NoticeCode, true>;
@@ -85,5 +89,23 @@ describe('noticeCodes', () => {
     const warnings: DecodeWarning[] = ['corrupt'];
     noticeCodes({ kind: 'memory', warnings, writeFailed: false });
     expect(warnings).toEqual(['corrupt']);
+  });
+});
+
+describe('noticeCodes: what happened to unreadable saved data, and full storage', () => {
+  const base = { kind: 'local' as const, warnings: [] as DecodeWarning[], writeFailed: false };
+  it('promises a backup only when there is one', () => {
+    expect(noticeCodes({ ...base, warnings: ['corrupt'], original: 'backed-up' })).toEqual(['corrupt']);
+    expect(noticeCodes({ ...base, warnings: ['corrupt'], original: 'kept', writeFailed: true })).toEqual(['corrupt-kept']);
+    expect(noticeCodes({ ...base, warnings: ['invalid-parts'], original: 'kept' })).toEqual(['invalid-parts-kept']);
+    expect(noticeCodes({ ...base, warnings: ['foreign-course'], original: 'kept' })).toEqual(['foreign-course-kept']);
+    expect(NOTICE_TEXT.corrupt).toContain('別に保管してあります');
+    expect(NOTICE_TEXT['corrupt-kept']).not.toContain('保管してあります');
+    expect(NOTICE_TEXT['corrupt-kept']).toContain('ダウンロード');
+  });
+  it('full storage is a write failure with the space needed, not private mode', () => {
+    expect(noticeCodes({ ...base, writeFailed: true })).toEqual(['write-failed']);
+    expect(NOTICE_TEXT['write-failed']).toContain('{kb}KB');
+    expect(NOTICE_TEXT['memory-only']).toContain('プライベートモード');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerOf, planCount, planMarkdown, type PlanLesson } from '../../src/lib/plan';
-import { emptyProgress, withName, withReflection, withReminders } from '../../src/lib/progress';
+import { emptyProgress } from '../../src/lib/progress';
+import { withName, withReflection, withReminders } from '../../src/lib/progress-edits';
 import { PLAN_TEXT, REMINDER_TEXT } from '../../src/lib/ui-text';
 
 const lessons: PlanLesson[] = [
@@ -18,10 +19,11 @@ const lessons: PlanLesson[] = [
 ];
 const options = { course: '人間関係の構築とキャリア', date: '2026年11月27日', t: PLAN_TEXT, every: REMINDER_TEXT.everyLabels };
 const base = emptyProgress('networking-ja', 1);
+const at = (now: number, session = 't') => ({ now, session });
 
 describe('planCount / answerOf', () => {
   it('counts prompts with text (whitespace does not count)', () => {
-    const p = withReflection(withReflection(base, 'l01-r1', ' 社内に偏っている ', 2), 'l02-r2', '   ', 3);
+    const p = withReflection(withReflection(base, 'l01-r1', ' 社内に偏っている ', at(2)), 'l02-r2', '   ', at(3));
     expect(planCount(p, lessons)).toEqual({ answered: 1, total: 3 });
     expect(answerOf(p, 'l01-r1')).toBe('社内に偏っている');
     expect(answerOf(p, 'l02-r2')).toBe('');
@@ -31,7 +33,7 @@ describe('planCount / answerOf', () => {
 
 describe('planMarkdown', () => {
   it('has the title, the date, every lesson in order with each prompt and answer, and marks unanswered prompts', () => {
-    const p = withReflection(withReflection(base, 'l02-r1', '業界の先輩に話を聞く。\n来月の勉強会で声をかける。', 2), 'l01-r1', '社内の人が中心', 3);
+    const p = withReflection(withReflection(base, 'l02-r1', '業界の先輩に話を聞く。\n来月の勉強会で声をかける。', at(2)), 'l01-r1', '社内の人が中心', at(3));
     const md = planMarkdown(p, lessons, options);
     expect(md).toBe(
       [
@@ -49,7 +51,7 @@ describe('planMarkdown', () => {
         '',
         '### 会いたい人は？',
         '',
-        '業界の先輩に話を聞く。\n来月の勉強会で声をかける。',
+        '業界の先輩に話を聞く。  \n来月の勉強会で声をかける。',
         '',
         '### いつまでに？',
         '',
@@ -60,16 +62,16 @@ describe('planMarkdown', () => {
   });
 
   it('adds the learner name and the reminder list when there are some', () => {
-    const p = withReminders(withName(base, '山田 花子', 2), [{ id: 'a', who: '佐藤さん', every: 'quarterly' }, { id: 'b', who: '高橋さん', every: 'monthly' }], 3);
+    const p = withReminders(withName(base, '山田 花子', at(2)), [{ id: 'a', who: '佐藤さん', every: 'quarterly' }, { id: 'b', who: '高橋さん', every: 'monthly' }], at(3));
     const md = planMarkdown(p, lessons, options);
     expect(md).toContain('\n\n作成者：山田 花子\n\n## レッスン1');
     expect(md.endsWith('## 連絡を取り直す人\n\n- 佐藤さん（3か月ごと）\n- 高橋さん（毎月）\n')).toBe(true);
   });
 
-  it("the learner's text cannot turn into headings or rules of the plan", () => {
-    const p = withReflection(base, 'l01-r1', '# 目標\n---\n  ## 小見出し\n- 箇条書きはそのまま', 2);
+  it("the learner's text cannot turn into headings, rules or lists of the plan (its lines are kept as line breaks)", () => {
+    const p = withReflection(base, 'l01-r1', '# 目標\n---\n  ## 小見出し\n- 箇条書きはそのまま', at(2));
     const md = planMarkdown(p, lessons, options);
-    expect(md).toContain('\\# 目標\n\\---\n\\## 小見出し\n- 箇条書きはそのまま');
+    expect(md).toContain('\\# 目標  \n\\-\\-\\-  \n\\#\\# 小見出し  \n\\- 箇条書きはそのまま');
     expect(md.match(/^#{1,3} /gm)).toHaveLength(6); // the title, 2 lessons and 3 prompts: the plan's own headings only
   });
 });

@@ -13,7 +13,10 @@ import {
   type LmsCatalog,
 } from '../../src/lib/scorm-interactions';
 import { cmiProblems } from '../../src/lib/cmi-types';
-import { emptyProgress, withAttempt, withVisit } from '../../src/lib/progress';
+import { emptyProgress, withVisit } from '../../src/lib/progress';
+import { withAttempt } from '../../src/lib/progress-edits';
+
+const at = (now: number) => ({ now, session: 't' });
 
 const catalog: LmsCatalog = {
   v: LMS_CATALOG_VERSION,
@@ -35,9 +38,9 @@ const catalog: LmsCatalog = {
   ],
 };
 const T0 = Date.UTC(2026, 11, 1, 1, 0, 0); // 10:00 JST
-const opened = withVisit(emptyProgress('c', T0 - 1000), 'goals', T0);
-const first = withAttempt(opened, 'goals', { 'l02-q1': ['d'], 'l02-q2': ['b', 'a'], 'l02-q3': ['true'] }, 1 / 3, T0 + 95_500);
-const second = withAttempt(first, 'goals', { 'l02-q1': ['d'], 'l02-q2': ['a', 'b', 'd'], 'l02-q3': ['false'] }, 1, T0 + 125_500);
+const opened = withVisit(emptyProgress('c', T0 - 1000), 'goals', at(T0));
+const first = withAttempt(opened, 'goals', { 'l02-q1': ['d'], 'l02-q2': ['b', 'a'], 'l02-q3': ['true'] }, 1 / 3, at(T0 + 95_500));
+const second = withAttempt(first, 'goals', { 'l02-q1': ['d'], 'l02-q2': ['a', 'b', 'd'], 'l02-q3': ['false'] }, 1, at(T0 + 125_500));
 
 describe('the LMS catalog', () => {
   it('accepts a well-formed catalog of this course only', () => {
@@ -139,7 +142,7 @@ describe('interaction elements', () => {
     });
     fc.assert(
       fc.property(answers, fc.integer({ min: 0, max: 3_600_000 }), fc.integer({ min: 0, max: 500 }), fc.integer({ min: -720, max: 840 }), (a, dt, n, offset) => {
-        const p = withAttempt(opened, 'goals', a, 0.5, T0 + dt);
+        const p = withAttempt(opened, 'goals', a, 0.5, at(T0 + dt));
         const records = interactionRecords(p, catalog);
         expect(records).toHaveLength(item.length);
         for (const version of ['1.2', '2004'] as const) {

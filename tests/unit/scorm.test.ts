@@ -19,12 +19,14 @@ import {
   trackingValues,
 } from '../../src/lib/scorm';
 import { cmiProblems } from '../../src/lib/cmi-types';
-import { decodeProgress, emptyProgress, encodeProgress, withAttempt, withReflection, withVisit } from '../../src/lib/progress';
+import { decodeProgress, emptyProgress, encodeProgress, withVisit } from '../../src/lib/progress';
+import { withAttempt, withReflection } from '../../src/lib/progress-edits';
 import type { ProgressReport } from '../../src/lib/embed-protocol';
 
 const report = (over: Partial<ProgressReport> = {}): ProgressReport => ({
   courseId: 'c', lesson: 'goals', completed: 2, total: 10, score: 0.2, status: 'incomplete', success: 'unknown', attempts: 2, ...over,
 });
+const at = (now: number, session = 't') => ({ now, session });
 const map = (pairs: [string, string][]) => Object.fromEntries(pairs);
 const rules = { passMark: 0.8, requireReflections: true };
 
@@ -109,10 +111,10 @@ describe('tracking values', () => {
 
 describe('objectives (one per lesson)', () => {
   const lesson = { slug: 'goals', required: ['l02-r1'] };
-  const visited = withVisit(emptyProgress('c', 1), 'goals', 2);
-  const failed = withAttempt(visited, 'goals', {}, 0.5, 3);
-  const passed = withAttempt(failed, 'goals', {}, 1, 4);
-  const done = withReflection(passed, 'l02-r1', '書きました', 5);
+  const visited = withVisit(emptyProgress('c', 1), 'goals', at(2));
+  const failed = withAttempt(visited, 'goals', {}, 0.5, at(3));
+  const passed = withAttempt(failed, 'goals', {}, 1, at(4));
+  const done = withReflection(passed, 'l02-r1', '書きました', at(5));
   it('a lesson not started sends nothing (the LMS defaults stand)', () => {
     expect(objectiveValues('1.2', 0, emptyProgress('c', 1), lesson, rules)).toEqual([]);
     expect(objectiveValues('2004', 0, emptyProgress('c', 1), lesson, rules)).toEqual([]);
@@ -175,9 +177,9 @@ describe('suspend_data', () => {
     let p = emptyProgress('c', 1);
     for (let i = 1; i <= 10; i++) {
       const slug = `lesson${i}`;
-      p = withVisit(p, slug, i);
-      p = withAttempt(p, slug, { [`l${String(i).padStart(2, '0')}-q1`]: ['a'] }, 1, i);
-      p = withReflection(p, `l${String(i).padStart(2, '0')}-r1`, `${i}番目のふりかえり。`.padEnd(1500, 'かきくけこ'), i);
+      p = withVisit(p, slug, at(i));
+      p = withAttempt(p, slug, { [`l${String(i).padStart(2, '0')}-q1`]: ['a'] }, 1, at(i));
+      p = withReflection(p, `l${String(i).padStart(2, '0')}-r1`, `${i}番目のふりかえり。`.padEnd(1500, 'かきくけこ'), at(i));
     }
     return p;
   };
@@ -226,7 +228,7 @@ describe('suspend_data', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ maxLength: 3000 }), { maxLength: 12 }), (texts) => {
         let p = emptyProgress('c', 1);
-        texts.forEach((t, i) => (p = withReflection(p, `l01-r${i}`, t, i + 2)));
+        texts.forEach((t, i) => (p = withReflection(p, `l01-r${i}`, t, at(i + 2))));
         const { data } = suspendData(p, { page: 'goals', at: 5, n: 3 }, 4096);
         const { state, record } = readSuspend(data);
         return data.length <= 4096 && record?.n === 3 && decodeProgress(state, 'c', 5).warnings.length === 0;

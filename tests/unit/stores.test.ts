@@ -2,22 +2,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   $progress,
   $storage,
+  commit,
+  flushNow,
+  keptOriginal,
   recordVisit,
-  saveReflection,
+  releaseOriginal,
   startProgress,
   stopProgress,
+  type StartOptions,
 } from '../../src/stores/progress';
-import { submitQuiz } from '../../src/stores/quiz';
+import { saveQuizDraft, submitQuiz } from '../../src/stores/quiz';
+import { saveReflection } from '../../src/stores/reflection';
 import { recordReview, replaceProgress, resetProgress, saveReminders, setLearnerName } from '../../src/stores/learner';
-import {
-  decodeProgress,
-  emptyProgress,
-  encodeProgress,
-  progressKey,
-  withReflection,
-  withVisit,
-  type Progress,
-} from '../../src/lib/progress';
+import { $updateBlocked, applyUpdate, $update, flushAll, onFlush } from '../../src/stores/app';
+import { decodeProgress, emptyProgress, encodeProgress, progressKey, withVisit, type Progress } from '../../src/lib/progress';
+import { withReflection } from '../../src/lib/progress-edits';
 import { localBackend, memoryBackend, type StorageBackend, type StorageLike } from '../../src/storage/backends';
 import type { ScorableQuestion } from '../../src/lib/scoring';
 import { noticeCodes } from '../../src/lib/messages';
@@ -30,8 +29,9 @@ const BACKUP = `${KEY}:backup`;
 let t = 0;
 const now = () => t;
 const tick = (ms = 1000) => (t += ms);
-/** The notices the UI shows for the current storage state. */
 const notices = () => noticeCodes($storage.get());
+/** Starts the store synchronously (no Web Locks: the shared key is written at once). */
+const start = (o: Omit<StartOptions, 'courseId' | 'now'> & Partial<StartOptions>) => startProgress({ courseId: COURSE, now, locks: null, sessionId: 'tab1', ...o });
 
 beforeEach(() => {
   t = 1_764_240_000_000;
@@ -40,41 +40,44 @@ afterEach(() => {
   stopProgress();
 });
 
-/** The stored document, parsed (fails the test if it is absent or not valid). */
-function stored(backend: StorageBackend): Progress {
-  const raw = backend.read(KEY);
+/** The stored shared document, parsed (fails the test if it is absent or not valid). */
+function stored(backend: StorageBackend, key = KEY): Progress {
+  const raw = backend.read(key);
   expect(raw).not.toBeNull();
-  const d = decodeProgress(raw, COURSE, 0);
+  const d = decodeProgress(raw, COURSE, t);
   expect(d.warnings).toEqual([]);
-  return JSON.parse(raw!) as Progress;
+  return d.progress;
 }
 
-/** A backend of the given kind around a Map, with switchable write failures. */
-function fakeBackend(kind: StorageBackend['kind'], initial: Record<string, string> = {}) {
-  const inner = memoryBackend(initial);
-  const state = { failWrites: false, writes: 0 };
-  const backend: StorageBackend = {
-    kind,
-    read: inner.read,
-    write: (k, v) => {
+/** A Web Storage over a Map, with a switch that makes writes fail (quota) and an event target. */
+function fakeStorage(initial: Record<string, string> = {}) {
+  const data = new Map(Object.entries(initial));
+  const state = { full: false, writes: 0 };
+  const storage: StorageLike = {
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => {
       state.writes++;
-      return state.failWrites ? false : inner.write(k, v);
+      if (state.full) throw new DOMException('quota', 'QuotaExceededError');
+      data.set(k, v);
     },
-    remove: inner.remove,
-    subscribe: inner.subscribe,
+    removeItem: (k) => void data.delete(k),
+    key: (i) => [...data.keys()][i] ?? null,
+    get length() {
+      return data.size;
+    },
   };
-  return { backend, state };
+  const target = new EventTarget();
+  /** Another tab wrote `value` under `key` (the browser then fires a storage event here). */
+  const fire = (key: string, value: string | null) => {
+    if (value === null) data.delete(key);
+    else data.set(key, value);
+    target.dispatchEvent(Object.assign(new Event('storage'), { key, newValue: value }));
+  };
+  return { data, state, storage, target, fire, backend: localBackend(storage, target) };
 }
 
 const questions: ScorableQuestion[] = [
-  {
-    id: 'l02-q1',
-    type: 'single',
-    options: [
-      { id: 'a', text: 'A', correct: true, feedback: 'ok' },
-      { id: 'b', text: 'B', correct: false, feedback: 'no' },
-    ],
-  },
+  { id: 'l02-q1', type: 'single', options: [{ id: 'a', text: 'A', correct: true, feedback: 'ok' }, { id: 'b', text: 'B', correct: false, feedback: 'no' }] },
   {
     id: 'l02-q2',
     type: 'multiple',
@@ -89,458 +92,316 @@ const questions: ScorableQuestion[] = [
 describe('start-up', () => {
   it('an empty backend gives a fresh document and writes nothing yet', () => {
     const backend = memoryBackend();
-    startProgress({ courseId: COURSE, backend, now });
+    start({ backend });
     expect($progress.get()).toEqual(emptyProgress(COURSE, t));
-    expect($storage.get().warnings).toEqual([]);
-    expect($storage.get().writeFailed).toBe(false);
-    expect($storage.get().kind).toBe('memory');
+    expect($storage.get()).toMatchObject({ kind: 'memory', warnings: [], writeFailed: false, original: null });
     expect(backend.read(KEY)).toBeNull();
   });
 
   it('loads a stored document as it is', () => {
-    const saved = withReflection(withVisit(emptyProgress(COURSE, 1000), 'goals', 2000), 'l02-r1', '保存済み', 3000);
-    startProgress({ courseId: COURSE, backend: memoryBackend({ [KEY]: encodeProgress(saved) }), now });
+    const saved = withReflection(withVisit(emptyProgress(COURSE, 1000), 'goals', { now: 2000, session: 'x' }), 'l02-r1', '保存済み', { now: 3000, session: 'x' });
+    start({ backend: memoryBackend({ [KEY]: encodeProgress(saved) }) });
     expect($progress.get()).toEqual(saved);
-    expect($storage.get().warnings).toEqual([]);
   });
 
-  it('memory backend → the memory-only notice (and never write-failed)', () => {
-    startProgress({ courseId: COURSE, backend: memoryBackend(), now });
+  it('memory backend → memory-only; local → no notice; host → host-storage', () => {
+    start({ backend: memoryBackend() });
     expect(notices()).toEqual(['memory-only']);
-  });
-
-  it('local backend → no notice; host backend → host-storage', () => {
-    startProgress({ courseId: COURSE, backend: fakeBackend('local').backend, now });
+    start({ backend: fakeStorage().backend });
     expect(notices()).toEqual([]);
-    startProgress({ courseId: COURSE, backend: fakeBackend('host').backend, now });
-    expect($storage.get().kind).toBe('host');
+    start({ backend: { ...memoryBackend(), kind: 'host' } });
     expect(notices()).toEqual(['host-storage']);
   });
 
-  it('corrupted stored JSON → corrupt warning, fresh document, raw text kept under the backup key', () => {
+  it('corrupted stored JSON → corrupt, fresh document, the raw text kept under the backup key and never overwritten', () => {
     const raw = '{"v":1,"reflections":{"l02-r1":{"text":"途中で切れ';
-    const backend = memoryBackend({ [KEY]: raw });
-    startProgress({ courseId: COURSE, backend, now });
-    expect($storage.get().warnings).toEqual(['corrupt']);
-    expect(notices()).toEqual(['corrupt', 'memory-only']);
-    expect($progress.get()).toEqual(emptyProgress(COURSE, t));
-    expect(backend.read(BACKUP)).toBe(raw);
-
-    // The next save replaces the broken document; the backup stays.
+    const { backend, data } = fakeStorage({ [KEY]: raw });
+    start({ backend });
+    expect($storage.get()).toMatchObject({ warnings: ['corrupt'], original: 'backed-up' });
+    expect(notices()).toEqual(['corrupt']);
+    expect(data.get(BACKUP)).toBe(raw);
     tick();
     expect(saveReflection('l02-r1', '書き直し')).toBe(true);
-    expect(stored(backend).reflections).toEqual({ 'l02-r1': { text: '書き直し', updatedAt: t } });
-    expect(backend.read(BACKUP)).toBe(raw);
+    expect(stored(backend).reflections['l02-r1'].text).toBe('書き直し');
+    expect(data.get(BACKUP)).toBe(raw);
   });
 
-  it('partly invalid data → invalid-parts, the valid parts loaded, the original backed up', () => {
-    const raw = JSON.stringify({
-      ...emptyProgress(COURSE, 1000),
-      reflections: { 'l02-r1': { text: 'ok', updatedAt: 5 }, 'l02-r2': { text: null, updatedAt: 5 } },
-    });
-    const backend = fakeBackend('local', { [KEY]: raw }).backend;
-    startProgress({ courseId: COURSE, backend, now });
-    expect($storage.get().warnings).toEqual(['invalid-parts']);
+  it('when the backup cannot be written (storage full), the original is left untouched and the notice says so, until the learner has downloaded it', () => {
+    const raw = '{"v":2,"reflections":{"l02-r1":{"text":"大切な文章","updatedAt":5}},"quizzes":7}';
+    const { backend, data, state } = fakeStorage({ [KEY]: raw, filler: 'x' });
+    state.full = true;
+    start({ backend, health: 'full' });
+    expect($storage.get()).toMatchObject({ warnings: ['invalid-parts'], original: 'kept' });
+    expect(notices()).toEqual(['invalid-parts-kept']);
+    expect(keptOriginal()).toBe(raw);
+    // Typing goes on in memory, never over the original, and never claims to be saved.
+    state.full = false;
+    tick();
+    expect(saveReflection('l05-r1', '新しい文')).toBe(false);
+    expect(data.get(KEY)).toBe(raw);
+    expect($progress.get().reflections['l05-r1'].text).toBe('新しい文');
+    // Downloaded: saving resumes, with everything typed meanwhile.
+    expect(releaseOriginal()).toBe(true);
+    expect(stored(backend).reflections['l05-r1'].text).toBe('新しい文');
     expect(notices()).toEqual(['invalid-parts']);
-    expect($progress.get().reflections).toEqual({ 'l02-r1': { text: 'ok', updatedAt: 5 } });
-    expect(backend.read(BACKUP)).toBe(raw);
   });
 
-  it('clean data is not backed up', () => {
-    const backend = memoryBackend({ [KEY]: encodeProgress(emptyProgress(COURSE, 1)) });
-    startProgress({ courseId: COURSE, backend, now });
-    expect(backend.read(BACKUP)).toBeNull();
+  it('storage full at start is not private mode: saved work is shown, saving is said to fail, and is retried with the next change', () => {
+    const saved = withReflection(emptyProgress(COURSE, 1), 'l02-r1', '前に書いた', { now: 2, session: 'old' });
+    const { backend, state } = fakeStorage({ [KEY]: encodeProgress(saved) });
+    state.full = true;
+    start({ backend, health: 'full' });
+    expect($progress.get().reflections['l02-r1'].text).toBe('前に書いた');
+    expect(notices()).toEqual(['write-failed']);
+    tick();
+    expect(saveReflection('l02-r1', '書き足した')).toBe(false);
+    expect($storage.get().needed).toBeGreaterThan(100);
+    state.full = false;
+    tick();
+    expect(recordVisit('goals')).toBe(true);
+    expect(notices()).toEqual([]);
+    expect(stored(backend).reflections['l02-r1'].text).toBe('書き足した');
+  });
+
+  it('edits another tab left only in its own key (it closed at the same moment) are merged in at start, and written to the shared key', () => {
+    const shared = withReflection(emptyProgress(COURSE, 1), 'l01-r1', '共有', { now: 10, session: 'taba' });
+    const lost = withReflection(shared, 'l02-r1', 'タブBだけが持っていた', { now: 20, session: 'tabb' });
+    const { backend } = fakeStorage({ [KEY]: encodeProgress(shared), [`${KEY}:tab:tabb`]: encodeProgress(lost) });
+    start({ backend });
+    expect($progress.get().reflections['l02-r1'].text).toBe('タブBだけが持っていた');
+    expect(stored(backend).reflections['l02-r1'].text).toBe('タブBだけが持っていた');
   });
 });
 
-describe('actions persist to the backend', () => {
-  it('recordVisit, submitQuiz and saveReflection each write the whole document', () => {
-    const backend = memoryBackend();
-    startProgress({ courseId: COURSE, backend, now });
-    const created = t;
-
+describe('actions persist to storage', () => {
+  it('recordVisit, submitQuiz and saveReflection each write the whole document, to the shared key and the tab\'s own key', () => {
+    const { backend } = fakeStorage();
+    start({ backend });
     tick();
     expect(recordVisit('goals')).toBe(true);
-    expect(stored(backend)).toEqual($progress.get());
     expect(stored(backend).lessons).toEqual({ goals: { firstAt: t, lastAt: t } });
-    expect(stored(backend).last).toEqual({ slug: 'goals', at: t });
-
     tick();
     const result = submitQuiz('goals', questions, { 'l02-q1': ['a', 'zz'], 'l02-q2': ['a'] }, 0.8);
     expect(result).toMatchObject({ correct: 1, total: 2, score: 0.5, passed: false });
-    expect(stored(backend).quizzes.goals).toEqual({
-      attempts: 1,
-      best: 0.5,
-      bestAt: t,
-      // Only the cleaned choice is stored, for every question.
-      last: { at: t, score: 0.5, answers: { 'l02-q1': ['a'], 'l02-q2': ['a'] } },
-    });
-
-    tick();
-    expect(submitQuiz('goals', questions, { 'l02-q1': ['a'], 'l02-q2': ['b', 'a'] }, 0.8).passed).toBe(true);
-    expect(stored(backend).quizzes.goals).toMatchObject({ attempts: 2, best: 1, bestAt: t });
-
+    expect(stored(backend).quizzes.goals).toEqual({ attempts: 1, best: 0.5, bestAt: t, last: { at: t, score: 0.5, answers: { 'l02-q1': ['a'], 'l02-q2': ['a'] } } });
     tick();
     expect(saveReflection('l02-r1', '月に一度、連絡を取る')).toBe(true);
-    const doc = stored(backend);
-    expect(doc.reflections).toEqual({ 'l02-r1': { text: '月に一度、連絡を取る', updatedAt: t } });
-    expect(doc.createdAt).toBe(created);
-    expect(doc.updatedAt).toBe(t);
-    expect(doc).toEqual($progress.get());
-    expect($storage.get().writeFailed).toBe(false);
+    expect(stored(backend).reflections['l02-r1']).toMatchObject({ text: '月に一度、連絡を取る', updatedAt: t });
+    expect(encodeProgress(stored(backend))).toBe(encodeProgress($progress.get()));
+    expect(encodeProgress(stored(backend, `${KEY}:tab:tab1`))).toBe(encodeProgress($progress.get()));
   });
 
-  it('a restarted session reads back what was saved', () => {
+  it('quiz choices not submitted are kept as a draft, and cleared by submitting', () => {
     const backend = memoryBackend();
-    startProgress({ courseId: COURSE, backend, now });
-    tick();
-    saveReflection('l02-r1', '残る');
-    const before = $progress.get();
-    stopProgress();
-    $progress.set(emptyProgress('unset', 0));
-    startProgress({ courseId: COURSE, backend, now });
-    expect($progress.get()).toEqual(before);
+    start({ backend });
+    saveQuizDraft('goals', { 'l02-q1': ['a'] });
+    expect(JSON.parse(stored(backend).drafts['quiz:goals'].value)).toEqual({ 'l02-q1': ['a'] });
+    submitQuiz('goals', questions, { 'l02-q1': ['a'], 'l02-q2': ['a', 'b'] }, 0.8);
+    expect(stored(backend).drafts).toEqual({});
   });
-});
 
-describe('write failures', () => {
-  it('a failed write sets $storage.writeFailed and the write-failed notice but keeps the change in $progress', () => {
-    const { backend, state } = fakeBackend('local');
-    startProgress({ courseId: COURSE, backend, now });
-    state.failWrites = true;
-
+  it('a failed write keeps the change in memory, says how much space it needed, and the next write saves everything', () => {
+    const { backend, state } = fakeStorage();
+    start({ backend });
+    state.full = true;
     tick();
     expect(saveReflection('l02-r1', '消えてはいけない')).toBe(false);
-    expect($storage.get().writeFailed).toBe(true);
-    expect(notices()).toContain('write-failed');
-    expect($progress.get().reflections['l02-r1']).toEqual({ text: '消えてはいけない', updatedAt: t });
-    expect(backend.read(KEY)).toBeNull();
-
-    tick();
-    expect(recordVisit('goals')).toBe(false);
-    expect($progress.get().reflections['l02-r1'].text).toBe('消えてはいけない');
-
-    // Once storage works again, the next write saves everything and clears the flag.
-    state.failWrites = false;
+    expect($storage.get()).toMatchObject({ writeFailed: true });
+    expect($storage.get().needed).toBe(encodeProgress($progress.get()).length);
+    expect(notices()).toEqual(['write-failed']);
+    state.full = false;
     tick();
     expect(recordVisit('intro')).toBe(true);
     expect($storage.get().writeFailed).toBe(false);
-    expect(notices()).not.toContain('write-failed');
-    const doc = stored(backend);
-    expect(doc.reflections['l02-r1'].text).toBe('消えてはいけない');
-    expect(Object.keys(doc.lessons).sort()).toEqual(['goals', 'intro']);
-  });
-
-  it('a new start clears an earlier write failure', () => {
-    const { backend, state } = fakeBackend('local');
-    startProgress({ courseId: COURSE, backend, now });
-    state.failWrites = true;
-    recordVisit('goals');
-    expect($storage.get().writeFailed).toBe(true);
-    startProgress({ courseId: COURSE, backend: memoryBackend(), now });
-    expect($storage.get()).toEqual({ kind: 'memory', warnings: [], writeFailed: false });
-  });
-
-  it('the same through localBackend over a storage that runs out of quota', () => {
-    const data = new Map<string, string>();
-    let full = false;
-    const storage: StorageLike = {
-      getItem: (k) => data.get(k) ?? null,
-      setItem: (k, v) => {
-        if (full) throw new DOMException('quota', 'QuotaExceededError');
-        data.set(k, v);
-      },
-      removeItem: (k) => void data.delete(k),
-    };
-    startProgress({ courseId: COURSE, backend: localBackend(storage), now });
-    tick();
-    expect(recordVisit('goals')).toBe(true);
-    full = true;
-    tick();
-    expect(() => saveReflection('l02-r1', 'x')).not.toThrow();
-    expect($storage.get().writeFailed).toBe(true);
-    expect(notices()).toEqual(['write-failed']);
-    expect($progress.get().reflections['l02-r1'].text).toBe('x');
-    expect(JSON.parse(data.get(KEY)!).reflections).toEqual({}); // the last good document is still there
+    expect(stored(backend).reflections['l02-r1'].text).toBe('消えてはいけない');
   });
 });
 
 describe('two tabs sharing one storage', () => {
-  /** What another tab does: read the stored document, change it, write it back. */
-  function otherTab(backend: StorageBackend, change: (p: Progress) => Progress) {
-    const { progress } = decodeProgress(backend.read(KEY), COURSE, t);
-    backend.write(KEY, encodeProgress(change(progress)));
+  /** What another tab does: read the shared document, change it, write it back (with a storage event here). */
+  function otherTab(s: ReturnType<typeof fakeStorage>, change: (p: Progress) => Progress, session = 'tab2') {
+    const { progress } = decodeProgress(s.data.get(KEY) ?? null, COURSE, t);
+    const next = change(progress);
+    s.data.set(`${KEY}:tab:${session}`, encodeProgress(next));
+    s.fire(KEY, encodeProgress(next));
   }
+  const e = (session = 'tab2') => ({ now: t, session });
 
   it('a change written by another tab between our writes is merged, and ours is kept too', () => {
-    const backend = memoryBackend();
-    startProgress({ courseId: COURSE, backend, now });
+    const s = fakeStorage();
+    start({ backend: s.backend });
     tick();
     saveReflection('l02-r1', 'こちらのタブ');
-
     tick();
-    otherTab(backend, (p) => withReflection(withVisit(p, 'intro', t), 'l05-r1', 'あちらのタブ', t));
-
+    otherTab(s, (p) => withReflection(withVisit(p, 'intro', e()), 'l05-r1', 'あちらのタブ', e()));
     tick();
     expect(recordVisit('goals')).toBe(true);
-    for (const doc of [$progress.get(), stored(backend)]) {
-      expect(doc.reflections).toEqual({
-        'l02-r1': { text: 'こちらのタブ', updatedAt: t - 2000 },
-        'l05-r1': { text: 'あちらのタブ', updatedAt: t - 1000 },
-      });
+    for (const doc of [$progress.get(), stored(s.backend)]) {
+      expect(doc.reflections['l02-r1'].text).toBe('こちらのタブ');
+      expect(doc.reflections['l05-r1'].text).toBe('あちらのタブ');
       expect(Object.keys(doc.lessons).sort()).toEqual(['goals', 'intro']);
-      expect(doc.last).toEqual({ slug: 'goals', at: t });
     }
   });
 
-  it('per reflection the newer text wins, whichever tab wrote it', () => {
-    const backend = memoryBackend();
-    startProgress({ courseId: COURSE, backend, now });
-    tick();
-    saveReflection('l02-r1', '古い（こちら）');
-    tick();
-    otherTab(backend, (p) => withReflection(p, 'l02-r1', '新しい（あちら）', t));
-    tick();
-    saveReflection('l02-r2', '別の項目');
-    expect(stored(backend).reflections['l02-r1'].text).toBe('新しい（あちら）');
-    expect(stored(backend).reflections['l02-r2'].text).toBe('別の項目');
-
-    tick();
-    otherTab(backend, (p) => withReflection(p, 'l02-r2', 'あちらの更新', t));
-    tick();
-    saveReflection('l02-r2', 'こちらの最新');
-    expect(stored(backend).reflections['l02-r2'].text).toBe('こちらの最新');
-    expect($progress.get()).toEqual(stored(backend));
+  it('the other tab wrote without having seen our last save (both saved in the same millisecond): the listener writes the merge back', () => {
+    const s = fakeStorage();
+    start({ backend: s.backend });
+    const before = decodeProgress(s.data.get(KEY) ?? encodeProgress(emptyProgress(COURSE, t)), COURSE, t).progress;
+    saveReflection('l02-r1', 'こちら'); // written...
+    // ...and overwritten at once by the other tab, which had read the document before our write.
+    const theirs = withReflection(before, 'l03-r1', 'あちら', e());
+    s.fire(KEY, encodeProgress(theirs));
+    const doc = stored(s.backend);
+    expect(doc.reflections['l02-r1'].text).toBe('こちら');
+    expect(doc.reflections['l03-r1'].text).toBe('あちら');
   });
 
-  it('a better quiz result from the other tab is not lost', () => {
-    const backend = memoryBackend();
-    startProgress({ courseId: COURSE, backend, now });
+  it('the same reflection typed in both tabs: the newer is shown and the other kept as a conflict to choose', () => {
+    const s = fakeStorage();
+    start({ backend: s.backend });
     tick();
-    otherTab(backend, (p) => ({
-      ...p,
-      quizzes: { goals: { attempts: 3, best: 1, bestAt: t, last: { at: t, score: 1, answers: {} } } },
-    }));
+    saveReflection('l04-r1', '最初の文');
+    const seen = $progress.get().reflections['l04-r1'];
     tick();
-    submitQuiz('goals', questions, {}, 0.8); // 0 points
-    const q = stored(backend).quizzes.goals;
-    expect(q).toMatchObject({ best: 1, last: { at: t, score: 0 } });
-    expect(q.attempts).toBeGreaterThanOrEqual(3); // never lower than either tab's count
+    otherTab(s, (p) => withReflection(p, 'l04-r1', 'あちらで書き直し', e()));
+    tick();
+    // This tab's learner was still looking at the first text when they typed.
+    saveReflection('l04-r1', 'こちらで書き直し', seen);
+    const r = stored(s.backend).reflections['l04-r1'];
+    expect(r.text).toBe('こちらで書き直し');
+    expect(r.other?.text).toBe('あちらで書き直し');
   });
 
-  it('corrupt or foreign data written by someone else is not merged but overwritten', () => {
-    const backend = memoryBackend();
-    startProgress({ courseId: COURSE, backend, now });
-    tick();
+  it('unreadable data another program wrote into the shared key is backed up before our next save replaces it; a page that changed nothing writes nothing', () => {
+    const s = fakeStorage();
+    start({ backend: s.backend });
+    s.data.set(KEY, '{broken by someone');
+    expect(flushNow()).toBe(true);
+    expect(s.data.get(KEY)).toBe('{broken by someone');
     saveReflection('l02-r1', 'mine');
-    backend.write(KEY, encodeProgress(withReflection(emptyProgress('other-course', 0), 'l09-r9', 'foreign', t)));
-    tick();
-    recordVisit('goals');
-    expect(Object.keys(stored(backend).reflections)).toEqual(['l02-r1']);
-    backend.write(KEY, '{broken');
-    tick();
-    recordVisit('intro');
-    expect(stored(backend).reflections['l02-r1'].text).toBe('mine');
+    expect(s.data.get(BACKUP)).toBe('{broken by someone');
+    expect(stored(s.backend).reflections['l02-r1'].text).toBe('mine');
   });
 
-  it('storage events from another tab update $progress; unrelated or unreadable ones are ignored', () => {
-    const data = new Map<string, string>();
-    const storage: StorageLike = {
-      getItem: (k) => data.get(k) ?? null,
-      setItem: (k, v) => void data.set(k, v),
-      removeItem: (k) => void data.delete(k),
-    };
-    const target = new EventTarget();
-    const fire = (key: string | null, newValue: string | null) => {
-      if (key && newValue !== null) data.set(key, newValue);
-      target.dispatchEvent(Object.assign(new Event('storage'), { key, newValue }));
-    };
-    startProgress({ courseId: COURSE, backend: localBackend(storage, target), now });
-    tick();
+  it('unrelated keys, unreadable or foreign documents from another tab change nothing', () => {
+    const s = fakeStorage();
+    start({ backend: s.backend });
     saveReflection('l02-r1', 'mine');
-    const mine = $progress.get();
-
-    tick();
-    fire(KEY, encodeProgress(withReflection(mine, 'l05-r1', 'theirs', t)));
-    expect(Object.keys($progress.get().reflections).sort()).toEqual(['l02-r1', 'l05-r1']);
-
     const before = $progress.get();
-    fire('some-other-key', encodeProgress(emptyProgress(COURSE, t + 10)));
-    fire(KEY, '{broken');
-    fire(KEY, encodeProgress(emptyProgress('other-course', t + 10)));
-    fire(KEY, null);
-    expect($progress.get()).toBe(before);
-
-    // A reset in the other tab (a document created after our last change) replaces ours.
-    tick();
-    fire(KEY, encodeProgress(emptyProgress(COURSE, t)));
-    expect($progress.get()).toEqual(emptyProgress(COURSE, t));
-
-    // After stopProgress, events are no longer listened to.
-    const afterReset = $progress.get();
-    stopProgress();
-    tick();
-    fire(KEY, encodeProgress(withReflection(emptyProgress(COURSE, 0), 'l05-r1', 'late', t)));
-    expect($progress.get()).toBe(afterReset);
-  });
-
-  it('restarting unsubscribes from the previous backend', () => {
-    const target = new EventTarget();
-    const storage: StorageLike = { getItem: () => null, setItem: () => {}, removeItem: () => {} };
-    startProgress({ courseId: COURSE, backend: localBackend(storage, target), now });
-    startProgress({ courseId: COURSE, backend: memoryBackend(), now });
-    const before = $progress.get();
-    tick();
-    target.dispatchEvent(
-      Object.assign(new Event('storage'), { key: KEY, newValue: encodeProgress(withReflection(emptyProgress(COURSE, 0), 'l05-r1', 'x', t)) }),
-    );
+    s.fire('some-other-key', encodeProgress(emptyProgress(COURSE, t + 10)));
+    s.fire(KEY, '{broken');
+    s.fire(KEY, encodeProgress(emptyProgress('other-course', t + 10)));
     expect($progress.get()).toBe(before);
   });
 
-  it('stopping then starting on another backend leaves no listener on the old one', () => {
-    const target = new EventTarget();
-    const storage: StorageLike = { getItem: () => null, setItem: () => {}, removeItem: () => {} };
-    startProgress({ courseId: COURSE, backend: localBackend(storage, target), now });
-    stopProgress();
-    startProgress({ courseId: COURSE, backend: memoryBackend(), now });
-    const before = $progress.get();
-    tick();
-    target.dispatchEvent(
-      Object.assign(new Event('storage'), { key: KEY, newValue: encodeProgress(withReflection(emptyProgress(COURSE, 0), 'l05-r1', 'x', t)) }),
-    );
-    expect($progress.get()).toBe(before);
-  });
-
-  // Regression test (fixed): see git history for the original report.
-  it('a reset done in another tab is not undone by our next write', () => {
-    const backend = memoryBackend();
-    startProgress({ courseId: COURSE, backend, now });
+  it('a reset in another tab replaces ours and our next write does not undo it; after stopProgress nothing is listened to', () => {
+    const s = fakeStorage();
+    start({ backend: s.backend });
     tick();
     saveReflection('l02-r1', 'リセット前');
     tick();
-    backend.write(KEY, encodeProgress(emptyProgress(COURSE, t))); // the other tab's resetProgress()
+    otherTab(s, (p) => ({ ...emptyProgress(COURSE, t, p.epoch + 1) }));
+    expect($progress.get().reflections).toEqual({});
     tick();
     recordVisit('goals');
-    expect($progress.get().reflections).toEqual({});
-    expect(stored(backend).reflections).toEqual({});
+    expect(stored(s.backend).reflections).toEqual({});
+    const after = $progress.get();
+    stopProgress();
+    s.fire(KEY, encodeProgress(withReflection(after, 'l05-r1', 'late', e())));
+    expect($progress.get()).toBe(after);
+  });
+
+  it('with Web Locks, the shared write waits for the lock and then merges what the other tab wrote meanwhile', async () => {
+    const s = fakeStorage();
+    start({ backend: s.backend, locks: navigator.locks });
+    let release!: () => void;
+    const held = navigator.locks.request(KEY, () => new Promise<void>((r) => (release = r)));
+    await Promise.resolve();
+    expect(saveReflection('l02-r1', 'ロック待ち')).toBe(true); // in this tab's own key already
+    expect(s.data.get(KEY)).toBeUndefined();
+    s.data.set(KEY, encodeProgress(withReflection(emptyProgress(COURSE, t), 'l03-r1', '他のタブ', { now: t, session: 'tab2' })));
+    release();
+    await held;
+    await navigator.locks.request(KEY, () => {});
+    const doc = stored(s.backend);
+    expect(doc.reflections['l02-r1'].text).toBe('ロック待ち');
+    expect(doc.reflections['l03-r1'].text).toBe('他のタブ');
   });
 });
 
-describe('resetProgress', () => {
-  it('clears everything, persists the empty document and is not merged back', () => {
-    const backend = memoryBackend();
-    startProgress({ courseId: COURSE, backend, now });
-    const created = t;
+describe('flushing before the page goes away or updates', () => {
+  it('flushAll saves every registered editor and the document at once; an update waits for it', () => {
+    const { backend, state } = fakeStorage();
+    start({ backend });
+    let pending = 'まだ保存していない';
+    const off = onFlush(() => saveReflection('l02-r1', pending, undefined, true));
+    expect(flushAll()).toBe(true);
+    expect(stored(backend).reflections['l02-r1'].text).toBe('まだ保存していない');
+    // If it cannot be saved, the update does not reload.
+    let reloaded = false;
+    $update.set(() => (reloaded = true));
+    state.full = true;
+    pending = '保存できない';
+    applyUpdate();
+    expect(reloaded).toBe(false);
+    expect($updateBlocked.get()).toBe(true);
+    state.full = false;
+    applyUpdate();
+    expect(reloaded).toBe(true);
+    expect($updateBlocked.get()).toBe(false);
+    off();
+    $update.set(null);
+    expect(flushNow()).toBe(true);
+  });
+});
+
+describe('reset, import, review and profile', () => {
+  it('resetProgress clears everything with a new epoch that an older copy cannot undo', () => {
+    const s = fakeStorage();
+    start({ backend: s.backend });
     tick();
     recordVisit('goals');
-    submitQuiz('goals', questions, { 'l02-q1': ['a'], 'l02-q2': ['a', 'b'] }, 0.8);
     saveReflection('l02-r1', '消す');
-
+    const old = $progress.get();
     tick();
     expect(resetProgress()).toBe(true);
-    expect($progress.get()).toEqual(emptyProgress(COURSE, t));
-    expect(stored(backend)).toEqual(emptyProgress(COURSE, t));
-    expect(stored(backend).createdAt).toBeGreaterThan(created);
-
+    expect(stored(s.backend)).toMatchObject({ epoch: 1, reflections: {}, lessons: {} });
+    // An older tab writes its pre-reset copy back: it counts for nothing.
+    s.fire(KEY, encodeProgress(withReflection(old, 'l05-r1', '古いタブ', { now: t, session: 'tab2' })));
     tick();
     recordVisit('intro');
-    const doc = stored(backend);
-    expect(doc.reflections).toEqual({});
-    expect(doc.quizzes).toEqual({});
-    expect(Object.keys(doc.lessons)).toEqual(['intro']);
-    expect($progress.get()).toEqual(doc);
+    expect(stored(s.backend).reflections).toEqual({});
+    expect(Object.keys(stored(s.backend).lessons)).toEqual(['intro']);
   });
 
-  it('also discards what another tab wrote just before the reset', () => {
-    const backend = memoryBackend();
-    startProgress({ courseId: COURSE, backend, now });
-    tick();
-    saveReflection('l02-r1', 'mine');
-    tick();
-    const { progress } = decodeProgress(backend.read(KEY), COURSE, t);
-    backend.write(KEY, encodeProgress(withReflection(progress, 'l05-r1', 'theirs', t)));
-    tick();
-    resetProgress();
-    expect(stored(backend).reflections).toEqual({});
-    tick();
-    saveReflection('l02-r2', 'after');
-    expect(Object.keys(stored(backend).reflections)).toEqual(['l02-r2']);
-  });
-});
-
-describe('review, profile and import actions', () => {
-  /** Local midnight `days` days after the day of t (due dates are local midnights). */
-  const midnight = (days: number) => {
-    const d = new Date(t);
-    d.setHours(0, 0, 0, 0);
-    d.setDate(d.getDate() + days);
-    return d.getTime();
-  };
-
-  it('submitQuiz schedules the questions answered wrong for tomorrow (a right retry leaves them scheduled)', () => {
-    const backend = memoryBackend();
-    startProgress({ courseId: COURSE, backend, now });
-    tick();
-    submitQuiz('goals', questions, { 'l02-q1': ['b'], 'l02-q2': ['a', 'b'] }, 0.8);
-    expect(stored(backend).reviews).toEqual({ 'l02-q1': { box: 0, due: midnight(1), updatedAt: t } });
-    const scheduledAt = t;
-    tick();
-    submitQuiz('goals', questions, { 'l02-q1': ['a'], 'l02-q2': ['a', 'b'] }, 0.8);
-    expect(stored(backend).reviews['l02-q1']).toEqual({ box: 0, due: midnight(1), updatedAt: scheduledAt });
-  });
-
-  it('recordReview scores one question and moves it up (right) or back to the start (wrong)', () => {
-    const backend = memoryBackend();
-    startProgress({ courseId: COURSE, backend, now });
-    submitQuiz('goals', questions, {}, 0.8);
-    tick(86_400_000);
-    expect(recordReview(questions[1], ['b', 'a'])).toEqual({ id: 'l02-q2', correct: true, chosen: ['a', 'b'], correctIds: ['a', 'b'] });
-    expect(stored(backend).reviews['l02-q2']).toEqual({ box: 1, due: midnight(3), updatedAt: t });
-    tick();
-    expect(recordReview(questions[1], ['a']).correct).toBe(false);
-    expect(stored(backend).reviews['l02-q2']).toEqual({ box: 0, due: midnight(1), updatedAt: t });
-    expect(stored(backend).quizzes.goals.attempts).toBe(1); // a review is not a quiz attempt
-  });
-
-  it('setLearnerName and saveReminders persist the profile', () => {
-    const backend = memoryBackend();
-    startProgress({ courseId: COURSE, backend, now });
-    tick();
-    expect(setLearnerName(' 山田 花子 ')).toBe(true);
-    tick();
-    expect(saveReminders([{ id: 'a', who: '佐藤さん', every: 'monthly' }, { id: 'b', who: '', every: 'monthly' }])).toBe(true);
-    expect(stored(backend).profile).toEqual({
-      name: { text: '山田 花子', updatedAt: t - 1000 },
-      reminders: { people: [{ id: 'a', who: '佐藤さん', every: 'monthly' }], updatedAt: t },
-    });
-  });
-
-  it('replaceProgress replaces everything (nothing merged back), and another tab takes it over as a replacement', () => {
-    const data = new Map<string, string>();
-    const storage: StorageLike = {
-      getItem: (k) => data.get(k) ?? null,
-      setItem: (k, v) => void data.set(k, v),
-      removeItem: (k) => void data.delete(k),
-    };
-    const backend = localBackend(storage);
-    startProgress({ courseId: COURSE, backend, now });
-    tick();
-    saveReflection('l02-r1', 'この端末の記録');
-    const imported = withReflection(withVisit(emptyProgress(COURSE, 50), 'intro', 60), 'l05-r1', 'ファイルの記録', 70);
-    tick();
+  it('replaceProgress (import) replaces everything as a new epoch', () => {
+    const s = fakeStorage();
+    start({ backend: s.backend });
+    saveReflection('l02-r1', 'いまの記録');
+    const imported = withReflection(emptyProgress(COURSE, 1), 'l09-r1', 'ファイルの記録', { now: 2, session: 'file' });
     expect(replaceProgress(imported)).toBe(true);
-    const doc = stored(backend);
-    expect(doc.reflections).toEqual({ 'l05-r1': { text: 'ファイルの記録', updatedAt: 70 } });
-    expect(doc.lessons).toEqual(imported.lessons);
-    expect(doc.createdAt).toBe(t);
-    expect($progress.get()).toEqual(doc);
+    const doc = stored(s.backend);
+    expect(doc.epoch).toBe(1);
+    expect(Object.keys(doc.reflections)).toEqual(['l09-r1']);
+  });
 
-    // The other tab still holds the old state; the storage event makes it replace, not merge.
-    stopProgress();
-    const target = new EventTarget();
-    startProgress({ courseId: COURSE, backend: localBackend({ getItem: () => null, setItem: () => {}, removeItem: () => {} }, target), now });
-    $progress.set(withReflection(emptyProgress(COURSE, 0), 'l02-r1', 'この端末の記録', t - 1000));
-    target.dispatchEvent(Object.assign(new Event('storage'), { key: KEY, newValue: encodeProgress(doc) }));
-    expect($progress.get().reflections).toEqual({ 'l05-r1': { text: 'ファイルの記録', updatedAt: 70 } });
+  it('submitQuiz schedules wrong answers for tomorrow; recordReview moves them; name and reminders persist', () => {
+    const backend = memoryBackend();
+    start({ backend });
+    submitQuiz('goals', questions, { 'l02-q1': ['b'], 'l02-q2': ['a', 'b'] }, 0.8);
+    expect(Object.keys(stored(backend).reviews)).toEqual(['l02-q1']);
+    expect(recordReview(questions[0], ['a']).correct).toBe(true);
+    expect(stored(backend).reviews['l02-q1'].box).toBe(1);
+    expect(setLearnerName('  山田 花子  ')).toBe(true);
+    expect(saveReminders([{ id: 'a', who: '佐藤さん', every: 'monthly' }])).toBe(true);
+    expect(stored(backend).profile.name?.text).toBe('山田 花子');
+    expect(stored(backend).profile.reminders?.people).toEqual([{ id: 'a', who: '佐藤さん', every: 'monthly' }]);
+  });
+
+  it('commit passes the editing session to the change', () => {
+    start({ backend: memoryBackend(), sessionId: 'abc123' });
+    let seen = '';
+    commit((p, e) => ((seen = e.session), p));
+    expect(seen).toBe('abc123');
   });
 });

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { IMPORT_MAX_BYTES, overview, progressFile, progressFileName, readProgressFile } from '../../src/lib/transfer';
-import { emptyProgress, withAttempt, withName, withReflection, withReminders, withVisit, type Progress } from '../../src/lib/progress';
+import { PROGRESS_VERSION, emptyProgress, withVisit, type Progress } from '../../src/lib/progress';
+import { withAttempt, withName, withReflection, withReminders } from '../../src/lib/progress-edits';
 import { withMistakes } from '../../src/lib/review';
 import type { LessonRequirement } from '../../src/lib/completion';
 
 const COURSE = 'networking-ja';
 const NOW = 1_764_240_000_000;
+const at = (now: number, session = 't') => ({ now, session });
 const rules = { passMark: 0.8, requireReflections: true };
 const lessons: LessonRequirement[] = [
   { slug: 'importance', required: ['l01-r1'] },
@@ -14,13 +16,13 @@ const lessons: LessonRequirement[] = [
 ];
 
 function sample(): Progress {
-  let p = withVisit(emptyProgress(COURSE, 1000), 'importance', 1100);
-  p = withAttempt(p, 'importance', { 'l01-q1': ['c'] }, 1, 1200);
-  p = withReflection(p, 'l01-r1', '社内の勉強会で、営業企画の人と話す。', 1300);
-  p = withAttempt(p, 'goals', { 'l02-q1': ['a'] }, 0.5, 1400);
-  p = withMistakes(p, ['l02-q1', 'l02-q2'], 1400);
-  p = withName(p, '山田 花子', 1500);
-  return withReminders(p, [{ id: 'a', who: '佐藤さん', every: 'quarterly' }], 1600);
+  let p = withVisit(emptyProgress(COURSE, 1000), 'importance', at(1100));
+  p = withAttempt(p, 'importance', { 'l01-q1': ['c'] }, 1, at(1200));
+  p = withReflection(p, 'l01-r1', '社内の勉強会で、営業企画の人と話す。', at(1300));
+  p = withAttempt(p, 'goals', { 'l02-q1': ['a'] }, 0.5, at(1400));
+  p = withMistakes(p, ['l02-q1', 'l02-q2'], at(1400));
+  p = withName(p, '山田 花子', at(1500));
+  return withReminders(p, [{ id: 'a', who: '佐藤さん', every: 'quarterly' }], at(1600));
 }
 const read = (text: string, bytes = new TextEncoder().encode(text).length) => readProgressFile(text, bytes, COURSE, NOW);
 
@@ -37,7 +39,47 @@ describe('progress files', () => {
   it('a file from version 1 is migrated', () => {
     const v1 = { v: 1, courseId: COURSE, createdAt: 1, updatedAt: 2, last: null, lessons: {}, quizzes: {}, reflections: { 'l01-r1': { text: '古い記録', updatedAt: 2 } } };
     const r = read(JSON.stringify(v1));
-    expect(r.ok && r.progress).toEqual({ ...v1, v: 2, reviews: {}, profile: {} });
+    expect(r.ok && r.progress).toEqual({
+      ...v1,
+      v: 3,
+      epoch: 0,
+      clock: 2,
+      // The migrated reflection gets a version id derived from its content ("m<hash>.0").
+      reflections: { 'l01-r1': { text: '古い記録', updatedAt: 2, v: expect.stringMatching(/^m[0-9a-z]+\.0$/) } },
+      reviews: {},
+      profile: {},
+      drafts: {},
+      activities: {},
+      checks: {},
+      plan: null,
+    });
+    // ... the same id on every device (every read of the same file).
+    const again = read(JSON.stringify(v1));
+    expect(again.ok && again.progress.reflections['l01-r1'].v).toBe(r.ok && r.progress.reflections['l01-r1'].v);
+  });
+
+  it('a file from version 2 is migrated, every edited item getting a version', () => {
+    const v2 = {
+      v: 2, courseId: COURSE, createdAt: 1, updatedAt: 5, last: null, lessons: {}, quizzes: {},
+      reflections: { 'l01-r1': { text: '古い記録', updatedAt: 2 } },
+      reviews: { 'l02-q1': { box: 1, due: 9, updatedAt: 3 } },
+      profile: { name: { text: '山田 花子', updatedAt: 4 }, reminders: { people: [{ id: 'a', who: '佐藤さん', every: 'monthly' }], updatedAt: 5 } },
+    };
+    const r = read(JSON.stringify(v2));
+    const version = expect.stringMatching(/^m[0-9a-z]+\.0$/);
+    expect(r.ok && r.progress).toEqual({
+      ...v2,
+      v: 3,
+      epoch: 0,
+      clock: 5,
+      reflections: { 'l01-r1': { ...v2.reflections['l01-r1'], v: version } },
+      reviews: { 'l02-q1': { ...v2.reviews['l02-q1'], v: version } },
+      profile: { name: { ...v2.profile.name, v: version }, reminders: { ...v2.profile.reminders, v: version } },
+      drafts: {},
+      activities: {},
+      checks: {},
+      plan: null,
+    });
   });
 
   it.each([
@@ -49,12 +91,13 @@ describe('progress files', () => {
     ['no version', () => read(JSON.stringify({ ...sample(), v: undefined })), 'not-progress'],
     ['no course id', () => read(JSON.stringify({ ...sample(), courseId: undefined })), 'not-progress'],
     ['another course', () => read(progressFile({ ...sample(), courseId: 'other-course' })), 'foreign-course'],
-    ['a newer version', () => read(progressFile({ ...sample(), v: 3 as never })), 'newer-version'],
+    ['a newer version', () => read(progressFile({ ...sample(), v: (PROGRESS_VERSION + 1) as never })), 'newer-version'],
     ['a missing part', () => read(JSON.stringify({ ...sample(), quizzes: undefined })), 'damaged'],
-    ['a v2 file without reviews', () => read(JSON.stringify({ ...sample(), reviews: undefined })), 'damaged'],
+    ['a file without reviews', () => read(JSON.stringify({ ...sample(), reviews: undefined })), 'damaged'],
+    ['a v2 file without reviews', () => read(JSON.stringify({ ...sample(), v: 2, reviews: undefined })), 'damaged'],
     ['no createdAt', () => read(JSON.stringify({ ...sample(), createdAt: 'yesterday' })), 'damaged'],
-    ['one unreadable reflection', () => read(JSON.stringify({ ...sample(), reflections: { 'l01-r1': { text: 5, updatedAt: 1 } } })), 'damaged'],
-    ['a bad review', () => read(JSON.stringify({ ...sample(), reviews: { 'l02-q1': { box: 9, due: 1, updatedAt: 1 } } })), 'damaged'],
+    ['one unreadable reflection', () => read(JSON.stringify({ ...sample(), reflections: { 'l01-r1': { text: 5, updatedAt: 1, v: 't.1' } } })), 'damaged'],
+    ['a bad review', () => read(JSON.stringify({ ...sample(), reviews: { 'l02-q1': { box: 9, due: 1, updatedAt: 1, v: 't.1' } } })), 'damaged'],
     ['a bad profile', () => read(JSON.stringify({ ...sample(), profile: { name: 42 } })), 'damaged'],
   ])('refuses a file that is %s', (_label, run, error) => {
     expect(run()).toEqual({ ok: false, error });
