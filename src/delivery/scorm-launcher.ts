@@ -34,7 +34,7 @@ import {
   type ScormVersion,
   type Status12Mode,
 } from '../lib/scorm';
-import { attemptCounts, interactionRecords, interactionValues, newRecords, parseLmsCatalog, type LmsCatalog } from '../lib/scorm-interactions';
+import { attemptKeys, interactionRecords, interactionValues, newRecords, parseLmsCatalog, type LmsCatalog } from '../lib/scorm-interactions';
 import { cmiProblems } from '../lib/cmi-types';
 
 /** One interface over the SCORM 1.2 and 2004 runtime APIs. */
@@ -141,7 +141,7 @@ export function startLauncher({ courseId, frame, pages, catalog: catalogUrl, sta
   let record: LauncherRecord = launchRecord ?? { page: null, at: 0, n: 0 };
   // Journaled interactions continue after what the LMS holds (and after what this course sent, if the LMS reports less).
   let next = Math.max(Number(lms.get('cmi.interactions._count')) || 0, record.n);
-  const sentAttempts = launchProgress ? attemptCounts(launchProgress) : {};
+  const sentAttempts: Record<string, string> = launchProgress ? attemptKeys(launchProgress) : {};
   const interactionTypes: Record<number, string> = {};
 
   /** Sets what differs from what the LMS holds (checked against the CMI types first); returns how many were set. */
@@ -271,7 +271,7 @@ export function startLauncher({ courseId, frame, pages, catalog: catalogUrl, sta
         sent += 1 + send(values.slice(1));
         next++;
         interactions++;
-        sentAttempts[r.group] = Math.max(sentAttempts[r.group] ?? 0, r.attempt);
+        sentAttempts[r.group] = r.attempt;
       }
       previous = p;
     }

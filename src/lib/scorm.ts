@@ -203,31 +203,40 @@ export interface Compacted {
   /** What goes into suspend_data (a progress document the course can decode). */
   data: string;
   /**
-   * What was left out to fit the limit (it stays only in the browser): reflection ids, and
-   * "reviews" / "reminders" / "visits" when those parts had to go too.
+   * What was left out to fit the limit (it stays only in the browser): ids of reflections and
+   * activities, "plan", and "reviews" / "reminders" / "visits" when those parts had to go too.
    */
   dropped: string[];
 }
 
 /**
  * Fits the progress document into `limit` characters, keeping what tracking needs. First it drops
- * what the LMS does not need (the answers of the last attempts), then reflections, longest first,
- * then the review schedule and the learner's reminder list. Quiz results, visits and the last
- * location are kept as long as at all possible.
+ * what the LMS does not need (the answers of the last quiz and check attempts — results and
+ * attempt counts stay —, drafts, the other side of a conflict), then the learner's own work,
+ * largest first (reflections, activities, the if-then plan), then the review schedule and the
+ * reminder list. Quiz and check results, visits and the last location are kept as long as at all
+ * possible. Work is dropped as whole items, never cut: a copy without an item cannot overwrite
+ * the item where it is still kept.
  */
 export function compactForSuspend(p: Progress, limit: number): Compacted {
   const slim: Progress = structuredClone(p);
   for (const q of Object.values(slim.quizzes)) q.last = null;
+  for (const c of Object.values(slim.checks)) if (c) c.answers = {};
   // Drafts (input not saved as such yet) and the other side of a conflict stay in this browser.
   slim.drafts = {};
   for (const r of Object.values(slim.reflections)) delete r.other;
   const fits = () => encodeProgress(slim).length <= limit;
   const dropped: string[] = [];
-  const byLength = Object.entries(slim.reflections).sort((a, b) => b[1].text.length - a[1].text.length);
-  for (const [id] of byLength) {
+  const size = (x: unknown) => JSON.stringify(x).length;
+  const work: { name: string; size: number; drop: () => void }[] = [
+    ...Object.entries(slim.reflections).map(([id, r]) => ({ name: id, size: size(r), drop: () => delete slim.reflections[id] })),
+    ...Object.entries(slim.activities).map(([id, r]) => ({ name: id, size: size(r), drop: () => delete slim.activities[id] })),
+    ...(slim.plan ? [{ name: 'plan', size: size(slim.plan), drop: () => (slim.plan = null) }] : []),
+  ].sort((a, b) => b.size - a.size);
+  for (const w of work) {
     if (fits()) break;
-    delete slim.reflections[id];
-    dropped.push(id);
+    w.drop();
+    dropped.push(w.name);
   }
   dropped.sort();
   if (!fits() && Object.keys(slim.reviews).length) {

@@ -5,8 +5,9 @@
  */
 import type { APIRoute } from 'astro';
 import { getCourseIndex, getLessons } from '../layouts/course-data';
-import { LMS_CATALOG_VERSION, type CatalogItem, type LmsCatalog } from '../lib/scorm-interactions';
+import { LMS_CATALOG_VERSION, type CatalogActivity, type CatalogItem, type LmsCatalog } from '../lib/scorm-interactions';
 import type { Question } from '../lib/schema';
+import type { Activity } from '../lib/activity-schema';
 
 const item = (q: Question): CatalogItem => ({
   id: q.id,
@@ -14,6 +15,19 @@ const item = (q: Question): CatalogItem => ({
   options: q.options.map((o) => o.id),
   correct: q.options.filter((o) => o.correct).map((o) => o.id),
 });
+
+const activity = (a: Activity): CatalogActivity => {
+  switch (a.kind) {
+    case 'sorting':
+      return { id: a.id, kind: a.kind, categories: a.categories.map((c) => c.id), items: a.items.map((i) => ({ id: i.id, category: i.category })) };
+    case 'matching':
+      return { id: a.id, kind: a.kind, answers: a.answers.map((x) => x.id), pairs: a.pairs.map((p) => ({ id: p.id, answer: p.answer })) };
+    case 'conversation':
+      return { id: a.id, kind: a.kind, start: a.start, nodes: a.nodes.map((n) => ({ id: n.id, next: (n.choices ?? []).map((c) => c.next), rank: n.ending?.rank ?? null })) };
+    case 'message':
+      return { id: a.id, kind: a.kind };
+  }
+};
 
 export const GET: APIRoute = async () => {
   const [index, lessons] = await Promise.all([getCourseIndex(), getLessons()]);
@@ -27,6 +41,7 @@ export const GET: APIRoute = async () => {
       quiz: lessons[i].data.quiz.questions.map(item),
       pre: lessons[i].data.checks.pre.map(item),
       final: lessons[i].data.checks.final.map(item),
+      activities: lessons[i].data.activities.map(activity),
     })),
   };
   return new Response(JSON.stringify(catalog), { headers: { 'Content-Type': 'application/json' } });

@@ -2,18 +2,21 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   LMS_CATALOG_VERSION,
-  attemptCounts,
+  attemptKeys,
   clock12,
   interactionRecords,
   interactionValues,
   newRecords,
   parseLmsCatalog,
   timestamp2004,
+  type Answer,
   type InteractionRecord,
   type LmsCatalog,
 } from '../../src/lib/scorm-interactions';
 import { cmiProblems } from '../../src/lib/cmi-types';
-import { emptyProgress, withVisit } from '../../src/lib/progress';
+import { emptyProgress, withVisit, type Progress } from '../../src/lib/progress';
+import type { ActivityRecord } from '../../src/lib/activities';
+import type { CheckRecord } from '../../src/lib/checks';
 import { withAttempt } from '../../src/lib/progress-edits';
 
 const at = (now: number) => ({ now, session: 't' });
@@ -33,8 +36,23 @@ const catalog: LmsCatalog = {
       ],
       pre: [{ id: 'l02-p1', type: 'single', options: ['a', 'b'], correct: ['a'] }],
       final: [{ id: 'l02-f1', type: 'single', options: ['a', 'b'], correct: ['b'] }],
+      activities: [
+        { id: 'l02-a1', kind: 'sorting', categories: ['passive', 'active'], items: [{ id: 'notes', category: 'passive' }, { id: 'ask-speaker', category: 'active' }] },
+        { id: 'l02-a2', kind: 'matching', answers: ['x1', 'x2', 'x3'], pairs: [{ id: 'p1', answer: 'x2' }, { id: 'p2', answer: 'x1' }] },
+        {
+          id: 'l02-a3', kind: 'conversation', start: 'start',
+          nodes: [
+            { id: 'start', next: ['end-weak', 'mid'], rank: null },
+            { id: 'mid', next: ['end-best', 'end-good'], rank: null },
+            { id: 'end-best', next: [], rank: 1 },
+            { id: 'end-good', next: [], rank: 2 },
+            { id: 'end-weak', next: [], rank: 3 },
+          ],
+        },
+        { id: 'l02-a4', kind: 'message' },
+      ],
     },
-    { slug: 'value', required: [], quiz: [{ id: 'l06-q1', type: 'single', options: ['a', 'b'], correct: ['a'] }], pre: [], final: [] },
+    { slug: 'value', required: [], quiz: [{ id: 'l06-q1', type: 'single', options: ['a', 'b'], correct: ['a'] }], pre: [], final: [], activities: [] },
   ],
 };
 const T0 = Date.UTC(2026, 11, 1, 1, 0, 0); // 10:00 JST
@@ -56,25 +74,84 @@ describe('interaction records', () => {
   it('one per question of the last attempt, with result, attempt number and when it became available', () => {
     const r = interactionRecords(first, catalog);
     expect(r.map((x) => [x.id, x.result, x.attempt, x.group])).toEqual([
-      ['l02-q1', 'correct', 1, 'quiz:goals'],
-      ['l02-q2', 'incorrect', 1, 'quiz:goals'], // partly right is wrong, as in the quiz
-      ['l02-q3', 'incorrect', 1, 'quiz:goals'],
+      ['l02-q1', 'correct', '1', 'quiz:goals'],
+      ['l02-q2', 'incorrect', '1', 'quiz:goals'], // partly right is wrong, as in the quiz
+      ['l02-q3', 'incorrect', '1', 'quiz:goals'],
     ]);
     expect(r[0]).toMatchObject({ objective: 'goals', at: T0 + 95_500, since: T0 });
-    expect(r[1].answer).toEqual({ type: 'choice', response: ['a', 'b'], correct: ['a', 'b', 'd'], options: ['a', 'b', 'c', 'd', 'e'] });
+    expect(r[1].answer).toEqual({ type: 'choice', response: ['a', 'b'], correct: [['a', 'b', 'd']], options: ['a', 'b', 'c', 'd', 'e'] });
     expect(r[2].answer).toEqual({ type: 'true-false', response: true, correct: false });
   });
   it('a retry is a new attempt, available from when the previous one was scored', () => {
     const r = interactionRecords(second, catalog, first);
-    expect(r.every((x) => x.attempt === 2 && x.result === 'correct' && x.since === T0 + 95_500)).toBe(true);
+    expect(r.every((x) => x.attempt === '2' && x.result === 'correct' && x.since === T0 + 95_500)).toBe(true);
   });
   it('sends each attempt once: what the LMS had at launch, and what was sent since, is not new', () => {
-    expect(newRecords(interactionRecords(first, catalog), attemptCounts(opened))).toHaveLength(3);
-    expect(newRecords(interactionRecords(first, catalog), attemptCounts(first))).toHaveLength(0);
-    expect(newRecords(interactionRecords(second, catalog, first), attemptCounts(first))).toHaveLength(3);
+    expect(newRecords(interactionRecords(first, catalog), attemptKeys(opened))).toHaveLength(3);
+    expect(newRecords(interactionRecords(first, catalog), attemptKeys(first))).toHaveLength(0);
+    expect(newRecords(interactionRecords(second, catalog, first), attemptKeys(first))).toHaveLength(3);
     // The suspend_data the LMS returns has no answers (compacted), but the attempt counts are there.
     const fromLms = { ...second, quizzes: { goals: { ...second.quizzes.goals, last: null } } };
-    expect(newRecords(interactionRecords(second, catalog), attemptCounts(fromLms))).toHaveLength(0);
+    expect(newRecords(interactionRecords(second, catalog), attemptKeys(fromLms))).toHaveLength(0);
+  });
+
+  const version = (n: number) => ({ updatedAt: T0 + n, v: `s.${n.toString(36)}` });
+  const withActivity = (p: Progress, id: string, r: Omit<ActivityRecord, 'updatedAt' | 'v'>, n: number): Progress => ({ ...p, activities: { ...p.activities, [id]: { ...r, ...version(n) } } });
+  it('a checked sorting or matching activity: one choice per item, among its categories / answers', () => {
+    let p = withActivity(opened, 'l02-a1', { kind: 'sorting', state: { placed: { notes: 'active', 'ask-speaker': 'active' }, checked: true }, done: true, best: 0.5 }, 60_000);
+    p = withActivity(p, 'l02-a2', { kind: 'matching', state: { placed: { p1: 'x2', p2: 'x3' }, checked: true }, done: true, best: 0.5 }, 70_000);
+    const r = interactionRecords(p, catalog);
+    expect(r.map((x) => [x.id, x.group, x.result])).toEqual([
+      ['l02-a1-notes', 'activity:l02-a1', 'incorrect'],
+      ['l02-a1-ask-speaker', 'activity:l02-a1', 'correct'],
+      ['l02-a2-p1', 'activity:l02-a2', 'correct'],
+      ['l02-a2-p2', 'activity:l02-a2', 'incorrect'],
+    ]);
+    expect(r[0]).toMatchObject({ objective: 'goals', at: T0 + 60_000, since: T0, answer: { type: 'choice', response: ['active'], correct: [['passive']], options: ['passive', 'active'] } });
+    // Checking the same placement again is nothing new; a changed one is.
+    expect(newRecords(r, attemptKeys(p))).toEqual([]);
+    const moved = withActivity(p, 'l02-a1', { kind: 'sorting', state: { placed: { notes: 'passive', 'ask-speaker': 'active' }, checked: true }, done: true, best: 1 }, 80_000);
+    expect(newRecords(interactionRecords(moved, catalog), attemptKeys(p)).map((x) => x.id)).toEqual(['l02-a1-notes', 'l02-a1-ask-speaker']);
+    // Not checked or not finished: nothing to report.
+    const unchecked = withActivity(opened, 'l02-a1', { kind: 'sorting', state: { placed: { notes: 'passive' }, checked: false }, done: false, best: null }, 1);
+    expect(interactionRecords(unchecked, catalog)).toEqual([]);
+  });
+  it('a finished conversation: the ending reached, the best ending correct; a composed message: neutral, without its text', () => {
+    let p = withActivity(opened, 'l02-a3', { kind: 'conversation', state: { path: [1, 1] }, done: true, best: 2 }, 90_000);
+    p = withActivity(p, 'l02-a4', { kind: 'message', state: { fields: { thanks: '個人的な文面' } }, done: true, best: null }, 95_000);
+    const [talk, message] = interactionRecords(p, catalog);
+    expect(talk).toMatchObject({ id: 'l02-a3', result: 'incorrect', answer: { type: 'choice', response: ['end-good'], correct: [['end-best']], options: ['end-best', 'end-good', 'end-weak'] } });
+    expect(message).toMatchObject({ id: 'l02-a4', result: 'neutral', answer: { type: 'other' } });
+    expect(JSON.stringify(interactionValues('2004', 0, message, 0))).not.toContain('個人的');
+    const best = withActivity(p, 'l02-a3', { kind: 'conversation', state: { path: [1, 0] }, done: true, best: 1 }, 99_000);
+    expect(interactionRecords(best, catalog)[0].result).toBe('correct');
+  });
+  it('activity records are valid CMI data in both versions (hyphenated ids, endings, no response)', () => {
+    let p = withActivity(opened, 'l02-a1', { kind: 'sorting', state: { placed: { notes: 'active', 'ask-speaker': 'active' }, checked: true }, done: true, best: 0.5 }, 60_000);
+    p = withActivity(p, 'l02-a2', { kind: 'matching', state: { placed: { p1: 'x2' }, checked: true }, done: true, best: 0.5 }, 70_000);
+    p = withActivity(p, 'l02-a3', { kind: 'conversation', state: { path: [0] }, done: true, best: 3 }, 90_000);
+    p = withActivity(p, 'l02-a4', { kind: 'message', state: { fields: {} }, done: true, best: null }, 95_000);
+    const records = interactionRecords(p, catalog);
+    expect(records).toHaveLength(2 + 2 + 1 + 1);
+    for (const version of ['1.2', '2004'] as const) expect(cmiProblems(version, records.flatMap((r, i) => interactionValues(version, i, r, 540)))).toEqual([]);
+    const talk = Object.fromEntries(interactionValues('2004', 0, records[4], 0));
+    expect(talk).toMatchObject({ 'cmi.interactions.0.learner_response': 'end_weak', 'cmi.interactions.0.correct_responses.0.pattern': 'end_best' });
+    // SCORM 1.2: the endings' positions as letters (end-best, end-good, end-weak → a, b, c).
+    expect(Object.fromEntries(interactionValues('1.2', 0, records[4], 0))).toMatchObject({ 'cmi.interactions.0.student_response': 'c', 'cmi.interactions.0.correct_responses.0.pattern': 'a' });
+    expect(Object.fromEntries(interactionValues('1.2', 0, records[5], 0))).toMatchObject({ 'cmi.interactions.0.type': 'performance', 'cmi.interactions.0.result': 'neutral' });
+  });
+  it('a submitted check: one record per item of every lesson; a skipped or unsubmitted one: none', () => {
+    const check = (over: Partial<CheckRecord>): Progress => ({
+      ...opened,
+      checks: { pre: { answers: { 'l02-p1': ['a'] }, right: ['l02-p1'], at: T0 + 5000, skipped: false, attempts: 1, ...version(5000), ...over } },
+    });
+    const r = interactionRecords(check({}), catalog);
+    expect(r.map((x) => [x.id, x.group, x.attempt, x.result, x.objective])).toEqual([['l02-p1', 'check:pre', '1', 'correct', 'goals']]);
+    expect(r[0].since).toBeNull(); // when the check was opened is not recorded
+    expect(interactionRecords(check({ skipped: true }), catalog)).toEqual([]);
+    expect(interactionRecords(check({ at: null }), catalog)).toEqual([]);
+    expect(newRecords(r, attemptKeys(check({})))).toEqual([]);
+    expect(newRecords(interactionRecords(check({ attempts: 2, at: T0 + 9000 }), catalog, check({})), attemptKeys(check({})))[0]).toMatchObject({ attempt: '2', since: T0 + 5000 });
   });
 });
 
@@ -122,15 +199,18 @@ describe('interaction elements', () => {
     }
   });
   it('no response element for an unanswered question, no latency when the start is unknown', () => {
-    const r: InteractionRecord = { ...q1, answer: { ...(q1.answer as { type: 'choice'; options: string[]; correct: string[] }), response: [] }, since: null };
+    const r: InteractionRecord = { ...q1, answer: { ...(q1.answer as Extract<Answer, { type: 'choice' }>), response: [] }, since: null };
     const keys = interactionValues('2004', 0, r, 0).map(([k]) => k);
     expect(keys).not.toContain('cmi.interactions.0.learner_response');
     expect(keys).not.toContain('cmi.interactions.0.latency');
     expect(Object.fromEntries(interactionValues('2004', 0, r, 0))['cmi.interactions.0.timestamp']).toBe(timestamp2004(r.at));
   });
   it('option ids that are not single characters get a letter in SCORM 1.2 and a safe identifier in 2004', () => {
-    const r: InteractionRecord = { ...q1, answer: { type: 'choice', response: ['opt-2'], correct: ['opt-1'], options: ['opt-1', 'opt-2'] } };
+    const r: InteractionRecord = { ...q1, answer: { type: 'choice', response: ['opt-2'], correct: [['opt-1']], options: ['opt-1', 'opt-2'] } };
     expect(v12(r)).toMatchObject({ 'cmi.interactions.0.student_response': 'b', 'cmi.interactions.0.correct_responses.0.pattern': 'a' });
+    // Mixed ids never share a letter: all options are then lettered by position.
+    const mixed: InteractionRecord = { ...q1, answer: { type: 'choice', response: ['b'], correct: [['long']], options: ['long', 'b'] } };
+    expect(v12(mixed)).toMatchObject({ 'cmi.interactions.0.student_response': 'b', 'cmi.interactions.0.correct_responses.0.pattern': 'a' });
     expect(v04(r)).toMatchObject({ 'cmi.interactions.0.learner_response': 'opt_2', 'cmi.interactions.0.correct_responses.0.pattern': 'opt_1' });
   });
   it('are valid CMI data in both versions for any answers', () => {

@@ -19,7 +19,7 @@ import {
   trackingValues,
 } from '../../src/lib/scorm';
 import { cmiProblems } from '../../src/lib/cmi-types';
-import { decodeProgress, emptyProgress, encodeProgress, withVisit } from '../../src/lib/progress';
+import { decodeProgress, emptyProgress, encodeProgress, withVisit, type Progress } from '../../src/lib/progress';
 import { withAttempt, withReflection } from '../../src/lib/progress-edits';
 import type { ProgressReport } from '../../src/lib/embed-protocol';
 
@@ -203,6 +203,31 @@ describe('suspend_data', () => {
     expect(back.reflections).toEqual(p.reflections);
     expect(back.quizzes.lesson1.last).toBeNull();
     expect(p.quizzes.lesson1.last).not.toBeNull(); // the original is not modified
+  });
+  it('drops check answers first, then the largest work — reflections, activities, the plan — as whole items', () => {
+    const v = (n: number) => ({ updatedAt: n, v: `s.${n}` });
+    const p: Progress = {
+      ...withReflection(emptyProgress('c', 1), 'l01-r1', '短いふりかえり', at(2)),
+      checks: { pre: { answers: { 'l01-p1': ['a'] }, right: ['l01-p1'], at: 3, skipped: false, attempts: 1, ...v(3) } },
+      activities: {
+        'l05-a1': { kind: 'message', state: { fields: { thanks: 'ご無沙汰しております。'.repeat(150), news: '近況をお知らせします。'.repeat(150) } }, done: true, best: null, ...v(4) },
+        'l03-a1': { kind: 'sorting', state: { placed: { notes: 'passive' }, checked: true }, done: true, best: 1, ...v(5) },
+      },
+      plan: { items: [{ id: 'p1', when: '月曜の朝', action: 'お礼のメッセージを送る', with: '', remind: null }], ...v(6) },
+    };
+    const { data, dropped } = compactForSuspend(p, 3000);
+    expect(data.length).toBeLessThanOrEqual(3000);
+    expect(dropped).toEqual(['l05-a1']);
+    const back = decodeProgress(data, 'c', 99).progress;
+    expect(back.checks.pre).toMatchObject({ answers: {}, right: ['l01-p1'], attempts: 1 });
+    expect(Object.keys(back.activities)).toEqual(['l03-a1']);
+    expect(back.plan?.items).toHaveLength(1);
+    expect(back.reflections['l01-r1'].text).toBe('短いふりかえり');
+    // With room for little more than the results, every piece of work goes, the results stay.
+    const bare = compactForSuspend({ ...p, reflections: {}, activities: {}, plan: null }, 1e6).data.length;
+    const tight = compactForSuspend(p, bare + 10);
+    expect(tight.dropped).toEqual(['l01-r1', 'l03-a1', 'l05-a1', 'plan']);
+    expect(decodeProgress(tight.data, 'c', 99).progress.checks.pre?.right).toEqual(['l01-p1']);
   });
   it('carries the launcher record within the limit, and splits it off again', () => {
     const p = full();
