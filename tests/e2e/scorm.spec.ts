@@ -111,7 +111,7 @@ for (const [v, E] of [
 ] as const) {
   test.describe(`SCORM ${E.version}`, () => {
     test.describe.configure({ mode: 'serial' });
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
 
     test('fresh start, two lessons passed, leave, relaunch resumes with Japanese text intact', async ({ page }) => {
       let course = await launch(page, v);
@@ -282,7 +282,7 @@ for (const [v, E] of [
 }
 
 test('SCORM 1.2: ten long reflections keep suspend_data within 4,096 characters and the learner is told', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await page.goto(`${server.url}harness.html?v=12`);
   await page.evaluate(() => localStorage.clear());
   let course = await launch(page, '12');
