@@ -311,7 +311,8 @@ export function startLauncher({ courseId, frame, pages, catalog: catalogUrl, sta
     const msg = parseCourseMessage(e.data);
     if (!msg || ('courseId' in msg && msg.courseId !== courseId)) return;
     if (msg.type === 'ready') {
-      post({ type: 'init', persist: true, state });
+      // The course frame fills this page (the LMS's frame or window): it scrolls inside, never the LMS page.
+      post({ type: 'init', persist: true, state, keeper: 'lms', frame: 'fixed' });
       if (dropped.length) post({ type: 'stored', dropped });
       // The learner is on this page now: the location, and the launcher's record in suspend_data.
       const key = msg.lesson ?? (msg.page === undefined ? null : pageKey(msg.page));

@@ -41,8 +41,13 @@ export type CourseMessage =
   | { type: 'state'; courseId: string; state: string };
 
 export type HostMessage =
-  /** Host offers persistence (persist) and/or hands over saved state (a progress JSON string). */
-  | { type: 'init'; persist: boolean; state: string | null }
+  /**
+   * Host offers persistence (persist) and/or hands over saved state (a progress JSON string).
+   * `keeper` says who keeps the progress when persist is on: "lms" (the SCORM launcher: it follows
+   * the learner to other devices) or "host" (any other embedding site; the default). `frame:
+   * "fixed"` says the frame keeps its height (the course scrolls inside it, not the host page).
+   */
+  | { type: 'init'; persist: boolean; state: string | null; keeper?: 'lms' | 'host'; frame?: 'fixed' }
   /** Host could not keep some reflections (e.g. SCORM 1.2's 4,096-character limit). */
   | { type: 'stored'; dropped: string[] };
 
@@ -57,7 +62,10 @@ export function parseHostMessage(data: unknown): HostMessage | null {
   if (data.type === 'init') {
     const state = data.state ?? null;
     if (state !== null && (typeof state !== 'string' || state.length > MAX_STATE_CHARS)) return null;
-    return { type: 'init', persist: data.persist === true, state };
+    const msg: HostMessage = { type: 'init', persist: data.persist === true, state };
+    if (data.keeper === 'lms' || data.keeper === 'host') msg.keeper = data.keeper;
+    if (data.frame === 'fixed') msg.frame = 'fixed';
+    return msg;
   }
   if (data.type === 'stored') {
     const d = data.dropped;

@@ -8,7 +8,7 @@ import { unzipSync } from 'fflate';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { answer, completeLesson, hydrated, lessons, stored, wrong } from './course';
+import { answer, completeLesson, hydrated, lessons, right, stored, wrong } from './course';
 import { cmiProblems } from '../../src/lib/cmi-types';
 import { serve, type StaticServer } from './static-server';
 
@@ -123,6 +123,10 @@ for (const [v, E] of [
       await course.locator('a[rel="next"]').click();
       course = await courseFrame(page, v, all[1].slug);
       await completeLesson(course, all[1], '二つ目のふりかえり：転職の相談相手を探す。');
+      // The page tells the truth about where its text is kept: in the LMS too.
+      await expect(course.locator('html')).toHaveAttribute('data-kept', 'lms');
+      await expect(course.locator('#reflection-heading ~ p [data-saved="lms"]')).toBeVisible();
+      await expect(course.locator('#reflection-heading ~ p [data-saved="browser"]')).toBeHidden();
       await expect.poll(async () => (await db(page))[E.location]).toBe(all[1].slug);
       await expect.poll(async () => (await db(page))[E.raw]).toBe('20'); // 2 of 10 quizzes at 100 %
 
@@ -281,6 +285,74 @@ for (const [v, E] of [
   });
 }
 
+test.describe('compact player in a Moodle-sized frame', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  const l = all[0];
+  /** The lesson in the launcher's course frame, opened without Playwright scrolling the LMS page. */
+  async function openLesson(page: Page, query: string) {
+    let course = await launch(page, '12', query);
+    await course.locator(`#toc a[href*="lessons/${l.slug}/"]`).evaluate((a: HTMLAnchorElement) => a.click());
+    course = await courseFrame(page, '12', l.slug);
+    await expect(course.locator('html')).toHaveAttribute('data-frame', 'fixed');
+    return course;
+  }
+  const hostScroll = (page: Page) => page.evaluate(() => scrollY);
+
+  test('focus and scrollIntoView scroll inside the course, never the LMS page, and land where the learner sees', async ({ page }) => {
+    const course = await openLesson(page, '&layout=moodle');
+    await answer(course, l, right);
+    const reset = async () => {
+      await page.evaluate(() => scrollTo(0, 0)); // Playwright scrolls the page to act on elements
+      await course.evaluate(() => scrollTo(0, 0));
+    };
+    /** In the LMS page's viewport (800 px high) and the LMS page not scrolled. */
+    const seen = async (target: ReturnType<Frame['locator']>) => {
+      expect(await hostScroll(page)).toBe(0);
+      await expect(page.locator('#exit')).toBeInViewport();
+      const box = (await target.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(800);
+    };
+    // The quiz focuses its result after scoring (submitted as the learner's Enter would).
+    await reset();
+    await course.locator('form.quiz').evaluate((f: HTMLFormElement) => f.requestSubmit());
+    const result = course.locator('[data-result]');
+    await expect(result).toBeFocused();
+    await seen(course.locator('[data-result] .verdict').first());
+    expect(await course.evaluate(() => scrollY)).toBeGreaterThan(0);
+    // Any focus() or scrollIntoView() in the course: natively these also scroll the LMS page.
+    const retry = course.getByRole('button', { name: /もう一度/ });
+    await reset();
+    await retry.evaluate((b: HTMLElement) => b.focus());
+    await expect(retry).toBeFocused();
+    await seen(retry);
+    const text = course.locator(`#${l.reflections[0].id}-text`);
+    await reset();
+    await text.evaluate((t: HTMLElement) => t.scrollIntoView());
+    await seen(text);
+  });
+
+  test('the bar with 目次 and 前へ／次へ stays at the top of the frame while the lesson scrolls', async ({ page }) => {
+    const course = await openLesson(page, '&layout=moodle');
+    await course.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
+    const next = course.locator('.embed-nav a', { hasText: '次へ' });
+    await expect(next).toBeVisible();
+    const bar = (await course.locator('.embed-bar').boundingBox())!;
+    const frame = (await page.locator('#sco').boundingBox())!;
+    expect(Math.round(bar.y)).toBe(Math.round(frame.y));
+    await next.evaluate((a: HTMLAnchorElement) => a.click());
+    await courseFrame(page, '12', all[1].slug);
+    expect(await hostScroll(page)).toBe(0);
+  });
+
+  test('a 375 px frame drops the padding of cards inside cards', async ({ page }) => {
+    const course = await openLesson(page, '&layout=moodle&w=375');
+    const width = await course.locator('.choice').first().evaluate((el) => el.getBoundingClientRect().width);
+    // 375 px less the page's side padding only: the question's own frame gives its padding back.
+    expect(width).toBeGreaterThanOrEqual(345);
+  });
+});
+
 test('SCORM 1.2: ten long reflections keep suspend_data within 4,096 characters and the learner is told', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto(`${server.url}harness.html?v=12`);
@@ -311,6 +383,9 @@ test('the packaged course runs without an LMS on its own storage', async ({ page
   await hydrated(course);
   await course.getByRole('link', { name: '講座をはじめる' }).click();
   const lesson = await courseFrame(page, '12', all[0].slug);
+  // Without an LMS, the text says: this browser only.
+  await expect(lesson.locator('#reflection-heading ~ p [data-saved="browser"]')).toBeVisible();
+  await expect(lesson.locator('#reflection-heading ~ p [data-saved="lms"]')).toBeHidden();
   await completeLesson(lesson, all[0]);
   expect((await stored(lesson)).quizzes[all[0].slug].best).toBe(1);
 });

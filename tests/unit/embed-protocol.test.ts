@@ -23,6 +23,9 @@ describe('host messages', () => {
     expect(parseHostMessage(envelope({ type: 'init', persist: true, state: '{}' }))).toEqual({ type: 'init', persist: true, state: '{}' });
     expect(parseHostMessage({ protocol: 'course-embed', version: 1, type: 'init' })).toEqual({ type: 'init', persist: false, state: null });
     expect(parseHostMessage(envelope({ type: 'stored', dropped: ['l01-r1'] }))).toEqual({ type: 'stored', dropped: ['l01-r1'] });
+    expect(parseHostMessage(envelope({ type: 'init', persist: true, state: null, keeper: 'lms', frame: 'fixed' }))).toEqual({ type: 'init', persist: true, state: null, keeper: 'lms', frame: 'fixed' });
+    // An unknown keeper is left out (the course then says "the embedding site").
+    expect(parseHostMessage({ ...envelope({ type: 'init', persist: true, state: null }), keeper: 'cloud', frame: 'big' })).toEqual({ type: 'init', persist: true, state: null });
   });
   it('ignores other protocols, versions, types and bad payloads', () => {
     expect(parseHostMessage({ protocol: 'other', version: 1, type: 'init' })).toBeNull();
