@@ -22,6 +22,7 @@ import {
   SUSPEND_LIMIT,
   commitUrgency,
   endValues,
+  keepLmsRecord,
   locationElement,
   objectiveValues,
   pageKey,
@@ -171,8 +172,12 @@ export function startLauncher({ courseId, frame, pages, catalog: catalogUrl, sta
   let current: Progress | null = launchProgress;
   let previous: Progress | null = launchProgress;
   let last: ProgressReport | null = null;
-  // A course the LMS has as finished stays finished, even if this device lacks some of its data.
-  const finishedBefore = v === '1.2' ? status === 'completed' || status === 'passed' : status === 'completed';
+  // What the LMS has recorded stays: finished stays finished, the score never drops (keepLmsRecord).
+  const rawBefore = Number.parseFloat(ledger.get(v === '1.2' ? 'cmi.core.score.raw' : 'cmi.score.raw') ?? '');
+  const lmsRecord = {
+    finished: v === '1.2' ? status === 'completed' || status === 'passed' : status === 'completed',
+    score: Number.isFinite(rawBefore) ? Math.min(1, Math.max(0, rawBefore / 100)) : null,
+  };
   let dropped: string[] = [];
   let finished = false;
   let dirty = false;
@@ -219,7 +224,7 @@ export function startLauncher({ courseId, frame, pages, catalog: catalogUrl, sta
 
   /** Status and score of a report; says whether the status or the number of quiz attempts changed. */
   const track = (report: ProgressReport) => {
-    const r = finishedBefore ? { ...report, status: 'completed' as const } : report;
+    const r = keepLmsRecord(report, lmsRecord);
     const status = !!last && (last.status !== r.status || last.success !== r.success);
     const attempts = !!last && last.attempts !== r.attempts;
     last = r;

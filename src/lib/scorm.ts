@@ -91,6 +91,17 @@ export function trackingValues(version: ScormVersion, r: ProgressReport, mode: S
 }
 
 /**
+ * A report that never takes back what the LMS has recorded for this attempt: a course the LMS has
+ * as finished stays finished, and the score never drops below the LMS's. Progress can shrink on
+ * this side — a reset, or a device where SCORM 1.2's 4,096 characters could not bring every
+ * reflection — but the LMS's record (completion, grade) is the institution's and stays.
+ */
+export function keepLmsRecord(r: ProgressReport, lms: { finished: boolean; score: number | null }): ProgressReport {
+  const score = lms.score !== null && lms.score > r.score ? lms.score : r.score;
+  return { ...r, score, status: lms.finished ? 'completed' : r.status };
+}
+
+/**
  * What is set once when the learner leaves: `exit` is "suspend" while the course is unfinished,
  * so the LMS resumes with suspend_data next time, and the session time.
  */

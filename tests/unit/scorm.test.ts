@@ -9,6 +9,7 @@ import {
   compactForSuspend,
   duration2004,
   endValues,
+  keepLmsRecord,
   lessonStatus12,
   objectiveValues,
   pageKey,
@@ -106,6 +107,15 @@ describe('tracking values', () => {
         expect(cmiProblems('2004', [...trackingValues('2004', rep), ...endValues('2004', rep, 5)])).toEqual([]);
       }),
     );
+  });
+});
+
+describe('what the LMS has recorded stays', () => {
+  it('a finished course stays finished, the score never drops below the LMS\'s', () => {
+    const reset = report({ status: 'incomplete', score: 0, completed: 0 });
+    expect(keepLmsRecord(reset, { finished: true, score: 0.9 })).toMatchObject({ status: 'completed', score: 0.9 });
+    expect(keepLmsRecord(report({ score: 0.5 }), { finished: false, score: 0.2 })).toMatchObject({ status: 'incomplete', score: 0.5 });
+    expect(keepLmsRecord(report(), { finished: false, score: null })).toEqual(report());
   });
 });
 
