@@ -25,6 +25,12 @@ export function lessons(): LessonData[] {
     .sort((a, b) => a.order - b.order);
 }
 
+/**
+ * The time a test that visits `n` pages may take: a base plus a share per page, so a test's limit
+ * grows with its work (and a busy machine does not fail a long walk that a quiet one passes).
+ */
+export const forPages = (n: number) => 30_000 + n * 15_000;
+
 /** Opens a page and waits until every island has hydrated (no `astro-island[ssr]` left). */
 export async function open(page: Page, url: string) {
   await page.goto(url);

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures';
-import { answer, completeLesson, hydrated, lessons, right, stored } from './course';
+import { answer, completeLesson, forPages, hydrated, lessons, right, stored } from './course';
 import { serve, type StaticServer } from './static-server';
 
 const DIST = process.env.COURSE_OUT_DIR ?? 'dist';
@@ -24,6 +24,7 @@ async function install(page: Page) {
 }
 
 test('offline: after one visit every page loads, a quiz and a reflection work and survive a reload', async ({ page, context }) => {
+  test.setTimeout(forPages(lessons().length + 5));
   await install(page);
   await context.setOffline(true);
   const urls = ['', ...lessons().map((l) => `lessons/${l.slug}/`), 'conclusion/'];
@@ -56,6 +57,7 @@ test('the offline indicator appears and disappears with the connection', async (
 });
 
 test('update: a new deployment is offered, nothing reloads by itself, typing is saved and progress kept', async ({ page }) => {
+  test.setTimeout(forPages(6));
   await install(page);
   const lesson = lessons()[1];
   const url = `${server.url}lessons/${lesson.slug}/`;

@@ -8,7 +8,7 @@ import { unzipSync } from 'fflate';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { answer, completeLesson, hydrated, lessons, right, stored, wrong } from './course';
+import { answer, completeLesson, forPages, hydrated, lessons, right, stored, wrong } from './course';
 import { cmiProblems } from '../../src/lib/cmi-types';
 import { serve, type StaticServer } from './static-server';
 
@@ -111,7 +111,7 @@ for (const [v, E] of [
 ] as const) {
   test.describe(`SCORM ${E.version}`, () => {
     test.describe.configure({ mode: 'serial' });
-    test.setTimeout(180_000);
+    test.setTimeout(forPages(all.length * 2 + 4));
 
     test('fresh start, two lessons passed, leave, relaunch resumes with Japanese text intact', async ({ page }) => {
       let course = await launch(page, v);
@@ -354,7 +354,7 @@ test.describe('compact player in a Moodle-sized frame', () => {
 });
 
 test('SCORM 1.2: ten long reflections keep suspend_data within 4,096 characters and the learner is told', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(forPages(all.length * 2 + 2));
   await page.goto(`${server.url}harness.html?v=12`);
   await page.evaluate(() => localStorage.clear());
   let course = await launch(page, '12');
