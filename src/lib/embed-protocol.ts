@@ -39,15 +39,21 @@ export interface ProgressReport {
 }
 
 export type CourseMessage =
-  | { type: 'ready'; courseId: string; lesson: string | null }
+  /** `page`: the page's path relative to the course root ("" home, "conclusion/", "lessons/goals/"). */
+  | { type: 'ready'; courseId: string; lesson: string | null; page?: string }
   | ({ type: 'progress' } & ProgressReport)
   | { type: 'completed'; courseId: string; score: number }
   | { type: 'resize'; height: number }
   | { type: 'state'; courseId: string; state: string };
 
 export type HostMessage =
-  /** Host offers persistence (persist) and/or hands over saved state (a progress JSON string). */
-  | { type: 'init'; persist: boolean; state: string | null }
+  /**
+   * Host offers persistence (persist) and/or hands over saved state (a progress JSON string).
+   * `keeper` says who keeps the progress when persist is on: "lms" (the SCORM launcher: it follows
+   * the learner to other devices) or "host" (any other embedding site; the default). `frame:
+   * "fixed"` says the frame keeps its height (the course scrolls inside it, not the host page).
+   */
+  | { type: 'init'; persist: boolean; state: string | null; keeper?: 'lms' | 'host'; frame?: 'fixed' }
   /** Host could not keep some reflections (e.g. SCORM 1.2's 4,096-character limit). */
   | { type: 'stored'; dropped: string[] };
 
@@ -62,7 +68,10 @@ export function parseHostMessage(data: unknown): HostMessage | null {
   if (data.type === 'init') {
     const state = data.state ?? null;
     if (state !== null && (typeof state !== 'string' || state.length > MAX_STATE_CHARS)) return null;
-    return { type: 'init', persist: data.persist === true, state };
+    const msg: HostMessage = { type: 'init', persist: data.persist === true, state };
+    if (data.keeper === 'lms' || data.keeper === 'host') msg.keeper = data.keeper;
+    if (data.frame === 'fixed') msg.frame = 'fixed';
+    return msg;
   }
   if (data.type === 'stored') {
     const d = data.dropped;
@@ -78,8 +87,13 @@ export function parseCourseMessage(data: unknown): CourseMessage | null {
   const str = (k: string) => typeof data[k] === 'string';
   const num = (k: string) => typeof data[k] === 'number' && Number.isFinite(data[k]);
   switch (data.type) {
-    case 'ready':
-      return str('courseId') ? { type: 'ready', courseId: data.courseId as string, lesson: str('lesson') ? (data.lesson as string) : null } : null;
+    case 'ready': {
+      if (!str('courseId')) return null;
+      const msg: CourseMessage = { type: 'ready', courseId: data.courseId as string, lesson: str('lesson') ? (data.lesson as string) : null };
+      // The page path is optional (older course builds do not send it) and never leaves the course root.
+      if (str('page') && (data.page as string).length <= 200 && !/(^|\/)\.\.(\/|$)|^\/|:/.test(data.page as string)) msg.page = data.page as string;
+      return msg;
+    }
     case 'resize':
       return num('height') && (data.height as number) >= 0 ? { type: 'resize', height: data.height as number } : null;
     case 'completed':

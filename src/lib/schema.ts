@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { activitySchema } from './activity-schema';
+import { DEFAULT_STATUS12, STATUS12_MODES } from './scorm';
 
 const stableId = (pattern: RegExp, example: string) =>
   z.string().regex(pattern, { message: `must look like "${example}" and never change once published` });
@@ -164,6 +165,19 @@ export const courseSchema = z.object({
       allowedOrigins: z.array(z.string().regex(/^(\*|https?:\/\/[a-z0-9.-]+(:\d+)?)$/i, { message: 'must be an origin like "https://lms.example.org" (no path) or "*"' })).default([]),
     })
     // prefault: an absent block is parsed as {} so the inner defaults apply (zod 4's default() would skip them).
+    .prefault({}),
+  /** SCORM packages (`npm run package`, docs/lms-admins.md). */
+  scorm: z
+    .object({
+      /**
+       * How the SCORM 1.2 package reports status in cmi.core.lesson_status, "<finished>-<otherwise>":
+       * completed-incomplete (default: what Moodle's default completion rule "Completed" needs),
+       * passed-incomplete, passed-failed or completed-failed ("failed" while every quiz was tried
+       * and one is below the pass mark). COURSE_SCORM12_STATUS overrides it for one build.
+       * SCORM 2004 always reports completion and success separately.
+       */
+      status12: z.enum(STATUS12_MODES).default(DEFAULT_STATUS12),
+    })
     .prefault({}),
   /** Completion rules. */
   completion: z

@@ -53,7 +53,7 @@ test('embed mode: no site header or footer, a compact bar, auto height, links st
   // Embed mode passes the axe scan too (axe scans the frame from the host page).
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  expect((await messages(page, 'ready'))[0]).toMatchObject({ courseId: 'networking-ja', lesson: lesson.slug });
+  expect((await messages(page, 'ready'))[0]).toMatchObject({ courseId: 'networking-ja', lesson: lesson.slug, page: `lessons/${lesson.slug}/` });
   // The host helper sized the iframe to the content (no inner scrollbar).
   await expect.poll(async () => (await page.locator('#course').boundingBox())!.height).toBeGreaterThan(1500);
   // Next-lesson links navigate inside the frame.
@@ -72,6 +72,10 @@ test('blocked storage with host persistence: progress is kept by the host and re
   let frame = await embed(page, { persist: true });
   await expect(frame.locator('[data-notice="host-storage"]')).toBeVisible();
   await expect(frame.locator('[data-notice="memory-only"]')).toHaveCount(0);
+  // Where it is kept, truthfully: the embedding site (not "an LMS", not "this browser").
+  await expect(frame.locator('[data-notice="host-storage"]')).toContainText('この講座を埋め込んでいるサイト');
+  await expect(frame.locator('#reflection-heading ~ p [data-saved="host"]')).toBeVisible();
+  await expect(frame.locator('#reflection-heading ~ p [data-saved="browser"]')).toBeHidden();
   await completeLesson(frame, lesson, 'LMS に保存されるふりかえり');
   await expect.poll(() => page.evaluate(() => localStorage.getItem('host-saved-state') ?? '')).toContain('LMS に保存されるふりかえり');
   const progress = (await messages(page, 'progress')).at(-1);

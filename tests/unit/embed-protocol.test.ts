@@ -28,6 +28,9 @@ describe('host messages', () => {
     expect(parseHostMessage(envelope({ type: 'init', persist: true, state: '{}' }))).toEqual({ type: 'init', persist: true, state: '{}' });
     expect(parseHostMessage({ protocol: 'course-embed', version: 1, type: 'init' })).toEqual({ type: 'init', persist: false, state: null });
     expect(parseHostMessage(envelope({ type: 'stored', dropped: ['l01-r1'] }))).toEqual({ type: 'stored', dropped: ['l01-r1'] });
+    expect(parseHostMessage(envelope({ type: 'init', persist: true, state: null, keeper: 'lms', frame: 'fixed' }))).toEqual({ type: 'init', persist: true, state: null, keeper: 'lms', frame: 'fixed' });
+    // An unknown keeper is left out (the course then says "the embedding site").
+    expect(parseHostMessage({ ...envelope({ type: 'init', persist: true, state: null }), keeper: 'cloud', frame: 'big' })).toEqual({ type: 'init', persist: true, state: null });
   });
   it('ignores other protocols, versions, types and bad payloads', () => {
     expect(parseHostMessage({ protocol: 'other', version: 1, type: 'init' })).toBeNull();
@@ -49,12 +52,18 @@ describe('course messages', () => {
     for (const m of [
       { type: 'ready', courseId: 'c', lesson: 'a' },
       { type: 'ready', courseId: 'c', lesson: null },
+      { type: 'ready', courseId: 'c', lesson: null, page: 'conclusion/' },
+      { type: 'ready', courseId: 'c', lesson: 'a', page: 'lessons/a/' },
       { type: 'resize', height: 1200 },
       { type: 'completed', courseId: 'c', score: 1 },
       { type: 'state', courseId: 'c', state: '{"v":1}' },
       { type: 'progress', ...report },
     ] as const)
       expect(parseCourseMessage(envelope(m))).toEqual(m);
+  });
+  it('drops a ready message\'s page when it would leave the course root', () => {
+    for (const page of ['../x/', 'a/../../b', '/abs/', 'https://evil.example/', 'x'.repeat(201)])
+      expect(parseCourseMessage(envelope({ type: 'ready', courseId: 'c', lesson: null, page }))).toEqual({ type: 'ready', courseId: 'c', lesson: null });
   });
   it('rejects a progress message with a made-up status', () => {
     const report = progressReport(emptyProgress('c', 1), lessons, rules, null, QUIZZES);
