@@ -281,7 +281,7 @@ export function startLauncher({ courseId, frame, pages, catalog: catalogUrl, sta
       previous = p;
     }
     sent += putSuspend();
-    schedule(commitUrgency({ sent, interactions, page, ...t }));
+    schedule(commitUrgency({ status: t.status, attempts: t.attempts, sent, interactions, page }));
   };
 
   void fetch(catalogUrl)

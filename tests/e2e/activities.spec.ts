@@ -180,14 +180,15 @@ test.describe('message builder (メッセージ作成)', () => {
     expect(await focused(page)).toContain(`id="${a.id}-thanks"`);
     await page.keyboard.type('昨年の採用セミナーでは、ありがとうございました。');
     // The lines whose fields are still empty (the greeting with one's own name, the signature…) are left out.
-    await expect(r.locator('[data-message]')).toHaveValue(/^株式会社〇〇 人事部 鈴木様\n\n昨年の採用セミナーでは、ありがとうございました。\n\nお忙しいところ/);
+    await expect(r.locator('[data-message]')).toHaveValue(/^株式会社〇〇 人事部 鈴木様\n\n昨年の採用セミナーでは、ありがとうございました。\n\n突然のご連絡、失礼いたしました。/);
     await expect(r.locator('[data-message]')).not.toHaveValue(/\{/);
     await expect(r.locator('[data-message-save]')).toHaveText('保存しました');
     for (const f of a.fields.slice(2)) await r.locator(`#${a.id}-${f.id}`).fill(f.placeholder!);
-    await r.locator(`#${a.id}-sender`).blur();
+    await r.locator(`#${a.id}-${a.fields.at(-1)!.id}`).blur();
     await expect(r.locator('[data-fields-left]')).toHaveText('すべての欄が埋まりました。送る前に、相手と場面に合っているか読み返しましょう。');
     const message = await r.locator('[data-message]').inputValue();
-    expect(message).toContain('ご無沙汰しております。株式会社△△ 人事部の佐藤 花子です。\n昨年の採用セミナーでは、ありがとうございました。');
+    expect(message).toContain('ご無沙汰しております。株式会社△△ 人事部の佐藤です。\n昨年の採用セミナーでは、ありがとうございました。');
+    expect(message.startsWith('件名：ご無沙汰しております（株式会社△△ 人事部 佐藤 花子）\n\n')).toBe(true);
     await r.getByRole('button', { name: '文面をコピー' }).click();
     await expect(r.locator('[data-copy-message]')).toHaveText('文面をクリップボードにコピーしました。メールやチャットに貼り付けて使えます。');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(message);
@@ -269,28 +270,36 @@ test('offline: the activities work and save with the network off (service worker
   }
 });
 
-for (const scheme of ['light', 'dark'] as const)
-  for (const l of all.filter((x) => x.activities?.length))
-    for (const a of l.activities!)
-      test(`axe and 320 px reflow: ${a.id} (${a.kind}) before and after feedback (${scheme})`, async ({ page }) => {
-        await page.setViewportSize({ width: 320, height: 800 });
-        await page.emulateMedia({ colorScheme: scheme });
-        await open(page, `/lessons/${l.slug}/`);
-        expect(await axe(page, a.id), `${a.id} before`).toEqual([]);
-        const r = page.locator(`[data-activity-id="${a.id}"]`);
-        if (a.kind === 'conversation') for (const i of pathTo(a, 1)) await r.locator(`[data-choice="${i}"]`).click();
-        else if (a.kind === 'message') await r.locator('textarea').first().fill('鈴木');
-        else {
-          for (const [item, option] of Object.entries(rightPlacement(a))) await r.locator(`#${a.id}-${item}`).selectOption(option);
-          await r.locator(`#${a.id}-${Object.keys(rightPlacement(a))[0]}`).selectOption(a.kind === 'sorting' ? a.categories.find((c) => c.id !== rightPlacement(a)[a.items[0].id])!.id : a.answers.find((x) => x.id !== a.pairs[0].answer)!.id);
-          await r.getByRole('button', { name: '答え合わせ' }).click();
-          await expect(r.locator('[data-item-feedback="incorrect"]')).toHaveCount(1);
-        }
-        expect(await axe(page, a.id), `${a.id} after`).toEqual([]);
-        // Nothing wider than the screen (WCAG 1.4.10 reflow).
-        const wide = await r.evaluate((el) => [...el.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((e) => e.outerHTML.slice(0, 80)));
-        expect(wide, a.id).toEqual([]);
-      });
+/** axe in the light and the dark scheme on the page as it is (the scheme switches live, no reload). */
+async function axeBoth(page: Page, id: string) {
+  const out: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    out.push(...(await axe(page, id)).map((v) => `${scheme}: ${v}`));
+  }
+  return out;
+}
+
+for (const l of all.filter((x) => x.activities?.length))
+  for (const a of l.activities!)
+    test(`axe (light and dark) and 320 px reflow: ${a.id} (${a.kind}) before and after feedback`, async ({ page }) => {
+      await page.setViewportSize({ width: 320, height: 800 });
+      await open(page, `/lessons/${l.slug}/`);
+      expect(await axeBoth(page, a.id), `${a.id} before`).toEqual([]);
+      const r = page.locator(`[data-activity-id="${a.id}"]`);
+      if (a.kind === 'conversation') for (const i of pathTo(a, 1)) await r.locator(`[data-choice="${i}"]`).click();
+      else if (a.kind === 'message') await r.locator('textarea').first().fill('鈴木');
+      else {
+        for (const [item, option] of Object.entries(rightPlacement(a))) await r.locator(`#${a.id}-${item}`).selectOption(option);
+        await r.locator(`#${a.id}-${Object.keys(rightPlacement(a))[0]}`).selectOption(a.kind === 'sorting' ? a.categories.find((c) => c.id !== rightPlacement(a)[a.items[0].id])!.id : a.answers.find((x) => x.id !== a.pairs[0].answer)!.id);
+        await r.getByRole('button', { name: '答え合わせ' }).click();
+        await expect(r.locator('[data-item-feedback="incorrect"]')).toHaveCount(1);
+      }
+      expect(await axeBoth(page, a.id), `${a.id} after`).toEqual([]);
+      // Nothing wider than the screen (WCAG 1.4.10 reflow).
+      const wide = await r.evaluate((el) => [...el.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((e) => e.outerHTML.slice(0, 80)));
+      expect(wide, a.id).toEqual([]);
+    });
 
 test.describe('if-then plan (もし〜なら、〜する) on the plan page', () => {
   const root = (page: Page) => page.locator('[data-activity="plan"]');

@@ -132,7 +132,7 @@ test('the whole journey with the keyboard: pre-check, lessons, final check, gain
   await answerQuestionsWithKeyboard(page, finals, (q) => (gapIndex.includes(finals.indexOf(q)) ? wrong(q) : right(q)));
   expect((await focused(page)).text).toBe('採点する');
   await page.keyboard.press('Enter');
-  const verdict = page.locator('[data-final="done"] .verdict');
+  const verdict = page.locator('[data-final="done"] .verdict[tabindex="-1"]');
   await expect(verdict).toBeFocused();
   await expect(verdict).toHaveText('修了テストの結果：10問中8問正解（80%）でした。');
   await expect(page.locator('[data-final-item] .feedback[data-feedback="incorrect"]')).toHaveCount(2);
@@ -236,10 +236,10 @@ test('the final check opens after every lesson, keeps unsent choices over a relo
   await expect(page.locator(`input[name="${finals[3].id}"]`).first()).toBeFocused();
 
   await takeFinalCheck(page, right);
-  await expect(page.locator('[data-final="done"] .verdict')).toContainText('10問中10問正解（100%）');
+  await expect(page.locator('[data-final="done"] .verdict[tabindex="-1"]')).toContainText('10問中10問正解（100%）');
   await page.reload();
   await hydrated(page);
-  await expect(page.locator('[data-final="done"] .verdict')).toContainText('10問中10問正解（100%）');
+  await expect(page.locator('[data-final="done"] .verdict[tabindex="-1"]')).toContainText('10問中10問正解（100%）');
   await expect(page.getByRole('button', { name: '採点する' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'もう一度受ける' })).toHaveCount(0);
   const doc = await stored(page);

@@ -107,14 +107,14 @@ test('the final check works embedded with host persistence: it completes the cou
   await expect(frame.locator('[data-notice="host-storage"]')).toBeVisible();
   await expect.poll(async () => (await messages(page, 'progress')).at(-1)).toMatchObject({ completed: 10, status: 'incomplete', score: 0 });
   await takeFinalCheck(frame, (q) => (q.id === 'l02-f1' ? wrong(q) : right(q)));
-  await expect(frame.locator('[data-final="done"] .verdict')).toContainText('10問中9問正解（90%）');
+  await expect(frame.locator('[data-final="done"] .verdict[tabindex="-1"]')).toContainText('10問中9問正解（90%）');
   await expect.poll(async () => (await messages(page, 'progress')).at(-1)).toMatchObject({ status: 'completed', score: 0.9, success: 'unknown' });
   expect((await messages(page, 'completed')).at(-1)).toMatchObject({ courseId: 'networking-ja', score: 0.9 });
   await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('host-saved-state') ?? '{}').checks?.final?.score)).toBe(0.9);
   // Back later: the host hands the state over again, and the results are there.
   await page.reload();
   frame = await embed(page, { persist: true, url: `${COURSE}/final/` });
-  await expect(frame.locator('[data-final="done"] .verdict')).toContainText('10問中9問正解（90%）');
+  await expect(frame.locator('[data-final="done"] .verdict[tabindex="-1"]')).toContainText('10問中9問正解（90%）');
 });
 
 test('a page on a foreign origin cannot inject state or read progress', async ({ page }) => {

@@ -10,7 +10,7 @@ test('a learner walks home → lesson 1 … 10 → conclusion by the next links'
   await page.getByRole('link', { name: '講座をはじめる' }).click();
   for (const [i, lesson] of all.entries()) {
     await expect(page).toHaveURL(new RegExp(`/lessons/${lesson.slug}/$`));
-    await expect(page.locator('.eyebrow')).toContainText(`レッスン ${i + 1} / ${all.length}`);
+    await expect(page.locator('.eyebrow', { hasText: 'レッスン' })).toContainText(`レッスン ${i + 1} / ${all.length}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title);
     // The current lesson is marked in the table of contents.
     await expect(page.locator('#toc a[aria-current="page"]')).toContainText(lesson.title);
@@ -27,7 +27,7 @@ test('every lesson page shows objectives, source text, key points, a scenario, t
     for (const heading of ['このレッスンのねらい', '本文', 'ポイント', '確認クイズ', 'ふりかえり'])
       await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { name: /^場面で考える/ })).toBeVisible();
-    await expect(page.locator('fieldset')).toHaveCount(lesson.quiz.questions.length);
+    await expect(page.locator('form.quiz fieldset')).toHaveCount(lesson.quiz.questions.length);
   }
 });
 
