@@ -16,7 +16,7 @@
  *     budget), what the quiz and reflections load on scroll, and the JS only its activity loads.
  *  3. Service worker precache: files listed in the build's sw.js precache manifest, i.e. what a
  *     first visit downloads in the background to work offline (raw and gzip).
- *  4. Lighthouse 12 (default mobile settings: Moto G Power emulation, simulated slow 4G, 4x CPU
+ *  4. Lighthouse 13 (default mobile settings: Moto G Power emulation, simulated slow 4G, 4x CPU
  *     slowdown) on each page, BENCH_RUNS times; the median of each metric is reported
  *     (performance and accessibility scores 0-100, LCP and TBT in ms, CLS, total byte weight as
  *     transferred). Lighthouse opens the embed URL as a top-level page.

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures';
-import { answer, checkQuestions, completedDoc, lessons, open, right, seed, setClock, takeFinalCheck, wrong } from './course';
+import { answer, checkQuestions, completedDoc, forPages, lessons, open, right, seed, setClock, takeFinalCheck, wrong } from './course';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const pages = ['/', '/precheck/', ...lessons().map((l) => `/lessons/${l.slug}/`), '/conclusion/', '/final/', '/plan/', '/review/', '/certificate/', '/data/', '/404.html'];
@@ -81,6 +81,7 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 
   test(`axe: pre-check result, final check results and the gain chart with its table (${scheme})`, async ({ page }) => {
+    test.setTimeout(forPages(5)); // four pages, each scanned
     await seeded(page);
     await open(page, '/precheck/');
     for (const q of checkQuestions('pre').slice(0, 5)) await page.locator(`input[name="${q.id}"][value="${wrong(q)[0]}"]`).check();
