@@ -23,7 +23,8 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['./tests/e2e/summary-reporter.ts']],
-  timeout: 30_000,
+  // One page's work per test (longer walks set test.setTimeout(forPages(n)), tests/e2e/course.ts).
+  timeout: 45_000,
   use: {
     baseURL: `http://localhost:${port}`,
     locale: 'ja-JP',

@@ -12,6 +12,8 @@
  *     (empty cache) with service workers blocked, so these are first-visit bytes without the
  *     background precache. "inline JS gz" is the page's inline <script>s (already inside the HTML
  *     bytes), listed because the lesson JS budget (tests/build/budget.test.ts) counts them as JS.
+ *  2b. Practice activities (from the build, exact): per lesson page, its first-view JS (the lesson
+ *     budget), what the quiz and reflections load on scroll, and the JS only its activity loads.
  *  3. Service worker precache: files listed in the build's sw.js precache manifest, i.e. what a
  *     first visit downloads in the background to work offline (raw and gzip).
  *  4. Lighthouse 12 (default mobile settings: Moto G Power emulation, simulated slow 4G, 4x CPU
@@ -53,6 +55,7 @@ import { buildScale, buildSite } from './bench/build.mjs';
 import { lighthousePage } from './bench/lighthouse.mjs';
 import { bundledChromium, measurePages } from './bench/pages.mjs';
 import { precacheTotals } from './bench/precache.mjs';
+import { activityWeights } from './bench/activities.mjs';
 import { startPreview } from './bench/preview.mjs';
 import { linearity, toMarkdown, writeReports } from './bench/report.mjs';
 import { cleanups, currentCommit, freePort, log, runCleanups, seconds } from './bench/util.mjs';
@@ -185,6 +188,7 @@ async function main() {
     pages: [],
     skipped: [],
     precache: null,
+    activities: [],
     lighthouse: [],
     scaling: [],
     linearity: null,
@@ -201,6 +205,7 @@ async function main() {
   try {
     if (await stepBuild(cfg, r)) {
       r.precache = precacheTotals(cfg.outDir);
+      r.activities = activityWeights(cfg.outDir);
       await stepPages(cfg, r);
     }
   } catch (e) {

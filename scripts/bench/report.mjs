@@ -33,6 +33,13 @@ function pageWeightTable(pages) {
   return table(['page', 'requests', 'HTML', 'HTML gz', 'CSS', 'CSS gz', 'JS', 'JS gz', 'inline JS gz', 'first-view JS gz (incl. inline)', 'other', 'total / gz', 'islands hydrated'], rows);
 }
 
+function activitiesTable(rows) {
+  return table(
+    ['lesson page', 'activity', 'first-view JS (incl. inline)', 'quiz + reflections on scroll', 'activity\'s own JS', 'activity files'],
+    rows.map((a) => [a.slug, a.activity ?? '–', a.firstViewJsGzip, a.quizAndReflectionsGzip, a.activity ? a.activityJsGzip : '–', a.activityFiles.join(', ') || '–']),
+  );
+}
+
 function precacheSection(pc) {
   if (!pc) return '_No sw.js in the build: no precache._';
   const lines = [
@@ -132,6 +139,12 @@ export function toMarkdown(r) {
   if (r.skipped.length) out.push(`\nSkipped: ${r.skipped.join('; ')}.`);
   if (r.build.ok) {
     out.push('');
+    if (r.activities?.length) {
+      out.push('## Practice activities (bytes gzip -9, from the build; each activity loads only on its lesson, when scrolled into view; budget 3,072 each)');
+      out.push('');
+      out.push(activitiesTable(r.activities));
+      out.push('');
+    }
     out.push('## Service worker precache');
     out.push('');
     out.push(precacheSection(r.precache));

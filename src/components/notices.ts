@@ -22,7 +22,9 @@ function downloadOriginal() {
 
 export function showNotices(region: HTMLElement): void {
   const template = region.querySelector('template')!.content;
-  const text = (code: NoticeCode) => template.querySelector(`[data-code="${code}"]`)?.textContent ?? '';
+  // The version for who keeps the progress (<html data-kept>), else the general one.
+  const text = (code: NoticeCode) =>
+    (template.querySelector(`[data-code="${code}"][data-keeper="${document.documentElement.dataset.kept}"]`) ?? template.querySelector(`[data-code="${code}"]`))?.textContent ?? '';
   const render = () => {
     const dropped = $hostDropped.get().length;
     const storage = $storage.get();

@@ -15,7 +15,10 @@ import { $progress, $storage, ensureStarted } from '../stores/progress';
 import { mergeFrom, switchBackend } from '../stores/host';
 import { $hostDropped } from '../stores/app';
 import { $courseIndex, loadCourseIndex } from '../stores/course';
+import { readAssessment } from '../lib/assessment';
 import { hostBackend } from '../storage/host';
+import { pathWithin } from '../lib/paths';
+import { revealTop, visibleBand } from '../lib/frame-scroll';
 
 /** Build-time facts the layout writes into <script type="application/json" id="course-meta"> (the lessons and rules come from the course index). */
 export interface CourseMeta {
@@ -23,6 +26,46 @@ export interface CourseMeta {
   lesson: string | null;
   /** Allowlisted host origins (COURSE_EMBED_ORIGINS / course.yaml embed.allowedOrigins). */
   origins: string[];
+}
+
+/**
+ * In a fixed-height frame, focusing an element (the quiz result after scoring, the next question,
+ * a dialog's button) or scrolling it into view must not scroll the host page — an LMS page would
+ * scroll its own controls ("Exit activity") out of sight. So focus() and scrollIntoView() scroll
+ * only this document there (src/lib/frame-scroll.ts); in other frames they behave as always.
+ */
+function keepScrollInside(): void {
+  const fixed = () => document.documentElement.dataset.frame === 'fixed';
+  /** The part of this frame the learner can see: inside every ancestor's viewport we may look at. */
+  const visible = () => {
+    const frames: { top: number; parentHeight: number }[] = [];
+    try {
+      for (let w: Window = window; w !== w.parent && w.frameElement; w = w.parent) {
+        const el = w.frameElement as HTMLElement;
+        frames.push({ top: el.getBoundingClientRect().top + el.clientTop, parentHeight: w.parent.innerHeight });
+      }
+    } catch {
+      /* a cross-origin ancestor: its viewport is not ours to know */
+    }
+    return visibleBand(innerHeight, frames);
+  };
+  const reveal = (el: Element) => {
+    const band = visible();
+    const bar = document.querySelector('.embed-bar')?.getBoundingClientRect().bottom ?? 0;
+    const top = revealTop(el.getBoundingClientRect(), { top: Math.max(band.top, bar), bottom: band.bottom, scrollY });
+    if (top !== null) scrollTo({ top });
+  };
+  const focus = HTMLElement.prototype.focus;
+  HTMLElement.prototype.focus = function (this: HTMLElement, options?: FocusOptions) {
+    if (!fixed() || options?.preventScroll) return focus.call(this, options);
+    focus.call(this, { ...options, preventScroll: true });
+    reveal(this);
+  };
+  const into = Element.prototype.scrollIntoView;
+  Element.prototype.scrollIntoView = function (this: Element, arg?: boolean | ScrollIntoViewOptions) {
+    if (!fixed()) return into.call(this, arg);
+    reveal(this);
+  };
 }
 
 export function startBridge(meta: CourseMeta): void {
@@ -45,6 +88,7 @@ export function startBridge(meta: CourseMeta): void {
   };
 
   ensureStarted(meta.courseId);
+  keepScrollInside();
   // Same-origin hosts (the SCORM launcher) read the latest state synchronously while unloading,
   // when a postMessage would arrive too late.
   (window as unknown as { courseEmbedState?: () => string }).courseEmbedState = () => encodeProgress($progress.get());
@@ -56,6 +100,10 @@ export function startBridge(meta: CourseMeta): void {
     hostOrigin = e.origin;
     if (msg.type === 'stored') return $hostDropped.set(msg.dropped);
     persist = msg.persist;
+    // Which "where is it saved" texts apply (SavedWhere.astro, the notices): set before the stores change.
+    if (persist) document.documentElement.dataset.kept = msg.keeper ?? 'host';
+    // A frame of fixed height: compact player (global.css) and focus that scrolls only inside the course.
+    if (msg.frame === 'fixed') document.documentElement.dataset.frame = 'fixed';
     const key = progressKey(meta.courseId);
     if (persist && $storage.get().kind === 'memory') {
       // Storage is blocked in this frame: the host keeps our progress instead.
@@ -71,9 +119,11 @@ export function startBridge(meta: CourseMeta): void {
   const report = () => {
     const p = $progress.get();
     const index = $courseIndex.get();
-    // Progress is reported once the course index (lessons, rules) has arrived.
-    if (!index) return;
-    const r = progressReport(p, index.lessons, index.rules, meta.lesson);
+    // Progress is reported once the course index (lessons, rules, assessment) has arrived, and
+    // only by the rules it carries (never by a guess: an index of an older deployment has none).
+    const assessment = index && readAssessment(index.assessment);
+    if (!index || !assessment) return;
+    const r = progressReport(p, index.lessons, index.rules, meta.lesson, assessment);
     const key = JSON.stringify(r);
     if (key !== lastReport) send({ type: 'progress', ...r });
     lastReport = key;
@@ -96,6 +146,9 @@ export function startBridge(meta: CourseMeta): void {
   for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]'))
     if (a.origin !== own) (a.target = '_blank'), (a.rel = 'noopener');
 
-  send({ type: 'ready', courseId: meta.courseId, lesson: meta.lesson });
+  // Where in the course this page is (the SCORM launcher keeps it as the LMS location).
+  const root = new URL(document.documentElement.dataset.base ?? '/', location.href).pathname;
+  const page = pathWithin(root, location.pathname);
+  send({ type: 'ready', courseId: meta.courseId, lesson: meta.lesson, ...(page === null ? {} : { page }) });
   void loadCourseIndex().then(report);
 }

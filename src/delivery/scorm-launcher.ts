@@ -2,12 +2,41 @@
  * SCORM launcher runtime: the ONE page the LMS launches (launch/index.html). It holds the single
  * SCORM session for the whole visit — Initialize once, Terminate once — and shows the multi-page
  * course in an iframe. Towards the course it is an ordinary embed host (src/lib/embed-protocol.ts)
- * that offers persistence; towards the LMS it maps progress to CMI data (src/lib/scorm.ts).
- * Without an LMS API the course simply runs on its own browser storage.
+ * that offers persistence; towards the LMS it maps progress to CMI data (src/lib/scorm.ts,
+ * src/lib/scorm-interactions.ts): status, score, location, suspend_data, one objective per lesson
+ * and one interaction per answer.
+ *
+ * Every call to the LMS counts (in Moodle each Commit is an HTTP request, and its SCORM 2004
+ * runtime re-posts every interaction with each one), so the launcher sets an element only when
+ * its value differs from what the LMS holds (CmiLedger), and commits only when something was set:
+ * at once (after a short pause that gathers the messages of one step) at milestones, otherwise
+ * after a quiet while, and never when nothing changed. Leaving ends with Finish/Terminate alone,
+ * which persists everything ("calling Terminate will have the same effect" as Commit, Claude
+ * Ostyn, Best practices for the use of Commit in SCORM content; Moodle's LMSFinish/Terminate post
+ * the data themselves). Without an LMS API the course simply runs on its own browser storage.
  */
-import { FLUSH_EVENT, envelope, parseCourseMessage, type HostMessage, type ProgressReport } from '../lib/embed-protocol';
-import { decodeProgress } from '../lib/progress';
-import { SUSPEND_LIMIT, cmiValues, compactForSuspend, type ScormVersion } from '../lib/scorm';
+import { FLUSH_EVENT, envelope, parseCourseMessage, progressReport, type HostMessage, type ProgressReport } from '../lib/embed-protocol';
+import { decodeProgress, type Progress } from '../lib/progress';
+import {
+  CmiLedger,
+  SUSPEND_LIMIT,
+  commitUrgency,
+  endValues,
+  keepLmsRecord,
+  locationElement,
+  objectiveValues,
+  pageKey,
+  readSuspend,
+  resumePage,
+  suspendData,
+  trackingValues,
+  type CommitUrgency,
+  type LauncherRecord,
+  type ScormVersion,
+  type Status12Mode,
+} from '../lib/scorm';
+import { attemptKeys, interactionRecords, interactionValues, newRecords, parseLmsCatalog, type LmsCatalog } from '../lib/scorm-interactions';
+import { cmiProblems } from '../lib/cmi-types';
 
 /** One interface over the SCORM 1.2 and 2004 runtime APIs. */
 interface Lms {
@@ -66,54 +95,220 @@ function wrap2004(api: Api2004): Lms {
 export interface LauncherOptions {
   courseId: string;
   frame: HTMLIFrameElement;
-  /** Course home and lesson URLs (relative in a package). */
-  home: string;
-  lessons: Record<string, string>;
+  /** The URL of every page that can be the location, by location key (lesson slugs, home, conclusion, …); relative in a package. */
+  pages: Record<string, string>;
+  /** URL of lms-catalog.json (questions and answer keys for interactions, lessons for objectives). */
+  catalog: string;
+  /** How SCORM 1.2 reports status (course.yaml scorm.status12). */
+  status12: Status12Mode;
   /** Shown when no LMS is found. */
   onStandalone?: () => void;
 }
 
-export function startLauncher({ courseId, frame, home, lessons, onStandalone }: LauncherOptions): void {
+/** A milestone commits after this pause, which gathers the messages one step of the learner sends (page load: ready, progress, state). */
+const MILESTONE_MS = 1000;
+/** Other changes (a reflection saved) wait at most this long for a milestone. */
+const QUIET_MS = 30_000;
+
+/** Tracking elements read at launch, so values the LMS already holds are not set again. */
+const PRIMED: Record<ScormVersion, string[]> = {
+  '1.2': ['cmi.core.score.raw', 'cmi.core.score.min', 'cmi.core.score.max'],
+  '2004': ['cmi.success_status', 'cmi.progress_measure', 'cmi.score.raw', 'cmi.score.min', 'cmi.score.max', 'cmi.score.scaled'],
+};
+
+export function startLauncher({ courseId, frame, pages, catalog: catalogUrl, status12, onStandalone }: LauncherOptions): void {
   const lms = findLms(window);
+  if (!lms || !lms.init()) {
+    onStandalone?.();
+    frame.src = pages.home;
+    return;
+  }
   const started = Date.now();
-  let suspend: string | null = null;
-  let resumeAt: string | null = null;
-  const connected = !!lms && lms.init();
-  if (lms && connected) {
-    const v12 = lms.version === '1.2';
-    suspend = lms.get('cmi.suspend_data') || null;
-    resumeAt = lms.get(v12 ? 'cmi.core.lesson_location' : 'cmi.location') || null;
-    const status = lms.get(v12 ? 'cmi.core.lesson_status' : 'cmi.completion_status');
-    if (status === 'not attempted' || status === 'unknown' || status === '')
-      lms.set(v12 ? 'cmi.core.lesson_status' : 'cmi.completion_status', 'incomplete');
-  } else onStandalone?.();
+  const v = lms.version;
+  const ledger = new CmiLedger();
+  const read = (el: string) => {
+    const value = lms.get(el);
+    ledger.know(el, value);
+    return value;
+  };
 
-  frame.src = (resumeAt && lessons[resumeAt]) || home;
+  // What the LMS has from earlier sessions.
+  const { state: launchState, record: launchRecord } = readSuspend(read('cmi.suspend_data') || null);
+  const location = read(locationElement(v)) || null;
+  const status = read(v === '1.2' ? 'cmi.core.lesson_status' : 'cmi.completion_status');
+  for (const el of PRIMED[v]) read(el);
+  const decoded = launchState ? decodeProgress(launchState, courseId, started) : null;
+  const launchProgress = decoded && !decoded.warnings.includes('corrupt') && !decoded.warnings.includes('foreign-course') ? decoded.progress : null;
+  let record: LauncherRecord = launchRecord ?? { page: null, at: 0, n: 0 };
+  // Journaled interactions continue after what the LMS holds (and after what this course sent, if the LMS reports less).
+  let next = Math.max(Number(lms.get('cmi.interactions._count')) || 0, record.n);
+  const sentAttempts: Record<string, string> = launchProgress ? attemptKeys(launchProgress) : {};
+  const interactionTypes: Record<number, string> = {};
 
+  /** Sets what differs from what the LMS holds (checked against the CMI types first); returns how many were set. */
+  const send = (pairs: readonly (readonly [string, string])[]): number => {
+    let sent = 0;
+    for (const [el, value] of ledger.pending(pairs)) {
+      const problems = cmiProblems(v, [[el, value]], interactionTypes);
+      if (problems.length) {
+        console.warn(`SCORM: not sent: ${problems.join('; ')}`);
+        continue;
+      }
+      if (!lms.set(el, value)) continue;
+      ledger.know(el, value);
+      const type = /^cmi\.interactions\.(\d+)\.type$/.exec(el);
+      if (type) interactionTypes[Number(type[1])] = value;
+      sent++;
+    }
+    return sent;
+  };
+
+  if (status === 'not attempted' || status === 'unknown' || status === '') send([[v === '1.2' ? 'cmi.core.lesson_status' : 'cmi.completion_status', 'incomplete']]);
+  const target = resumePage({ location, record: launchRecord, last: launchProgress?.last ?? null }, (key) => Object.hasOwn(pages, key));
+  frame.src = (target && pages[target]) || pages.home;
+
+  /** The latest progress document from the course (full, as the course holds it) and its report. */
+  let state: string | null = launchState;
+  let current: Progress | null = launchProgress;
+  let previous: Progress | null = launchProgress;
   let last: ProgressReport | null = null;
+  // What the LMS has recorded stays: finished stays finished, the score never drops (keepLmsRecord).
+  const rawBefore = Number.parseFloat(ledger.get(v === '1.2' ? 'cmi.core.score.raw' : 'cmi.score.raw') ?? '');
+  const lmsRecord = {
+    finished: v === '1.2' ? status === 'completed' || status === 'passed' : status === 'completed',
+    score: Number.isFinite(rawBefore) ? Math.min(1, Math.max(0, rawBefore / 100)) : null,
+  };
   let dropped: string[] = [];
   let finished = false;
+  let dirty = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerIsMilestone = false;
 
   const post = (msg: HostMessage) => frame.contentWindow?.postMessage(envelope(msg), window.location.origin);
-  const apply = (report: ProgressReport, ending = false) => {
-    if (!lms || !connected) return;
-    for (const [k, v] of cmiValues(lms.version, report, { sessionMs: Date.now() - started, ending })) lms.set(k, v);
-  };
-  /** Puts the course's progress document into suspend_data (compacted to the version's limit). */
-  const keepState = (state: string): boolean => {
-    if (!lms || !connected) return false;
-    const { progress, warnings } = decodeProgress(state, courseId, Date.now());
-    if (warnings.includes('corrupt') || warnings.includes('foreign-course')) return false;
-    const fit = compactForSuspend(progress, SUSPEND_LIMIT[lms.version]);
-    suspend = fit.data;
-    lms.set('cmi.suspend_data', fit.data);
+
+  /**
+   * suspend_data: the course's progress document and the launcher's record, within the version's
+   * limit. It is the one big value (kilobytes), so it is worked out at every change but set only
+   * when a commit is due: once per commit, however many changes came before.
+   */
+  let suspend: string | null = null;
+  const putSuspend = (): number => {
+    if (!current) return 0;
+    const fit = suspendData(current, { ...record, n: next }, SUSPEND_LIMIT[v]);
     if (fit.dropped.join() !== dropped.join()) post({ type: 'stored', dropped: (dropped = fit.dropped) });
-    return true;
+    suspend = fit.data;
+    return ledger.pending([['cmi.suspend_data', suspend]]).length;
   };
-  const commitSoon = () => {
+  const flushSuspend = () => {
+    if (suspend !== null) send([['cmi.suspend_data', suspend]]);
+  };
+
+  const commit = () => {
     clearTimeout(timer);
-    if (connected) timer = setTimeout(() => lms!.commit(), 10_000);
+    timer = undefined;
+    if (!dirty || finished) return;
+    flushSuspend();
+    if (lms.commit()) dirty = false;
+  };
+  const schedule = (urgency: CommitUrgency) => {
+    if (urgency === 'none') return;
+    dirty = true;
+    if (urgency === 'milestone' && !timerIsMilestone) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    if (timer !== undefined) return;
+    timerIsMilestone = urgency === 'milestone';
+    timer = setTimeout(commit, timerIsMilestone ? MILESTONE_MS : QUIET_MS);
+  };
+
+  /** Status and score of a report; says whether the status or the number of quiz attempts changed. */
+  const track = (report: ProgressReport) => {
+    const r = keepLmsRecord(report, lmsRecord);
+    const status = !!last && (last.status !== r.status || last.success !== r.success);
+    const attempts = !!last && last.attempts !== r.attempts;
+    last = r;
+    return { sent: send(trackingValues(v, r, status12)), status, attempts };
+  };
+
+  // Objectives, interactions and the report need the catalog (fetched once). Without it, only the
+  // course's own progress messages are sent (status and score).
+  let catalog: LmsCatalog | null = null;
+  let catalogFailed = false;
+  let reported: ProgressReport | null = null;
+  const objectiveAt = new Map<string, number>();
+  /** Finds each lesson's objective (earlier sessions created them) and creates the missing ones, in course order. */
+  const setUpObjectives = (c: LmsCatalog) => {
+    let count = Number(lms.get('cmi.objectives._count')) || 0;
+    for (let i = 0; i < count; i++) objectiveAt.set(lms.get(`cmi.objectives.${i}.id`), i);
+    for (const lesson of c.lessons) {
+      const n = objectiveAt.get(lesson.slug);
+      if (n !== undefined) {
+        // The LMS got these with the suspend_data it returned: known, not to be sent again.
+        if (launchProgress) for (const [el, value] of objectiveValues(v, n, launchProgress, lesson, c.rules, status12)) ledger.know(el, value);
+        continue;
+      }
+      // Objectives are an ordered collection: stop at the first that cannot be created (no gaps).
+      if (send([[`cmi.objectives.${count}.id`, lesson.slug]]) === 0) break;
+      objectiveAt.set(lesson.slug, count++);
+    }
+  };
+
+  /**
+   * Everything a progress document means for the LMS: status and score, objectives, new
+   * interactions, suspend_data. Then commits as its changes deserve (see commitUrgency).
+   */
+  const apply = (p: Progress, page = false) => {
+    let sent = 0;
+    let interactions = 0;
+    let t = { status: false, attempts: false };
+    if (catalog) {
+      const c = catalog;
+      const tracked = track(progressReport(p, c.lessons, c.rules, null, c.assessment));
+      sent += tracked.sent;
+      t = tracked;
+      sent += send(c.lessons.flatMap((l) => (objectiveAt.has(l.slug) ? objectiveValues(v, objectiveAt.get(l.slug)!, p, l, c.rules, status12) : [])));
+      const offset = -new Date().getTimezoneOffset();
+      for (const r of newRecords(interactionRecords(p, c, previous), sentAttempts)) {
+        const values = interactionValues(v, next, r, offset);
+        // The id comes first; an interaction whose id the LMS refused is not there at all.
+        if (send(values.slice(0, 1)) === 0) continue;
+        sent += 1 + send(values.slice(1));
+        next++;
+        interactions++;
+        sentAttempts[r.group] = r.attempt;
+      }
+      previous = p;
+    }
+    sent += putSuspend();
+    schedule(commitUrgency({ sent, interactions, page, ...t }));
+  };
+
+  void fetch(catalogUrl)
+    .then((res) => (res.ok ? res.json() : null))
+    .catch(() => null)
+    .then((x) => {
+      if (finished) return;
+      const c = parseLmsCatalog(x, courseId);
+      if (!c) {
+        catalogFailed = true;
+        if (reported) schedule(commitUrgency({ sent: track(reported).sent, interactions: 0, page: false, status: true, attempts: false }));
+        return;
+      }
+      catalog = c;
+      setUpObjectives(c);
+      // What the LMS returned at launch it has already; anything newer is applied now.
+      if (current && current !== launchProgress) apply(current);
+      else if (current) last = progressReport(current, c.lessons, c.rules, null, c.assessment);
+    });
+
+  /** A progress document from the course (the bridge sends them only after our init, so they include the LMS's copy). */
+  const keepState = (json: string): Progress | null => {
+    const { progress, warnings } = decodeProgress(json, courseId, Date.now());
+    if (warnings.includes('corrupt') || warnings.includes('foreign-course')) return null;
+    state = json;
+    current = progress;
+    return progress;
   };
 
   addEventListener('message', (e: MessageEvent) => {
@@ -121,38 +316,48 @@ export function startLauncher({ courseId, frame, home, lessons, onStandalone }: 
     const msg = parseCourseMessage(e.data);
     if (!msg || ('courseId' in msg && msg.courseId !== courseId)) return;
     if (msg.type === 'ready') {
-      post({ type: 'init', persist: connected, state: suspend });
+      // The course frame fills this page (the LMS's frame or window): it scrolls inside, never the LMS page.
+      post({ type: 'init', persist: true, state, keeper: 'lms', frame: 'fixed' });
       if (dropped.length) post({ type: 'stored', dropped });
+      // The learner is on this page now: the location, and the launcher's record in suspend_data.
+      const key = msg.lesson ?? (msg.page === undefined ? null : pageKey(msg.page));
+      if (!key || !Object.hasOwn(pages, key) || key === record.page) return;
+      record = { ...record, page: key, at: Date.now() };
+      const sent = send([[locationElement(v), key]]) + putSuspend();
+      schedule(commitUrgency({ sent, interactions: 0, page: true, status: false, attempts: false }));
     } else if (msg.type === 'state') {
-      if (keepState(msg.state)) commitSoon();
+      const p = keepState(msg.state);
+      if (p) apply(p);
     } else if (msg.type === 'progress') {
-      const important = !last || last.attempts !== msg.attempts || last.lesson !== msg.lesson || last.status !== msg.status;
-      last = msg;
-      apply(msg);
-      // Commit at the end of each quiz, on each lesson change and on completion; otherwise soon.
-      if (important && lms && connected) {
-        clearTimeout(timer);
-        lms.commit();
-      } else commitSoon();
+      // The course's own report can come before our init reached it (then it lacks the LMS's
+      // copy): the report worked out from its state messages is used instead, this one only
+      // when the catalog cannot be had.
+      reported = msg;
+      if (catalogFailed) {
+        const t = track(msg);
+        schedule(commitUrgency({ sent: t.sent, interactions: 0, page: false, status: t.status, attempts: t.attempts }));
+      }
     }
   });
 
   const end = () => {
-    if (finished || !lms || !connected) return;
+    if (finished) return;
     // Save what is being typed in the course frame and read its state now: a postMessage sent
     // while unloading would arrive after Finish. (Same origin in a package; ignored otherwise.)
     try {
       const w = frame.contentWindow as (Window & { courseEmbedState?: () => string }) | null;
       w?.dispatchEvent(new Event(FLUSH_EVENT));
-      const state = w?.courseEmbedState?.();
-      if (state) keepState(state);
+      const json = w?.courseEmbedState?.();
+      const p = json && json !== state ? keepState(json) : null;
+      if (p) apply(p);
     } catch {
       /* a cross-origin or already unloaded frame: the last state message stands */
     }
-    finished = true;
     clearTimeout(timer);
-    if (last) apply(last, true);
-    lms.commit();
+    timer = undefined;
+    flushSuspend();
+    send(endValues(v, last, Date.now() - started));
+    finished = true;
     lms.finish();
   };
   // Only pagehide: beforeunload can still be cancelled, and the session must end exactly once.

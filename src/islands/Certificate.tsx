@@ -3,13 +3,13 @@
  * learner's name (typed once, kept on this device); before that, what is still missing.
  */
 import { charCount } from '../lib/text';
-import type { CompletionRules } from '../lib/schema';
+import type { AssessmentRules, CompletionRules } from '../lib/schema';
 import type { LessonRequirement } from '../lib/completion';
 import { certificateState } from '../lib/certificate';
 import { NAME_MAX } from '../lib/progress';
 import { formatDateJa } from '../lib/date-format';
 import { percent } from '../lib/scoring';
-import { fill, type CertificateText } from '../lib/ui-text';
+import { fill, type CertificateFinalText, type CertificateText } from '../lib/ui-text';
 import { setLearnerName } from '../stores/learner';
 import { useHydrated, useProgress } from './use-progress';
 import { useAutosave } from './use-autosave';
@@ -19,11 +19,15 @@ interface Props {
   lessons: { slug: string; order: number; title: string; href: string }[];
   requirements: LessonRequirement[];
   rules: CompletionRules;
-  /** CERTIFICATE_TEXT from src/lib/ui-text.ts. */
+  assessment: AssessmentRules;
+  /** The final check page (computed at build time). */
+  finalHref: string;
+  /** CERTIFICATE_TEXT and CERTIFICATE_FINAL_TEXT from src/lib/ui-text.ts. */
   t: CertificateText;
+  c: CertificateFinalText;
 }
 
-export default function Certificate({ course, lessons, requirements, rules, t }: Props) {
+export default function Certificate({ course, lessons, requirements, rules, assessment, finalHref, t, c }: Props) {
   const { progress, loaded } = useProgress();
   const hydrated = useHydrated();
   const stored = progress.profile.name?.text ?? '';
@@ -32,22 +36,28 @@ export default function Certificate({ course, lessons, requirements, rules, t }:
   const name = field.value;
   if (!hydrated || !loaded) return <p>{t.loading}</p>;
 
-  const state = certificateState(progress, requirements, rules);
+  const state = certificateState(progress, requirements, rules, assessment);
   if (!state.complete) {
     const lessonOf = (slug: string) => lessons.find((l) => l.slug === slug)!;
+    const pass = percent(assessment.finalPassMark ?? 0);
     return (
       <div data-certificate-missing>
-        <p>{fill(t.missing, { count: state.missing.length })}</p>
+        <p>{state.missing.length ? fill(t.missing, { count: state.missing.length }) : fill(state.final === 'pass' ? c.onlyPass : c.onlyTake, { pass })}</p>
         <ul>
           {state.missing.map((m) => {
             const l = lessonOf(m.slug);
-            const parts = [m.quiz && fill(t.quiz, { pass: percent(rules.passMark) }), m.reflections.length > 0 && t.reflection].filter(Boolean);
+            const parts = [m.quiz && fill(t.quiz, { pass: percent(rules.passMark) }), m.reflections.length > 0 && t.reflection, m.activities.length > 0 && t.activity].filter(Boolean);
             return (
               <li key={m.slug} data-missing={m.slug}>
                 <a href={l.href}>{fill(t.lesson, { order: l.order, title: l.title })}</a>：{parts.join(t.separator)}
               </li>
             );
           })}
+          {state.final && (
+            <li data-missing="final">
+              <a href={finalHref}>{c.link}</a>：{fill(state.final === 'pass' ? c.pass : c.take, { pass })}
+            </li>
+          )}
         </ul>
       </div>
     );
@@ -82,10 +92,16 @@ export default function Certificate({ course, lessons, requirements, rules, t }:
         <p class={`certificate-name${name.trim() ? '' : ' placeholder'}`} data-certificate-name>
           {name.trim() ? fill(t.honorific, { name: name.trim() }) : t.noName}
         </p>
-        <p>{fill(t.statement, { course, total: requirements.length })}</p>
+        <p>{fill(assessment.finalCheck === 'optional' ? t.statement : c.statement, { course, total: requirements.length })}</p>
         <dl>
           <dt>{t.date}</dt>
           <dd data-certificate-date>{formatDateJa(state.completedAt)}</dd>
+          {state.finalScore !== null && (
+            <>
+              <dt>{c.score}</dt>
+              <dd data-certificate-final>{percent(state.finalScore)}</dd>
+            </>
+          )}
           <dt>{t.score}</dt>
           <dd data-certificate-score>{percent(state.averageScore)}</dd>
         </dl>

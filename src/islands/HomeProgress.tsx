@@ -1,4 +1,4 @@
-/** Home page: overall progress bar and the start / "続きから" button. */
+/** Home page: overall progress bar, the start / "続きから" button and, before lesson 1, the invitation to the pre-check. */
 import type { CompletionRules } from '../lib/schema';
 import { resumeSlug, summarize, type LessonRequirement } from '../lib/completion';
 import { useProgress } from './use-progress';
@@ -8,14 +8,18 @@ interface Props {
   rules: CompletionRules;
   /** Lesson URLs by slug, computed at build time (no URL is computed in the browser: SCORM packages rewrite them). */
   hrefs: Record<string, string>;
+  /** The pre-check page and its invitation (PRECHECK_TEXT.invite, filled in at build time). */
+  precheck: { href: string; invite: string; link: string };
 }
 
-export default function HomeProgress({ requirements, rules, hrefs }: Props) {
+export default function HomeProgress({ requirements, rules, hrefs, precheck }: Props) {
   const { progress, loaded } = useProgress();
   const summary = summarize(progress, requirements, rules);
   const started = loaded && (progress.last !== null || Object.keys(progress.quizzes).length > 0);
   const target = started ? resumeSlug(progress, requirements, rules) : requirements[0]?.slug;
   const pct = Math.round(summary.ratio * 100);
+  // Offered until the learner has taken or skipped it, or has started the lessons without it.
+  const invite = !started && !progress.checks.pre;
   return (
     <div class="box home-progress">
       {/* A wrapper element, not a fragment: hydrating over the not-started HTML, Preact would otherwise
@@ -36,6 +40,12 @@ export default function HomeProgress({ requirements, rules, hrefs }: Props) {
             <span style={{ width: `${pct}%` }} />
           </div>
         </div>
+      )}
+      {invite && (
+        <p data-precheck-invite>
+          {precheck.invite}
+          <a href={precheck.href}>{precheck.link}</a>
+        </p>
       )}
       <p class="home-start">
         <a class="button" href={hrefs[target ?? ''] ?? hrefs[requirements[0]?.slug]} data-start>

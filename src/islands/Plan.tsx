@@ -1,5 +1,5 @@
 /** The plan page: every reflection by lesson with its prompt, links back to edit, and the export buttons. */
-import { answerOf, planCount, planMarkdown, type PlanLesson } from '../lib/plan';
+import { activeCommitments, answerOf, commitmentText, planCount, planMarkdown, type CommitmentWording, type PlanLesson } from '../lib/plan';
 import { formatDateJa } from '../lib/date-format';
 import { fill, type PlanText, type ReminderText } from '../lib/ui-text';
 import { useProgress } from './use-progress';
@@ -12,19 +12,36 @@ interface Props {
   t: PlanText;
   /** REMINDER_TEXT.everyLabels: how each reminder frequency is said. */
   every: ReminderText['everyLabels'];
+  /** How an if-then commitment reads (course.yaml `plan:`); absent: no commitments. */
+  wording?: CommitmentWording;
 }
 
-export default function Plan({ lessons, course, t, every }: Props) {
+export default function Plan({ lessons, course, t, every, wording }: Props) {
   // The structure (lessons, prompts) is rendered on the server too, so the page does not jump
   // when the learner's answers arrive; until then every answer shows as not yet written.
   const { progress, loaded } = useProgress();
   const { answered, total } = planCount(progress, lessons);
   const people = progress.profile.reminders?.people ?? [];
-  const markdown = () => planMarkdown(progress, lessons, { course, date: formatDateJa(Date.now()), t, every });
+  const day = (d: string) => formatDateJa(new Date(`${d}T00:00`).getTime());
+  const markdown = () => planMarkdown(progress, lessons, { course, date: formatDateJa(Date.now()), t, every, wording, formatDay: day });
+  const commitments = wording ? activeCommitments(progress.plan) : [];
   return (
     <div class="plan" data-plan aria-busy={!loaded}>
       <p data-plan-count>{loaded ? fill(t.count, { answered, total }) : t.loading}</p>
       <PlanActions markdown={markdown} t={t} />
+      {commitments.length > 0 && (
+        <section aria-labelledby="plan-commitments" class="plan-lesson print-only">
+          <h2 id="plan-commitments">{t.commitments}</h2>
+          <ol data-plan-commitments>
+            {commitments.map((c) => (
+              <li key={c.id}>
+                {commitmentText(c, wording!)}
+                {c.remind ? fill(t.commitmentDay, { date: day(c.remind) }) : ''}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       {lessons.map((l) => (
         <section key={l.slug} aria-labelledby={`plan-${l.slug}`} class="plan-lesson">
           <h2 id={`plan-${l.slug}`}>{fill(t.lesson, { order: l.order, title: l.title })}</h2>

@@ -49,6 +49,9 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
   const record = progress.quizzes[slug];
   const number = (id: string) => fill(t.number, { n: questions.findIndex((q) => q.id === id) + 1 });
   const pass = percent(passMark);
+  // The attempt on screen: the one being answered, or (with its result shown) the one just scored,
+  // so the options keep their places while the feedback is read.
+  const attempt = (record?.attempts ?? 0) + (result ? 0 : 1);
 
   const onSubmit = (e: Event) => {
     e.preventDefault();
@@ -79,6 +82,7 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
           key={q.id}
           question={q}
           index={i}
+          attempt={attempt}
           chosen={answers[q.id] ?? []}
           result={result?.results[i]}
           onChange={(id, chosen) => choose({ ...answers, [id]: chosen })}

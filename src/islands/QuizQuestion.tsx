@@ -1,18 +1,27 @@
-/** One quiz question: native radios/checkboxes in a fieldset, then per-option feedback after scoring. */
+/**
+ * One quiz question: native radios/checkboxes in a fieldset, then per-option feedback after scoring.
+ * The options are shown in the order of the attempt (src/lib/shuffle.ts); their values stay the
+ * option ids, so scoring and saved answers do not depend on the order.
+ */
 import type { Question } from '../lib/schema';
 import type { QuestionResult } from '../lib/scoring';
+import { orderedOptions } from '../lib/shuffle';
 import { fill, type QuizText } from '../lib/ui-text';
 
 interface Props {
   question: Question;
   index: number;
+  /** Which attempt this is (1 = the first: the authored order). */
+  attempt: number;
+  /** A line under the legend, e.g. which lesson a check question comes from. */
+  note?: string;
   chosen: string[];
   result?: QuestionResult;
   onChange: (id: string, chosen: string[]) => void;
   t: QuizText;
 }
 
-export default function QuizQuestion({ question: q, index, chosen, result, onChange, t }: Props) {
+export default function QuizQuestion({ question: q, index, attempt, note, chosen, result, onChange, t }: Props) {
   const multiple = q.type === 'multiple';
   const toggle = (id: string, on: boolean) =>
     onChange(q.id, multiple ? (on ? [...chosen, id] : chosen.filter((c) => c !== id)) : [id]);
@@ -20,8 +29,9 @@ export default function QuizQuestion({ question: q, index, chosen, result, onCha
   return (
     <fieldset id={`${q.id}-set`} data-question={q.id}>
       <legend>{fill(t.legend, { n: index + 1, hint: t[q.type] })}</legend>
+      {note && <p class="meta-line">{note}</p>}
       <p>{q.prompt}</p>
-      {q.options.map((o) => (
+      {orderedOptions(q, attempt).map((o) => (
         <label class="choice" key={o.id}>
           <input
             type={multiple ? 'checkbox' : 'radio'}

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { REMINDERS_MAX, type Reminder, type ReminderEvery } from '../lib/progress';
 import { REMINDER_FILE, firstReminderDay, reminderCalendar } from '../lib/ical';
 import { formatDateJa } from '../lib/date-format';
+import { datedCommitments, type CommitmentWording } from '../lib/plan';
 import { fill, type ReminderText } from '../lib/ui-text';
 import { saveReminders } from '../stores/learner';
 import { useProgress } from './use-progress';
@@ -16,13 +17,15 @@ interface Props {
   courseId: string;
   /** REMINDER_TEXT from src/lib/ui-text.ts. */
   t: ReminderText;
+  /** The if-then plan's wording and event description: dated commitments go into the same calendar file. */
+  plan?: CommitmentWording & { description: string };
 }
 
 const newRow = (): Reminder => ({ id: `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, who: '', every: 'quarterly' });
 /** The empty row shown when nothing is saved yet (made once per page, so its id stays put). */
 const FIRST: Reminder[] = [newRow()];
 
-export default function Reminders({ courseId, t }: Props) {
+export default function Reminders({ courseId, t, plan }: Props) {
   const { progress, loaded } = useProgress();
   const stored = progress.profile.reminders?.people;
   const [message, setMessage] = useState('');
@@ -52,12 +55,13 @@ export default function Reminders({ courseId, t }: Props) {
   };
   const makeCalendar = () => {
     const people = rows.map((r) => ({ ...r, who: r.who.trim() })).filter((r) => r.who);
-    if (!people.length) return setMessage(t.none);
+    const dated = plan ? datedCommitments(progress.plan?.items ?? [], plan) : [];
+    if (!people.length && !dated.length) return setMessage(t.none);
     field.flush();
     const now = Date.now();
-    const ics = reminderCalendar(people, { now, courseId, name: t.calendar, summary: t.summary, description: t.description, every: t.everyLabels });
+    const ics = reminderCalendar(people, { now, courseId, name: t.calendar, summary: t.summary, description: t.description, every: t.everyLabels, commitmentDescription: plan?.description }, dated);
     download(REMINDER_FILE, ics, 'text/calendar;charset=utf-8');
-    setMessage(fill(t.downloaded, { file: REMINDER_FILE, count: people.length, date: formatDateJa(firstReminderDay(now)) }));
+    setMessage(`${fill(t.downloaded, { file: REMINDER_FILE, count: people.length, date: formatDateJa(firstReminderDay(now)) })}${dated.length ? fill(t.withPlan, { count: dated.length }) : ''}`);
   };
 
   return (

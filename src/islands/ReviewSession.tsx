@@ -27,6 +27,9 @@ interface Props {
 export default function ReviewSession({ questions, t, r, homeHref }: Props) {
   const { progress, loaded } = useProgress();
   const [queue, setQueue] = useState<string[] | null>(null);
+  // A review is a retry: its options come in the order of "attempt" 2 + the review box, taken when
+  // the queue is made, so they keep their places while the feedback is read.
+  const [attempts, setAttempts] = useState<Record<string, number>>({});
   const [index, setIndex] = useState(0);
   const [chosen, setChosen] = useState<string[]>([]);
   const [result, setResult] = useState<QuestionResult | null>(null);
@@ -34,7 +37,10 @@ export default function ReviewSession({ questions, t, r, homeHref }: Props) {
   const statusRef = useRef<HTMLDivElement>(null);
   const ids = questions.map((q) => q.id);
   useEffect(() => {
-    if (loaded && !queue) setQueue(dueReviews(progress, Date.now(), ids));
+    if (!loaded || queue) return;
+    const due = dueReviews(progress, Date.now(), ids);
+    setAttempts(Object.fromEntries(due.map((id) => [id, 2 + (progress.reviews[id]?.box ?? 0)])));
+    setQueue(due);
   }, [loaded]);
   if (!queue) return <p>{r.loading}</p>;
 
@@ -74,7 +80,7 @@ export default function ReviewSession({ questions, t, r, homeHref }: Props) {
   return (
     <form onSubmit={submit} data-review={q.id} noValidate>
       <p class="eyebrow">{fill(r.position, { n: index + 1, total: queue.length, order: q.lesson.order, title: q.lesson.title })}</p>
-      <QuizQuestion key={q.id} question={q} index={index} chosen={chosen} result={result ?? undefined} onChange={(_, c) => setChosen(c)} t={t} />
+      <QuizQuestion key={q.id} question={q} index={index} attempt={attempts[q.id] ?? 2} chosen={chosen} result={result ?? undefined} onChange={(_, c) => setChosen(c)} t={t} />
       <div class="result" role="status" aria-live="polite" tabIndex={-1} ref={statusRef} data-review-result>
         {result ? <p class="verdict">{`${result.correct ? t.correct : t.incorrect}${schedule()}`}</p> : <p class={hint ? 'error' : ''}>{r.choose}</p>}
       </div>

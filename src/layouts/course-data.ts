@@ -2,9 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import type { LessonRequirement } from '../lib/completion';
+import { requiredActivities, type LessonRequirement } from '../lib/completion';
+import type { CompletionRules } from '../lib/schema';
+import type { CheckItem } from '../lib/check-edits';
+import type { CheckSet } from '../lib/checks';
 import { COURSE_INDEX_VERSION, TOC_FULL_LESSONS, groupUnits, type CourseIndex, type TocUnit } from '../lib/course-index';
 import { lessonPath } from '../lib/paths';
+import type { Activity } from '../lib/activity-schema';
 
 export type LessonEntry = CollectionEntry<'lessons'>;
 
@@ -43,21 +47,63 @@ export async function getLessons(): Promise<LessonEntry[]> {
   checkSlugsUnique(lessons.length);
   const ids = new Map<string, string>();
   for (const l of lessons)
-    for (const id of [...l.data.quiz.questions.map((q) => q.id), ...l.data.reflections.map((r) => r.id)]) {
-      if (ids.has(id)) throw new Error(`Id "${id}" is used in both "${ids.get(id)}" and "${l.filePath}". Quiz and reflection ids must be unique in the course.`);
+    for (const id of [...l.data.quiz.questions, ...l.data.checks.pre, ...l.data.checks.final, ...l.data.reflections, ...l.data.activities].map((x) => x.id)) {
+      if (ids.has(id)) throw new Error(`Id "${id}" is used in both "${ids.get(id)}" and "${l.filePath}". Quiz, check, reflection and activity ids must be unique in the course.`);
       ids.set(id, l.filePath ?? l.id);
     }
   if (lessons.length === 0) throw new Error('No lessons found: add content/lessons/NN-slug.mdx files.');
   return lessons;
 }
 
-/** What completion rules need per lesson (passed to islands). */
-export const requirements = (lessons: LessonEntry[]): LessonRequirement[] =>
-  lessons.map((l) => ({ slug: l.id, required: l.data.reflections.filter((r) => r.required).map((r) => r.id) }));
+/** What completion rules need per lesson (passed to islands): required reflections, and the activities course.yaml requires. */
+export function requirements(lessons: LessonEntry[], rule: NonNullable<CompletionRules['activities']>): LessonRequirement[] {
+  const activities = requiredActivities(rule, lessons.map((l) => ({ slug: l.id, activities: l.data.activities.map((a) => a.id) })));
+  return lessons.map((l) => ({ slug: l.id, required: l.data.reflections.filter((r) => r.required).map((r) => r.id), activities: activities[l.id] }));
+}
+
+/** A lesson's activity by id, or a build error naming the lesson file and what went wrong. */
+export async function lessonActivity<K extends Activity['kind']>(slug: string | undefined, id: string, kind: K, component: string): Promise<Extract<Activity, { kind: K }>> {
+  const lessons = await getLessons();
+  const lesson = lessons.find((l) => l.id === slug);
+  const where = lesson?.filePath ?? `the page ${slug ?? '(not a lesson)'}`;
+  const tag = `<${component} id="${id}" />`;
+  if (!lesson) throw new Error(`${tag} is used outside a lesson (${where}); activities belong in a lesson body.`);
+  const a = lesson.data.activities.find((x) => x.id === id);
+  if (!a) {
+    const elsewhere = lessons.find((l) => l.data.activities.some((x) => x.id === id));
+    const own = lesson.data.activities.map((x) => x.id).join(', ') || 'none';
+    throw new Error(`${where}: ${tag} names activity "${id}", which is not in this lesson's \`activities:\` (${elsewhere ? `it is in ${elsewhere.filePath}; ` : ''}this lesson has: ${own}).`);
+  }
+  if (a.kind !== kind) throw new Error(`${where}: ${tag}: activity "${id}" is a ${a.kind}, not a ${kind}; use <${ACTIVITY_COMPONENT[a.kind]} id="${id}" />.`);
+  return a as Extract<Activity, { kind: K }>;
+}
+
+/** The MDX component of each activity kind. */
+export const ACTIVITY_COMPONENT: Record<Activity['kind'], string> = { conversation: 'Conversation', sorting: 'Sorting', matching: 'Matching', message: 'MessageBuilder' };
 
 /** Table-of-contents items. */
 export const tocItems = (lessons: LessonEntry[]) =>
   lessons.map((l) => ({ slug: l.id, order: l.data.order, title: l.data.title, href: lessonPath(import.meta.env.BASE_URL, l.id) }));
+
+/** The questions of the pre-check or final check, lesson by lesson in course order, each with its lesson. */
+export const checkItems = (lessons: LessonEntry[], set: CheckSet): CheckItem[] =>
+  lessons.flatMap((l) =>
+    l.data.checks[set].map((question) => ({ question, lesson: { slug: l.id, order: l.data.order, title: l.data.title, href: lessonPath(import.meta.env.BASE_URL, l.id) } })),
+  );
+
+/** What the learning gain needs per lesson: its title and link, and its pre-check and final check question ids. */
+export const gainLessons = (lessons: LessonEntry[]) =>
+  lessons.map((l) => ({
+    slug: l.id,
+    order: l.data.order,
+    title: l.data.title,
+    href: lessonPath(import.meta.env.BASE_URL, l.id),
+    pre: l.data.checks.pre.map((q) => q.id),
+    final: l.data.checks.final.map((q) => q.id),
+  }));
+
+/** Minutes a check takes: about half a minute per question (a short scenario and four options). */
+export const checkMinutes = (items: readonly unknown[]) => Math.max(1, Math.round(items.length / 2));
 
 let index: Promise<CourseIndex> | null = null;
 /** The course index (src/lib/course-index.ts), built once per build and shared by every page. */
@@ -70,8 +116,9 @@ export function getCourseIndex(): Promise<CourseIndex> {
       v: COURSE_INDEX_VERSION,
       courseId: course.courseId,
       rules: course.completion,
+      assessment: course.assessment,
       units,
-      lessons: requirements(lessons).map((r, i) => ({
+      lessons: requirements(lessons, course.completion.activities).map((r, i) => ({
         ...r,
         order: lessons[i].data.order,
         title: lessons[i].data.title,

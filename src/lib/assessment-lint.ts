@@ -91,6 +91,9 @@ export interface LintConfig {
     words: string[];
     /** Phrases that contain a word but are no absolute (だけでなく = "not only"); they are not counted. */
     except: string[];
+    /** Words that tend to mark the key (a question, one concrete step): a tell when in at least minKeys keys and in no wrong option. */
+    keyWords: string[];
+    minKeys: number;
   };
   'multiple-response': {
     enabled: boolean;
@@ -137,6 +140,8 @@ export const DEFAULT_CONFIG: LintConfig = {
     minWrong: 3,
     words: ['だけ', 'すべて', '全て', 'すぐに', '毎日', '必ず', 'いつも', '常に', '絶対', '一切', '決して', 'やめる', '諦める', 'あきらめる', 'しかない', 'とにかく', '全員', '二度と'],
     except: ['だけでなく', 'だけではなく'],
+    keyWords: ['尋ね', '一つ', '確かめ', '質問'],
+    minKeys: 4,
   },
   'multiple-response': { enabled: true, minItems: 3, minCorrect: 2 },
   'duplicate-options': { enabled: true, prompts: true },
@@ -578,9 +583,22 @@ function checkKeyLongest({ items, config, add }: Context): LintReport['keyLonges
 
 function checkTellWords({ items, config, add }: Context): TellWordStats[] {
   const c = config['tell-words'];
-  const stats = tellWordStats(items, c.words, c.except);
+  const stats = tellWordStats(items, [...c.words, ...c.keyWords.filter((w) => !c.words.includes(w))], c.except);
+  // A word only keys have, often enough to learn (「尋ねる」 in every key): the reverse tell.
   for (const t of stats) {
-    if (t.wrong.all < c.minWrong || t.keys.all > 0) continue;
+    if (!c.keyWords.includes(t.word) || t.keys.all < c.minKeys || t.wrong.all > 0) continue;
+    for (const it of items) {
+      const opts = it.q.options.filter((o) => o.correct && containsWord(o.text, t.word, c.except));
+      if (opts.length)
+        add(
+          'tell-words',
+          it,
+          `「${t.word}」 is in the key ${opts.map((o) => o.id).join(', ')}; course-wide it is in ${t.keys.all} keys and in no wrong option, so it marks options as right. Use it in some well-meant wrong options too, or rephrase keys.`,
+        );
+    }
+  }
+  for (const t of stats) {
+    if (!c.words.includes(t.word) || t.wrong.all < c.minWrong || t.keys.all > 0) continue;
     for (const it of items) {
       const opts = it.q.options.filter((o) => !o.correct && containsWord(o.text, t.word, c.except));
       if (opts.length === 0) continue;
@@ -863,7 +881,7 @@ export function formatReport(r: LintReport): string {
 
   // tell-words
   const twc = c['tell-words'];
-  heading('tell-words', `absolute words in wrong options vs keys (tell: ≥ ${twc.minWrong} wrong, 0 keys)`);
+  heading('tell-words', `wrong options vs keys (tell: ≥ ${twc.minWrong} wrong, 0 keys; key word: ≥ ${twc.minKeys} keys, 0 wrong)`);
   const used = r.tellWords.filter((t) => t.wrong.all + t.keys.all > 0);
   if (used.length)
     out.push(
@@ -874,7 +892,7 @@ export function formatReport(r: LintReport): string {
           String(t.wrong.all),
           String(t.keys.all),
           ...SETS.map((s) => `${t.wrong[s]}/${t.keys[s]}`),
-          t.wrong.all >= twc.minWrong && t.keys.all === 0 ? 'yes' : '',
+          (twc.words.includes(t.word) && t.wrong.all >= twc.minWrong && t.keys.all === 0) || (twc.keyWords.includes(t.word) && t.keys.all >= twc.minKeys && t.wrong.all === 0) ? 'yes' : '',
         ]),
       ),
     );

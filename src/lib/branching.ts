@@ -60,3 +60,31 @@ export function graphProblems(g: Graph): string[] {
   // Without loops every path is finite; a path "without an ending" is one that stops at a node with no choices and no ending (reported above).
   return problems;
 }
+
+/** Where a learner's path of choices leads. */
+export interface Walk<N extends GraphNode> {
+  /** The lines answered so far, each with the index of the choice made. */
+  steps: { node: N; choice: number }[];
+  /** The node reached: the next line to answer, or an ending. */
+  current: N;
+  /** The part of the path that was followed (a saved path is cut where the conversation no longer matches it). */
+  path: number[];
+}
+
+/**
+ * Follows a path of choice indexes from the start. A saved path that no longer fits the
+ * conversation (an author changed it) is followed as far as it fits, never past an ending.
+ * Assumes a graph without problems (graphProblems), as the build guarantees.
+ */
+export function walk<N extends GraphNode>(g: { start: string; nodes: readonly N[] }, path: readonly number[]): Walk<N> {
+  const byId = new Map(g.nodes.map((n) => [n.id, n]));
+  let current = byId.get(g.start)!;
+  const steps: Walk<N>['steps'] = [];
+  for (const choice of path) {
+    const next = current.choices?.[choice] && byId.get(current.choices[choice].next);
+    if (!next) break;
+    steps.push({ node: current, choice });
+    current = next;
+  }
+  return { steps, current, path: steps.map((s) => s.choice) };
+}

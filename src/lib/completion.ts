@@ -10,6 +10,8 @@ export interface LessonRequirement {
   slug: string;
   /** Ids of reflections that must have text. */
   required: string[];
+  /** Ids of practice activities that must be done (course.yaml `completion.activities`); absent = none. */
+  activities?: string[];
 }
 
 export type LessonStatus = 'not-started' | 'in-progress' | 'complete';
@@ -33,13 +35,18 @@ export function missingReflections(p: Progress, lesson: LessonRequirement, rules
   return lesson.required.filter((id) => !(p.reflections[id]?.text.trim()));
 }
 
-/** A lesson is complete when its quiz is passed and its required reflections have text. */
+/** Required practice activities of a lesson that are not done yet. */
+export const missingActivities = (p: Progress, lesson: LessonRequirement): string[] =>
+  (lesson.activities ?? []).filter((id) => !(Object.hasOwn(p.activities, id) && p.activities[id].done));
+
+/** A lesson is complete when its quiz is passed, its required reflections have text and its required activities are done. */
 export function lessonStatus(p: Progress, lesson: LessonRequirement, rules: CompletionRules): LessonStatus {
-  if (quizPassed(p, lesson.slug, rules) && missingReflections(p, lesson, rules).length === 0) return 'complete';
+  if (quizPassed(p, lesson.slug, rules) && missingReflections(p, lesson, rules).length === 0 && missingActivities(p, lesson).length === 0) return 'complete';
   const touched =
     Object.hasOwn(p.lessons, lesson.slug) ||
     Object.hasOwn(p.quizzes, lesson.slug) ||
-    lesson.required.some((id) => Object.hasOwn(p.reflections, id));
+    lesson.required.some((id) => Object.hasOwn(p.reflections, id)) ||
+    (lesson.activities ?? []).some((id) => Object.hasOwn(p.activities, id));
   return touched ? 'in-progress' : 'not-started';
 }
 
@@ -72,6 +79,20 @@ export function summarize(p: Progress, lessons: readonly LessonRequirement[], ru
     allComplete: total > 0 && completed === total,
     statuses,
   };
+}
+
+/**
+ * The activity ids each lesson needs for completion under `rule` (course.yaml
+ * `completion.activities`), from each lesson's activity ids. Throws, naming the id, when the
+ * rule lists an activity that no lesson has (a build-time authoring error).
+ */
+export function requiredActivities(rule: 'all' | 'none' | readonly string[], lessons: readonly { slug: string; activities: readonly string[] }[]): Record<string, string[]> {
+  if (Array.isArray(rule)) {
+    const known = new Set(lessons.flatMap((l) => l.activities));
+    const unknown = rule.filter((id) => !known.has(id));
+    if (unknown.length) throw new Error(`content/course.yaml: completion.activities lists ${unknown.map((id) => `"${id}"`).join(', ')}, which no lesson has (activities: ${[...known].join(', ') || 'none'}).`);
+  }
+  return Object.fromEntries(lessons.map((l) => [l.slug, rule === 'all' ? [...l.activities] : rule === 'none' ? [] : l.activities.filter((id) => rule.includes(id))]));
 }
 
 /** Where "続きから" leads: the last lesson visited, or else the first incomplete one, or else the first. */

@@ -6,21 +6,22 @@
  * lessons²). Built by src/pages/course-index.json.ts; read by src/stores/course.ts.
  *
  * {
- *   "v": 1,
+ *   "v": 2,
  *   "courseId": "networking-ja",
  *   "rules": { "passMark": 0.8, "requireReflections": true },
+ *   "assessment": { "finalCheck": "taken", "finalPassMark": null, "score": "final" },
  *   "units": [ { "title": "基礎をつくる", "lessons": ["importance", "goals", "participate"] } ],
  *   "lessons": [ { "slug": "goals", "order": 2, "title": "目標を設定する", "path": "lessons/goals/",
- *                  "unit": 0, "required": ["l02-r1"] } ]
+ *                  "unit": 0, "required": ["l02-r1"], "activities": ["l02-a1"] } ]
  * }
  *
  * Paths are relative to the deploy base (<html data-base>), so the same file works under any base
  * path and inside SCORM packages, whose URLs are only known on the LMS.
  */
 import type { LessonRequirement } from './completion';
-import type { CompletionRules } from './schema';
+import type { AssessmentRules, CompletionRules } from './schema';
 
-export const COURSE_INDEX_VERSION = 1;
+export const COURSE_INDEX_VERSION = 2;
 /** File name of the index, relative to the base path. */
 export const COURSE_INDEX_FILE = 'course-index.json';
 
@@ -41,6 +42,12 @@ export interface CourseIndex {
   v: typeof COURSE_INDEX_VERSION;
   courseId: string;
   rules: CompletionRules;
+  /**
+   * course.yaml `assessment`: what completion needs of the final check and which score hosts
+   * receive. Not checked here (every page's first view loads this file, and only the embed bridge
+   * needs it): the bridge reads it with readAssessment (src/lib/assessment.ts).
+   */
+  assessment: AssessmentRules;
   units: IndexUnit[];
   lessons: IndexLesson[];
 }
@@ -103,7 +110,8 @@ export function parseCourseIndex(x: unknown, courseId: string): CourseIndex | nu
       typeof l.path === 'string' &&
       Number.isInteger(l.order) &&
       Number.isInteger(l.unit) &&
-      isStrings(l.required),
+      isStrings(l.required) &&
+      (l.activities === undefined || isStrings(l.activities)),
   );
   return units && lessons ? (x as unknown as CourseIndex) : null;
 }

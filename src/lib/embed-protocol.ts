@@ -8,9 +8,10 @@
  */
 
 export { FLUSH_EVENT } from './events';
-import type { CompletionRules } from './schema';
+import type { AssessmentRules, CompletionRules } from './schema';
 import type { Progress } from './progress';
-import { quizPassed, summarize, type LessonRequirement } from './completion';
+import { summarize, type LessonRequirement } from './completion';
+import { courseComplete, reportedScore, reportedSuccess } from './assessment';
 
 export const PROTOCOL = 'course-embed';
 export const PROTOCOL_VERSION = 1;
@@ -24,24 +25,35 @@ export interface ProgressReport {
   lesson: string | null;
   completed: number;
   total: number;
-  /** Course score 0-1: mean of the best quiz scores over all lessons. */
+  /**
+   * Course score 0-1, as course.yaml `assessment.score` says: the final check's best score (0 until
+   * it is taken; the default) or the mean of the best lesson quiz scores over all lessons.
+   */
   score: number;
+  /** Completed = every lesson complete and what `assessment.finalCheck` asks of the final check. */
   status: 'incomplete' | 'completed';
+  /** Pass/fail for what the score measures (see reportedSuccess in src/lib/assessment.ts). */
   success: 'passed' | 'failed' | 'unknown';
-  /** Total quiz attempts so far (lets a host commit "at the end of each quiz"). */
+  /** Quiz attempts plus pre-check and final check submissions so far (lets a host commit "at the end of each quiz"). */
   attempts: number;
 }
 
 export type CourseMessage =
-  | { type: 'ready'; courseId: string; lesson: string | null }
+  /** `page`: the page's path relative to the course root ("" home, "conclusion/", "lessons/goals/"). */
+  | { type: 'ready'; courseId: string; lesson: string | null; page?: string }
   | ({ type: 'progress' } & ProgressReport)
   | { type: 'completed'; courseId: string; score: number }
   | { type: 'resize'; height: number }
   | { type: 'state'; courseId: string; state: string };
 
 export type HostMessage =
-  /** Host offers persistence (persist) and/or hands over saved state (a progress JSON string). */
-  | { type: 'init'; persist: boolean; state: string | null }
+  /**
+   * Host offers persistence (persist) and/or hands over saved state (a progress JSON string).
+   * `keeper` says who keeps the progress when persist is on: "lms" (the SCORM launcher: it follows
+   * the learner to other devices) or "host" (any other embedding site; the default). `frame:
+   * "fixed"` says the frame keeps its height (the course scrolls inside it, not the host page).
+   */
+  | { type: 'init'; persist: boolean; state: string | null; keeper?: 'lms' | 'host'; frame?: 'fixed' }
   /** Host could not keep some reflections (e.g. SCORM 1.2's 4,096-character limit). */
   | { type: 'stored'; dropped: string[] };
 
@@ -56,7 +68,10 @@ export function parseHostMessage(data: unknown): HostMessage | null {
   if (data.type === 'init') {
     const state = data.state ?? null;
     if (state !== null && (typeof state !== 'string' || state.length > MAX_STATE_CHARS)) return null;
-    return { type: 'init', persist: data.persist === true, state };
+    const msg: HostMessage = { type: 'init', persist: data.persist === true, state };
+    if (data.keeper === 'lms' || data.keeper === 'host') msg.keeper = data.keeper;
+    if (data.frame === 'fixed') msg.frame = 'fixed';
+    return msg;
   }
   if (data.type === 'stored') {
     const d = data.dropped;
@@ -72,8 +87,13 @@ export function parseCourseMessage(data: unknown): CourseMessage | null {
   const str = (k: string) => typeof data[k] === 'string';
   const num = (k: string) => typeof data[k] === 'number' && Number.isFinite(data[k]);
   switch (data.type) {
-    case 'ready':
-      return str('courseId') ? { type: 'ready', courseId: data.courseId as string, lesson: str('lesson') ? (data.lesson as string) : null } : null;
+    case 'ready': {
+      if (!str('courseId')) return null;
+      const msg: CourseMessage = { type: 'ready', courseId: data.courseId as string, lesson: str('lesson') ? (data.lesson as string) : null };
+      // The page path is optional (older course builds do not send it) and never leaves the course root.
+      if (str('page') && (data.page as string).length <= 200 && !/(^|\/)\.\.(\/|$)|^\/|:/.test(data.page as string)) msg.page = data.page as string;
+      return msg;
+    }
     case 'resize':
       return num('height') && (data.height as number) >= 0 ? { type: 'resize', height: data.height as number } : null;
     case 'completed':
@@ -115,27 +135,27 @@ export function parseOriginList(raw: string | undefined | null): string[] {
 }
 
 /**
- * The tracking summary hosts and LMSs receive. Completed = every lesson complete. Passed = every
- * lesson's quiz passed (as for the certificate); failed = every quiz attempted but not all passed;
- * otherwise unknown.
+ * The tracking summary hosts and LMSs receive. Completion, score and pass/fail follow the course's
+ * rules (course.yaml `completion` and `assessment`; src/lib/assessment.ts): by default completed =
+ * every lesson complete and the final check taken, score = the final check's, no pass/fail.
  */
 export function progressReport(
   p: Progress,
   lessons: readonly LessonRequirement[],
   rules: CompletionRules,
   lesson: string | null,
+  assessment: AssessmentRules,
 ): ProgressReport {
   const s = summarize(p, lessons, rules);
-  const attemptedAll = lessons.every((l) => (p.quizzes[l.slug]?.attempts ?? 0) > 0);
-  const passed = lessons.every((l) => quizPassed(p, l.slug, rules));
+  const checkAttempts = (p.checks.pre?.attempts ?? 0) + (p.checks.final?.attempts ?? 0);
   return {
     courseId: p.courseId,
     lesson,
     completed: s.completed,
     total: s.total,
-    score: s.courseScore,
-    status: s.allComplete ? 'completed' : 'incomplete',
-    success: passed ? 'passed' : attemptedAll ? 'failed' : 'unknown',
-    attempts: lessons.reduce((n, l) => n + (p.quizzes[l.slug]?.attempts ?? 0), 0),
+    score: reportedScore(p, lessons, rules, assessment),
+    status: courseComplete(p, lessons, rules, assessment) ? 'completed' : 'incomplete',
+    success: reportedSuccess(p, lessons, rules, assessment),
+    attempts: lessons.reduce((n, l) => n + (p.quizzes[l.slug]?.attempts ?? 0), checkAttempts),
   };
 }

@@ -51,6 +51,8 @@ export interface ReminderCalendarOptions {
   description: string;
   /** How each frequency is said, e.g. quarterly → 「3か月ごと」. */
   every: Record<ReminderEvery, string>;
+  /** Description of a commitment's event (e.g. where it comes from). */
+  commitmentDescription?: string;
 }
 
 /**
@@ -63,8 +65,29 @@ export function firstReminderDay(now: number): number {
   return d.getTime();
 }
 
-/** A complete .ics file with one recurring all-day event per person. */
-export function reminderCalendar(people: readonly Reminder[], o: ReminderCalendarOptions): string {
+/** An if-then commitment with a date (src/lib/plan-items.ts): one all-day event on that day. */
+export interface DatedCommitment {
+  /** The commitment's id (part of the UID, so a re-downloaded file updates the event). */
+  id: string;
+  /** The commitment as a sentence: the event's title. */
+  text: string;
+  /** "YYYY-MM-DD". */
+  day: string;
+}
+
+/** "2026-12-04" → "20261204", and the day after it ("20261205"), by the calendar alone (no time zone). */
+function dayAndNext(day: string): [string, string] {
+  const [y, m, d] = day.split('-').map(Number);
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return [day.replace(/-/g, ''), `${next.getUTCFullYear()}${pad(next.getUTCMonth() + 1)}${pad(next.getUTCDate())}`];
+}
+
+/**
+ * A complete .ics file with one recurring all-day event per person, and one all-day event per
+ * dated commitment (with `commitmentDescription` as its description); each alarm at 9:00 that day.
+ */
+export function reminderCalendar(people: readonly Reminder[], o: ReminderCalendarOptions, commitments: readonly DatedCommitment[] = []): string {
   const start = firstReminderDay(o.now);
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//${o.courseId}//Networking plan//JA`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
   lines.push(`X-WR-CALNAME:${icsText(o.name)}`);
@@ -80,6 +103,26 @@ export function reminderCalendar(people: readonly Reminder[], o: ReminderCalenda
       `RRULE:FREQ=MONTHLY;INTERVAL=${REMINDER_MONTHS[r.every]}`,
       `SUMMARY:${summary}`,
       `DESCRIPTION:${icsText(fill(o.description, values))}`,
+      'TRANSP:TRANSPARENT',
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      'TRIGGER;RELATED=START:PT9H',
+      `DESCRIPTION:${summary}`,
+      'END:VALARM',
+      'END:VEVENT',
+    );
+  }
+  for (const c of commitments) {
+    const [day, next] = dayAndNext(c.day);
+    const summary = icsText(c.text);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${c.id}.plan@${o.courseId}`,
+      `DTSTAMP:${utcStamp(o.now)}`,
+      `DTSTART;VALUE=DATE:${day}`,
+      `DTEND;VALUE=DATE:${next}`,
+      `SUMMARY:${summary}`,
+      `DESCRIPTION:${icsText(o.commitmentDescription ?? '')}`,
       'TRANSP:TRANSPARENT',
       'BEGIN:VALARM',
       'ACTION:DISPLAY',

@@ -47,6 +47,14 @@ export const NOTICE_TEXT: Record<NoticeCode, string> = {
     '学習管理システム（LMS）の保存容量に収まらないため、記録の一部（{n}項目。主にふりかえりの文章）は保存されていません。このブラウザにも保存できないため、ページを閉じると消えます。「マイ・ネットワーキングプラン」のページからファイルに書き出して、手元に残してください。',
 };
 
+/**
+ * Versions of a notice for who keeps the progress (<html data-kept>, set by the embed bridge):
+ * NOTICE_TEXT says "the LMS"; an embedding site that is not an LMS gets these.
+ */
+export const NOTICE_TEXT_BY_KEEPER: Partial<Record<NoticeCode, { host: string }>> = {
+  'host-storage': { host: '学習記録は、この講座を埋め込んでいるサイトに保存されます。' },
+};
+
 /** Notices that warn (shown with emphasis) rather than inform. */
 export const isWarning = (code: NoticeCode) => !/^(host-storage|offline.*|update)$/.test(code);
 

@@ -10,3 +10,14 @@ export function withBase(base: string, path = ''): string {
 
 /** The page URL of a lesson. */
 export const lessonPath = (base: string, slug: string) => withBase(base, `lessons/${slug}`);
+
+/**
+ * A page's path relative to the course root ("" for the home page, "lessons/goals/"), from the
+ * root's absolute path and the page's pathname (both as in a URL; index.html is dropped). Null
+ * when the page is not below the root.
+ */
+export function pathWithin(rootPath: string, pathname: string): string | null {
+  const root = rootPath.endsWith('/') ? rootPath : `${rootPath}/`;
+  if (!pathname.startsWith(root)) return pathname === root.slice(0, -1) ? '' : null;
+  return pathname.slice(root.length).replace(/(^|\/)index\.html$/, '$1');
+}

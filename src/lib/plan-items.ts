@@ -23,14 +23,16 @@ export interface Plan extends Versioned {
 
 /** At most this many commitments; the page asks for 3-5. */
 export const PLAN_ITEMS_MAX = 5;
-/** Longest text of one part of a commitment. */
+/** Longest text of one part of a commitment, in characters as the learner counts them (the editor's limit). */
 export const PLAN_TEXT_MAX = 200;
+/** The stored bound (JS string length: a character may take up to 4 code units, e.g. an emoji sequence). */
+export const PLAN_STORED_MAX = PLAN_TEXT_MAX * 4;
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 function readItem(x: unknown): PlanItem | null {
   if (typeof x !== 'object' || x === null) return null;
   const i = x as Obj;
-  const text = (s: unknown) => typeof s === 'string' && s.length <= PLAN_TEXT_MAX;
+  const text = (s: unknown) => typeof s === 'string' && s.length <= PLAN_STORED_MAX;
   if (typeof i.id !== 'string' || !/^[a-z0-9]{1,16}$/.test(i.id) || !text(i.when) || !text(i.action) || !text(i.with)) return null;
   if (i.remind !== null && !(typeof i.remind === 'string' && DAY.test(i.remind))) return null;
   return { id: i.id, when: i.when as string, action: i.action as string, with: i.with as string, remind: i.remind as string | null };

@@ -4,6 +4,7 @@
  * Japanese wording comes in as templates (PLAN_TEXT in ui-text.ts), so it stays out of the JavaScript.
  */
 import type { Progress, ReminderEvery } from './progress';
+import type { PlanItem } from './plan-items';
 import { fill } from './ui-text';
 
 /** What the plan needs to know about a lesson (passed to the plan island as props). */
@@ -15,6 +16,37 @@ export interface PlanLesson {
   href: string;
   prompts: { id: string; prompt: string }[];
 }
+
+/** How a commitment reads as one sentence (from course.yaml `plan:`). */
+export interface CommitmentWording {
+  /** With {when} and {action}, e.g. 「もし{when}、{action}。」 */
+  sentence: string;
+  /** Without a when, with {action}, e.g. 「{action}。」 */
+  actionOnly: string;
+  /** Added when the commitment names someone, with {with}, e.g. 「相手：{with}」 */
+  withPart: string;
+}
+
+/**
+ * One commitment as a sentence: 「もし〈when〉、〈action〉。相手：〈with〉」. Punctuation the learner
+ * typed at the seams (a trailing 、 or 。) is not doubled; the part with whom is left out when
+ * empty. Empty when the commitment has no action yet.
+ */
+export function commitmentText(item: Pick<PlanItem, 'when' | 'action' | 'with'>, w: CommitmentWording): string {
+  const when = item.when.trim().replace(/^もし/, '').replace(/[、,，。]+$/, '');
+  const action = item.action.trim().replace(/[。.．]+$/, '');
+  if (!action) return '';
+  const sentence = when ? fill(w.sentence, { when, action }) : fill(w.actionOnly, { action });
+  const who = item.with.trim();
+  return who ? `${sentence}${fill(w.withPart, { with: who })}` : sentence;
+}
+
+/** The commitments with an action and a reminder date, as calendar events (src/lib/ical.ts). */
+export const datedCommitments = (items: readonly PlanItem[], w: CommitmentWording) =>
+  items.filter((i) => i.remind && i.action.trim()).map((i) => ({ id: i.id, text: commitmentText(i, w), day: i.remind! }));
+
+/** The commitments that say what to do (an action), in order. */
+export const activeCommitments = (plan: { items: readonly PlanItem[] } | null) => (plan?.items ?? []).filter((i) => i.action.trim());
 
 /** How many prompts have an answer, of how many. */
 export function planCount(p: Progress, lessons: readonly PlanLesson[]): { answered: number; total: number } {
@@ -40,6 +72,10 @@ export interface PlanMarkdownText {
   reminders: string;
   /** One reminder: {who}, {every}. */
   reminder: string;
+  /** Heading of the if-then commitments (first in the file). */
+  commitments: string;
+  /** After a commitment with a date: {date}. */
+  commitmentDay: string;
 }
 
 /**
@@ -64,11 +100,21 @@ const inline = (text: string) => escapeMarkdown(text.replace(/\s+/g, ' ').trim()
 export function planMarkdown(
   p: Progress,
   lessons: readonly PlanLesson[],
-  o: { course: string; date: string; t: PlanMarkdownText; every: Record<ReminderEvery, string> },
+  o: { course: string; date: string; t: PlanMarkdownText; every: Record<ReminderEvery, string>; wording?: CommitmentWording; formatDay?: (day: string) => string },
 ): string {
   const { t } = o;
   const name = p.profile.name?.text;
   const out = [`# ${t.title}`, '', fill(t.byline, { course: o.course, date: o.date }), ...(name ? ['', fill(t.author, { name: inline(name) })] : []), ''];
+  // The learner's if-then commitments come first: they are what to act on.
+  const commitments = o.wording ? activeCommitments(p.plan) : [];
+  if (commitments.length) {
+    out.push(`## ${t.commitments}`, '');
+    commitments.forEach((c, i) => {
+      const day = c.remind ? ` ${fill(t.commitmentDay, { date: (o.formatDay ?? ((d) => d))(c.remind) })}` : '';
+      out.push(`${i + 1}. ${inline(commitmentText(c, o.wording!))}${escapeMarkdown(day)}`);
+    });
+    out.push('');
+  }
   for (const l of lessons) {
     out.push(`## ${fill(t.lesson, { order: l.order, title: l.title })}`, '');
     for (const q of l.prompts) {

@@ -31,8 +31,12 @@
  *   "drafts": {                          // input kept but not (yet) saved as such: over-long texts, quiz choices not submitted
  *     "reflection:l02-r1": { "value": "…", "updatedAt": 1764…, "v": "…" }
  *   },
- *   "activities": { "l04-a1": { "kind": "conversation", "state": {…}, "done": true, "best": 1, "updatedAt": 1764…, "v": "…" } },
- *   "checks": { "pre": { …CheckRecord… }, "final": { … } },         // 事前チェック and 修了テスト (src/lib/checks.ts)
+ *   "activities": { "l04-a1": { "kind": "conversation", "state": {…}, "done": true, "best": 1,          // src/lib/activities.ts
+ *                               "last": { "at": 1764…, "result": 1 }, "updatedAt": 1764…, "v": "…" } },
+ *   "checks": {                          // 事前チェック and 修了テスト (shape: src/lib/checks.ts)
+ *     "final": { "attempts": 1, "at": 1764…, "skipped": false, "marks": { "l01-f1": 1, "l02-f1": 0 },
+ *                "answers": { "l01-f1": ["a"] }, "score": 0.5, "best": 0.5, "updatedAt": 1764…, "v": "…" }
+ *   },
  *   "plan": { "items": [ … ], "updatedAt": 1764…, "v": "…" }        // もし〜なら、〜する commitments
  * }
  *
@@ -48,7 +52,7 @@
  * Decoding never throws: unreadable or foreign parts are dropped with a warning, the good parts are
  * kept, and numbers are bounded (nothing like 1e308 reaches the screen).
  */
-import { readActivity, type ActivityRecord } from './activities';
+import { mergeActivity, readActivity, type ActivityRecord } from './activities';
 import { ID, isObj, isTime, readAnswers, type Obj } from './read';
 import { readCheck, type CheckRecord, type CheckSet } from './checks';
 import { readPlan, type Plan } from './plan-items';
@@ -351,7 +355,7 @@ export function decodeProgress(raw: unknown, courseId: string, now: number): Dec
     },
     dropped,
   );
-  const activities = pickRecord(d.activities, (x) => (isObj(x) ? withVersion(x, limit, readActivity) : null), dropped);
+  const activities = pickRecord(d.activities, (x) => (isObj(x) ? withVersion(x, limit, (a) => readActivity(a, clamp)) : null), dropped);
   const checks: Progress['checks'] = {};
   if (isObj(d.checks)) {
     for (const set of ['pre', 'final'] as const) {
@@ -529,7 +533,7 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
     reviews: mergeBy(a.reviews, b.reviews, (x, y) => pickVersion(x, y).winner),
     profile: { ...(name && { name }), ...(reminders && { reminders }) },
     drafts: mergeBy(a.drafts, b.drafts, (x, y) => pickVersion(x, y).winner),
-    activities: mergeBy(a.activities, b.activities, (x, y) => pickVersion(x, y).winner),
+    activities: mergeBy(a.activities, b.activities, mergeActivity),
     checks: mergeBy(a.checks as Record<string, CheckRecord>, b.checks as Record<string, CheckRecord>, (x, y) => pickVersion(x, y).winner),
     plan,
   };

@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { activitySchema } from './activity-schema';
+import { DEFAULT_STATUS12, STATUS12_MODES } from './scorm';
 
 const stableId = (pattern: RegExp, example: string) =>
   z.string().regex(pattern, { message: `must look like "${example}" and never change once published` });
@@ -117,6 +118,16 @@ export const lessonSchema = z
         ctx.addIssue({ code: 'custom', path: ['checks'], message: `check item ${q.id}: pre-check ids look like "l05-p1", final check ids like "l05-f1"` });
   });
 
+/** One part of an if-then commitment on the plan page. */
+const planField = z.object({
+  /** The field's label (e.g. もし（いつ・どこで・どんなとき）). */
+  label: z.string().min(1),
+  /** What to write, shown under the label. */
+  hint: z.string().min(1),
+  /** An example shown in the empty field. */
+  placeholder: z.string().default(''),
+});
+
 /** `content/course.yaml`: course-wide metadata. */
 export const courseSchema = z.object({
   /** Namespaces saved progress (storage key, export files, LMS data). Never change it once published. */
@@ -155,6 +166,19 @@ export const courseSchema = z.object({
     })
     // prefault: an absent block is parsed as {} so the inner defaults apply (zod 4's default() would skip them).
     .prefault({}),
+  /** SCORM packages (`npm run package`, docs/lms-admins.md). */
+  scorm: z
+    .object({
+      /**
+       * How the SCORM 1.2 package reports status in cmi.core.lesson_status, "<finished>-<otherwise>":
+       * completed-incomplete (default: what Moodle's default completion rule "Completed" needs),
+       * passed-incomplete, passed-failed or completed-failed ("failed" while every quiz was tried
+       * and one is below the pass mark). COURSE_SCORM12_STATUS overrides it for one build.
+       * SCORM 2004 always reports completion and success separately.
+       */
+      status12: z.enum(STATUS12_MODES).default(DEFAULT_STATUS12),
+    })
+    .prefault({}),
   /** Completion rules. */
   completion: z
     .object({
@@ -162,8 +186,74 @@ export const courseSchema = z.object({
       passMark: z.number().min(0).max(1).default(0.8),
       /** Whether required reflections must have text for a lesson to be complete. */
       requireReflections: z.boolean().default(true),
+      /**
+       * Which practice activities a lesson needs to be complete: "all" (every activity of every
+       * lesson), "none", or a list of activity ids (e.g. [l04-a1, l07-a1]); an id that no lesson
+       * has fails the build. An activity counts once it is done: a conversation ended (any ending),
+       * every item sorted or matched and checked (any score), every required message field filled.
+       */
+      activities: z.union([z.enum(['all', 'none']), z.array(z.string().regex(/^l\d{2}-a\d+$/, { message: 'activity ids look like "l04-a1"' }))]).default('none'),
     })
     .prefault({}),
+  /**
+   * The 事前チェック (pre-check) and 修了テスト (final check): what completing the course requires of
+   * the final check, and which score embed hosts and the LMS receive. The pre-check never counts
+   * for completion or a score: it measures where the learner starts. Shown to learners in words on
+   * the home, final check and certificate pages (src/lib/assessment.ts, rulesInWords).
+   */
+  assessment: z
+    .object({
+      /**
+       * What completion requires of the final check, besides every lesson being complete:
+       * "optional" (nothing), "taken" (submitted once, any score) or "passed" (a score of at least
+       * finalPassMark; below it the learner may take it again, with the options in a new order).
+       * Without "passed" the final check can be taken once: it is a measurement, and a retake after
+       * its feedback would measure memory of that feedback.
+       */
+      finalCheck: z.enum(['optional', 'taken', 'passed']).default('taken'),
+      /**
+       * Share of the final check's questions needed to pass it (0-1), or null for no pass mark:
+       * then hosts and the LMS are told no pass/fail when the score is the final check's (success
+       * "unknown"). Required when finalCheck is "passed".
+       */
+      finalPassMark: z.number().min(0).max(1).nullable().default(null),
+      /**
+       * The score hosts and the LMS receive (0-1; SCORM score.raw 0-100): "final" = the final
+       * check's best score (0 until it is taken), "quizzes" = the mean of every lesson quiz's
+       * best score (unattempted quizzes count as 0).
+       */
+      score: z.enum(['final', 'quizzes']).default('final'),
+    })
+    .prefault({})
+    .superRefine((a, ctx) => {
+      if (a.finalCheck === 'passed' && a.finalPassMark === null)
+        ctx.addIssue({ code: 'custom', path: ['finalPassMark'], message: 'finalCheck: passed needs a finalPassMark (e.g. 0.7 = 70 % of the final check questions)' });
+    }),
+  /**
+   * The if-then plan (もし〜なら、〜する) that leads the plan page: implementation intentions the
+   * learner writes from their reflections. Absent: the plan page has no commitments section.
+   */
+  plan: z
+    .object({
+      /** Heading of the section. */
+      heading: z.string().min(1),
+      /** Why and how to write commitments (shown above the fields). */
+      intro: z.string().min(1),
+      /** Label, hint and example (placeholder) of each part of a commitment. */
+      fields: z.object({ when: planField, action: planField, with: planField }),
+      /**
+       * How one commitment reads: {when} and {action}, e.g. 「もし{when}、{action}。」; `actionOnly`
+       * without a when (「{action}。」); `withPart` is added when the learner named someone (「相手：{with}」).
+       */
+      sentence: z.string().includes('{when}').includes('{action}'),
+      actionOnly: z.string().includes('{action}'),
+      withPart: z.string().includes('{with}'),
+      /** A reminder shown with the fields (e.g. to check what may be shared outside the company). */
+      note: z.string().default(''),
+      /** Example commitments shown as hints, each tied to a lesson by its order (1-based). */
+      examples: z.array(z.object({ lesson: z.number().int().positive(), when: z.string().min(1), action: z.string().min(1), with: z.string().default('') })).max(8).default([]),
+    })
+    .optional(),
 });
 
 export type Option = z.infer<typeof optionSchema>;
@@ -171,4 +261,6 @@ export type Question = z.infer<typeof questionSchema>;
 export type Reflection = z.infer<typeof reflectionSchema>;
 export type Lesson = z.infer<typeof lessonSchema>;
 export type Course = z.infer<typeof courseSchema>;
-export type CompletionRules = Course['completion'];
+export type CompletionRules = Omit<Course['completion'], 'activities'> & Partial<Pick<Course['completion'], 'activities'>>;
+export type AssessmentRules = Course['assessment'];
+export type PlanContent = NonNullable<Course['plan']>;

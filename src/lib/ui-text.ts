@@ -4,6 +4,7 @@
  * budget — and gives a single place to adjust wording. `{name}` marks a value filled in by `fill`.
  */
 
+import type { AssessmentText } from './assessment';
 import type { ReminderEvery } from './progress';
 import type { ImportError } from './transfer';
 
@@ -63,6 +64,8 @@ export const PLAN_TEXT = {
   downloaded: '「{file}」を作成しました。ダウンロードしたファイルはメモアプリやエディターで開けます。',
   copied: 'プランをクリップボードにコピーしました。メモアプリなどに貼り付けられます。',
   copyFailed: 'コピーできませんでした。このブラウザではクリップボードが使えないようです。Markdownファイルで保存してください。',
+  commitments: 'もし〜なら、〜する（行動計画）',
+  commitmentDay: '（リマインダー：{date}）',
 };
 export type PlanText = typeof PLAN_TEXT;
 
@@ -81,6 +84,7 @@ export const REMINDER_TEXT = {
   download: 'カレンダー用ファイル（.ics）をダウンロード',
   downloaded: '「{file}」を作成しました。カレンダーアプリで開くと、{count}人分のリマインダーが登録されます。最初の通知は{date}です。',
   none: '少なくとも1人分、相手の名前かメモを入力すると、カレンダー用ファイルを作れます。',
+  withPlan: '日付のある行動計画{count}件も入っています。',
   calendar: 'ネットワーキングの連絡リマインダー',
   summary: '{who}に連絡する',
   description:
@@ -123,17 +127,136 @@ export const CERTIFICATE_TEXT = {
   title: '修了証',
   honorific: '{name} 様',
   noName: 'お名前を入力すると、ここに表示されます',
-  statement: 'あなたは「{course}」の全{total}レッスンを学び、すべての確認クイズとふりかえりを終えて、本講座を修了したことをここに証します。',
+  statement: 'あなたは「{course}」の全{total}レッスンを学び、すべての確認クイズと練習、ふりかえりを終えて、本講座を修了したことをここに証します。',
   date: '修了日',
   score: 'クイズの平均スコア',
   print: '印刷・PDFで保存',
   missing: '修了証は、すべてのレッスンを完了すると表示されます。あと{count}レッスンです。',
   quiz: '確認クイズの合格（{pass}以上）',
   reflection: 'ふりかえり（必須）の記入',
+  activity: '練習（会話・分類・組み合わせ・メッセージ作成）',
   lesson: 'レッスン{order}「{title}」',
   separator: '、',
 };
 export type CertificateText = typeof CERTIFICATE_TEXT;
+
+/** The pre-check page (事前チェック) and the invitation to it on the home page. */
+export const PRECHECK_TEXT = {
+  loading: '学習記録を読み込んでいます…',
+  from: 'レッスン{order}「{title}」より',
+  clear: '選択を取り消す',
+  clearLabel: '問{n}の選択を取り消す',
+  ready: '答えたら「送信する」を押してください。わからない問題は、空けたままで構いません（とばした問題として記録します）。',
+  answered: '{total}問中{answered}問に答えています。わからない問題は空けたままで構いません。',
+  none: 'まだ1問も答えていません。受けない場合は「事前チェックをとばす」を押してください。',
+  submit: '送信する',
+  skip: '事前チェックをとばす',
+  skipped: '事前チェックはとばしました。受けたくなったら、いつでもここから受けられます。',
+  take: '事前チェックを受ける',
+  started: 'すでにレッスンを始めているので、講座を始める前とは少し違う結果になります。それでも、いまの出発点を知る手がかりになります。',
+  done: '事前チェックを受けました（{date}）。{total}問中{answered}問に答え、{right}問が正解でした。',
+  origin: 'はじめは答えられなくて当然です。ここが、あなたの出発点です。',
+  watch: '特に注目して学ぶとよいレッスン',
+  watchIntro: '正解でなかった問題や、とばした問題のレッスンです。読むときは、問題の場面を思い出しながら読んでみてください。',
+  watchNone: 'どの問題にも正解していました。レッスンでは、なぜそれがよいのかを自分の言葉で説明できるかを確かめてみてください。',
+  known: 'すでに手がかりをつかめているレッスン：{list}',
+  lesson: 'レッスン{order}「{title}」',
+  separator: '、',
+  start: 'レッスン1からはじめる',
+  invite:
+    'はじめる前に、事前チェック（{count}問・約{minutes}分）で、いまの自分の出発点を確かめてみませんか。成績には含まれません。とばして、すぐに講座をはじめてもかまいません。',
+  inviteLink: '事前チェックを受ける',
+};
+export type PrecheckText = typeof PRECHECK_TEXT;
+
+/** The final check page (修了テスト). */
+export const FINAL_TEXT = {
+  loading: '学習記録を読み込んでいます…',
+  locked: '修了テストは、すべてのレッスンを完了すると受けられます。あと{count}レッスンです。',
+  lesson: 'レッスン{order}「{title}」',
+  from: 'レッスン{order}「{title}」より',
+  ready: 'すべての問題に答えたら「採点する」を押してください。',
+  missing: '未回答の問題があります（{list}）。すべて答えてから採点してください。',
+  listSeparator: '、',
+  submit: '採点する',
+  score: '修了テストの結果：{total}問中{correct}問正解（{score}）でした。',
+  passed: '合格ライン（{pass}）に届きました。',
+  failed: '合格ライン（{pass}）には届きませんでした。解説を読み、レッスンを見直してから、もう一度受けてみましょう。',
+  date: '受けた日：{date}',
+  results: 'レッスンごとの結果と解説',
+  review: 'レッスン{order}を見直す',
+  retry: 'もう一度受ける',
+  next: 'この結果は「おわりに」と修了証で、事前チェックからの伸びとして見られます。見直すとよいレッスンは、マイプランにも表示されます。',
+  gain: '学習の伸びを見る（おわりに）',
+  certificate: '修了証へ',
+  plan: 'マイ・ネットワーキングプランへ',
+};
+export type FinalText = typeof FINAL_TEXT;
+
+/** The learning gain (事前チェック → 修了テスト) on the conclusion and the certificate. */
+export const GAIN_TEXT = {
+  loading: '学習記録を読み込んでいます…',
+  none: '修了テストを受けると、事前チェックからの伸びがレッスンごとにここに表示されます。',
+  take: '修了テストへ',
+  caption: 'レッスンごとの結果（事前チェック → 修了テスト）',
+  lesson: 'レッスン',
+  before: '事前チェック',
+  after: '修了テスト',
+  trend: '変化',
+  right: '正解',
+  wrong: '不正解',
+  skipped: 'とばした',
+  notTaken: '受けていない',
+  count: '{total}問中{right}問正解',
+  trends: { up: '伸びた', down: '下がった', kept: 'はじめから正解', gap: '見直したい', unknown: '比較なし' },
+  row: 'レッスン{order}',
+  unknownSide: '記録なし（とばした・受けていない）',
+  summary: '事前チェックでは{preTotal}問中{preRight}問、修了テストでは{postTotal}問中{postRight}問が正解でした。',
+  summaryNoPre: '修了テストでは{postTotal}問中{postRight}問が正解でした。事前チェックを受けていないので、始める前との比較はありません。',
+  first: '伸びは、初回の修了テストの結果で示しています（解説を読んだあとの結果は、答えを覚えているかどうかも含んでしまうためです）。',
+};
+export type GainText = typeof GAIN_TEXT;
+
+/** The plan page: lessons where the final check found gaps. */
+export const GAPS_TEXT = {
+  heading: '修了テストで見つかった見直しどころ',
+  loading: '学習記録を読み込んでいます…',
+  notYet: '修了テストを受けると、見直すとよいレッスンがここに表示されます。',
+  take: '修了テストへ',
+  intro: '初回の修了テストで正解できなかった問題のあるレッスンです。ポイントと「場面で考える」を読み直し、そのレッスンで書いたふりかえりも見直してみましょう。',
+  none: '初回の修了テストでは、すべてのレッスンの問題に正解しました。あとはプランを実行に移すだけです。',
+  lesson: 'レッスン{order}「{title}」を見直す',
+};
+export type GapsText = typeof GAPS_TEXT;
+
+/** The certificate's parts about the final check. */
+export const CERTIFICATE_FINAL_TEXT = {
+  statement: 'あなたは「{course}」の全{total}レッスンを学び、すべての確認クイズとふりかえり、修了テストを終えて、本講座を修了したことをここに証します。',
+  score: '修了テストの得点',
+  take: '修了テストを受けること',
+  pass: '修了テストで{pass}以上の得点をとること',
+  link: '修了テスト',
+  onlyTake: 'すべてのレッスンを完了しました。修了証は、修了テストを受けると表示されます。',
+  onlyPass: 'すべてのレッスンを完了しました。修了証は、修了テストで{pass}以上の得点をとると表示されます。',
+};
+export type CertificateFinalText = typeof CERTIFICATE_FINAL_TEXT;
+
+/** The completion and score rules in words (src/lib/assessment.ts, rulesInWords). */
+export const ASSESSMENT_TEXT = {
+  lessons: '修了には、全{n}レッスンの完了（確認クイズで{quizPass}以上と、必須のふりかえりの記入）',
+  lessonsQuizOnly: '修了には、全{n}レッスンの完了（確認クイズで{quizPass}以上）',
+  optional: 'が必要です。修了テストは任意です。',
+  taken: 'と、修了テストを受けること（得点は問いません）が必要です。',
+  passed: 'と、修了テストで{pass}以上の得点が必要です。',
+  once: '修了テストは、すべてのレッスンを終えたあとに一度だけ受けられます。',
+  retake: '修了テストは、すべてのレッスンを終えると受けられ、{pass}に届かなかったときは、選択肢の順番を変えてもう一度受けられます。',
+  scoreFinal: '学習管理システム（LMS）や埋め込み先に送られる得点は、修了テストの得点です（受けるまでは0点）。',
+  passFinal: '{pass}以上で合格として記録されます。',
+  noPass: '合格・不合格の判定は送られません。',
+  scoreQuizzes: '学習管理システム（LMS）や埋め込み先に送られる得点は、全レッスンの確認クイズの最高スコアの平均です。',
+  passQuizzes: 'すべての確認クイズに合格すると、合格として記録されます。',
+  precheck: '事前チェックは、始める前の出発点を確かめるためのもので、修了の条件にも得点にも含まれません。',
+} satisfies AssessmentText;
 
 /** The progress file page (進捗の書き出し・読み込み). */
 export const TRANSFER_TEXT = {
@@ -180,6 +303,85 @@ export const TRANSFER_TEXT = {
   cancelled: '読み込みをやめました。いまの学習記録はそのままです。',
 };
 export type TransferText = typeof TRANSFER_TEXT;
+
+/** The branching conversation (会話シミュレーション) of a lesson. */
+export const CONVERSATION_TEXT = {
+  kind: '会話シミュレーション',
+  transcript: 'ここまでの会話',
+  you: '{role}（あなた）',
+  choices: '{role}として、どう応えますか',
+  feedback: 'この応答について：',
+  said: '{speaker}：{line}',
+  ending: '結末：{verdict}。',
+  endings: '結末は{count}通りあります。',
+  best: 'これまでにたどり着いたいちばんよい結末：「{verdict}」',
+  back: 'ひとつ戻る',
+  restart: '最初からやり直す',
+  backDone: 'ひとつ前の場面に戻りました。',
+  restartDone: '会話を最初からやり直します。',
+};
+export type ConversationText = typeof CONVERSATION_TEXT;
+
+/** Sorting (分類) and matching (組み合わせ) in a lesson. */
+export const PLACEMENT_TEXT = {
+  sorting: '分類',
+  matching: '組み合わせ',
+  choose: '選んでください',
+  check: '答え合わせ',
+  missing: 'まだ選んでいない項目が{n}件あります。すべて選んでから答え合わせをしてください。',
+  score: '{total}件中{right}件が正解です。',
+  allRight: 'すべて正解です。',
+  someWrong: '説明を読んで、「選び直す」から違っていた項目を選び直してみましょう。',
+  best: 'これまでの最高：{total}件中{right}件',
+  right: '正解です。',
+  wrong: '違います。正しくは「{answer}」です。',
+  retry: '選び直す',
+};
+export type PlacementText = typeof PLACEMENT_TEXT;
+
+/** The message builder (メッセージ作成) in a lesson. */
+export const MESSAGE_TEXT = {
+  kind: 'メッセージ作成',
+  required: '（必須）',
+  optional: '（任意）',
+  preview: 'できあがった文面',
+  copy: '文面をコピー',
+  copied: '文面をクリップボードにコピーしました。メールやチャットに貼り付けて使えます。',
+  copyFailed: 'コピーできませんでした。「できあがった文面」の欄を選択してコピーしてください。',
+  fieldsLeft: 'あと{n}欄で完成です（{list}）。',
+  complete: 'すべての欄が埋まりました。送る前に、相手と場面に合っているか読み返しましょう。',
+  saved: '保存しました',
+  failed: 'この端末に保存できませんでした。内容はこの画面に残っています。',
+  separator: '、',
+};
+export type MessageText = typeof MESSAGE_TEXT;
+
+/** The if-then plan (もし〜なら、〜する) on the plan page. */
+export const COMMITMENT_TEXT = {
+  item: '行動計画 {n}',
+  remind: 'リマインダーの日付（任意）',
+  remindHint: '日付を入れると、カレンダー用ファイル（.ics）にその日の予定として入ります（朝9時に通知）。',
+  preview: 'この行動計画：',
+  previewEmpty: '「〜する」を書くと、ここに一文で表示されます。',
+  add: '行動計画を追加',
+  remove: '削除',
+  removeLabel: '行動計画 {n} を削除',
+  removed: '行動計画 {n} を削除しました。',
+  count: '3〜5個を目安に書きましょう。いま{n}個です。',
+  max: '行動計画は{max}個までです。',
+  examples: '例（各レッスンの場面から）',
+  example: 'レッスン{lesson}：{text}',
+  useExample: 'この例を下書きに使う',
+  useExampleLabel: 'この例を下書きに使う（レッスン{lesson}の例）',
+  exampleUsed: '例を行動計画 {n} に入れました。自分の場面に合わせて書き換えてください。',
+  calendar: 'カレンダー用ファイル（.ics）を保存',
+  calendarDone: '「{file}」を作成しました。日付のある行動計画{count}件と、連絡のリマインダー{people}件が入っています。',
+  calendarNone: '日付のある行動計画も、連絡のリマインダーもまだありません。日付を入れてから保存してください。',
+  calendarDescription: 'マイ・ネットワーキングプランの行動計画（もし〜なら、〜する）',
+  saved: '保存しました',
+  failed: 'この端末に保存できませんでした。内容はこの画面に残っています。',
+};
+export type CommitmentText = typeof COMMITMENT_TEXT;
 
 /** Replaces `{name}` placeholders: fill('問{n}', { n: 2 }) → '問2'. Unknown names stay visible. */
 export const fill = (template: string, values: Record<string, string | number>) =>

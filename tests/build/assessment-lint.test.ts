@@ -70,7 +70,10 @@ describe('the fixture course with tells', () => {
     expect(line(`${LESSONS}/ [multiple-response] option d`)).toBeDefined();
     expect(line(`${LESSONS}/01-importance.mdx l01-q4 [stem-style] `)).toContain('「この年になって今さら人脈を広げても意味がない」である。」 ends in plain form');
     expect(line(`${LESSONS}/01-importance.mdx l01-q3 [objective-coverage] `)).toMatch(/names no objective/);
-    expect(lines.at(-1)).toBe('assessment lint: 18 questions, 10 violations');
+    // 質問 in every key that asks something, and in no wrong option: the reverse tell.
+    for (const at of ['02-goals.mdx l02-q2', '03-participate.mdx l03-q1', '03-participate.mdx l03-q3', '03-participate.mdx l03-p1'])
+      expect(line(`${LESSONS}/${at} [tell-words] `), at).toMatch(/「質問」 is in the key/);
+    expect(lines.at(-1)).toBe('assessment lint: 18 questions, 14 violations');
   });
 
   it('--json gives the report, with exactly the planted violations', () => {
@@ -86,7 +89,11 @@ describe('the fixture course with tells', () => {
       `${LESSONS}/01-importance.mdx l01-q4 stem-style`,
       `${LESSONS}/01-importance.mdx l01-p1 tell-words`,
       `${LESSONS}/02-goals.mdx l02-q1 tell-words`,
+      `${LESSONS}/02-goals.mdx l02-q2 tell-words`,
       `${LESSONS}/02-goals.mdx l02-q4 key-longest`,
+      `${LESSONS}/03-participate.mdx l03-q1 tell-words`,
+      `${LESSONS}/03-participate.mdx l03-q3 tell-words`,
+      `${LESSONS}/03-participate.mdx l03-p1 tell-words`,
       `${LESSONS}/03-participate.mdx l03-f1 tell-words`,
     ]);
     expect(report.questions).toEqual({ all: 18, quiz: 12, pre: 3, final: 3 });
@@ -111,7 +118,7 @@ describe('the fixture course with tells', () => {
     const { code, out, err } = lint(dir);
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(err).toMatch(/assessment-lint\.yaml: tell-words\.minWorng: unknown setting \(known here: enabled, minWrong, words, except\)/);
+    expect(err).toMatch(/assessment-lint\.yaml: tell-words\.minWorng: unknown setting \(known here: enabled, minWrong, words, except, keyWords, minKeys\)/);
   });
 
   it('a lesson without frontmatter stops the lint naming the file', () => {

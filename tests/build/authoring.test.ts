@@ -77,9 +77,46 @@ describe('authoring errors fail the build clearly', () => {
     expect(output).toMatch(/03-participate\.mdx" and "content\/lessons\/99-copy\.mdx" have the same slug: participate/);
   }, 120_000);
 
+  it('a conversation choice leading nowhere names the lesson, the activity and the node (dangling target)', async () => {
+    const { ok, output } = await buildFixture('dangling', (dir) => {
+      const f = path.join(dir, 'lessons', '04-communication.mdx');
+      fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('next: intro-weak', 'next: intro-lost'));
+    });
+    expect(ok).toBe(false);
+    expect(output).toMatch(/04-communication\.mdx/);
+    expect(output).toMatch(/conversation l04-a1: node "start" has a choice leading to "intro-lost", which does not exist \(dangling target\)/);
+  }, 180_000);
+
+  it('an activity component of the wrong kind names the file and the right component', async () => {
+    const { ok, output } = await buildFixture('wrong-kind', (dir) => {
+      const f = lessonFile(dir);
+      fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('<Sorting id="l03-a1" />', '<Matching id="l03-a1" />'));
+    });
+    expect(ok).toBe(false);
+    expect(output).toMatch(/03-participate\.mdx: <Matching id="l03-a1" \/>: activity "l03-a1" is a sorting, not a matching; use <Sorting id="l03-a1" \/>/);
+  }, 180_000);
+
+  it('an activity id the lesson does not have names the file and the ids it has', async () => {
+    const { ok, output } = await buildFixture('unknown-activity', (dir) => {
+      const f = lessonFile(dir);
+      fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('<Sorting id="l03-a1" />', '<Sorting id="l03-a9" />'));
+    });
+    expect(ok).toBe(false);
+    expect(output).toMatch(/03-participate\.mdx: <Sorting id="l03-a9" \/> names activity "l03-a9", which is not in this lesson's `activities:` \(this lesson has: l03-a1\)/);
+  }, 180_000);
+
+  it('completion.activities naming an activity no lesson has is refused', async () => {
+    const { ok, output } = await buildFixture('unknown-required', (dir) => {
+      const f = path.join(dir, 'course.yaml');
+      fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('activities: all', 'activities: [l04-a1, l08-a1]'));
+    });
+    expect(ok).toBe(false);
+    expect(output).toMatch(/completion\.activities lists "l08-a1", which no lesson has/);
+  }, 180_000);
+
   it('the unbroken fixture builds (so the failures above are caused by the edits)', async () => {
     const { ok, output } = await buildFixture('intact', () => {});
     expect(output).toBe('');
     expect(ok).toBe(true);
-  }, 120_000);
+  }, 240_000);
 });

@@ -2,9 +2,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIST, gzipSize, inlineScripts, pageScripts, pageStyles, visibleScripts } from './site';
+import { DIST, activityScripts, gzipSize, inlineScripts, pageScripts, pageStyles, visibleScripts } from './site';
 
 const KiB = 1024;
+/** The activity islands' component files (Astro names each chunk after its component). */
+const ACTIVITY_ISLAND = /\/(Conversation|Placement|MessageBuilder)\.[\w-]+\.js$/;
+/** A lesson page of each activity kind, and its island. */
+const ACTIVITIES = [
+  { kind: 'conversation', page: 'lessons/communication/index.html', island: /\/Conversation\.[\w-]+\.js$/ },
+  { kind: 'sorting', page: 'lessons/participate/index.html', island: /\/Placement\.[\w-]+\.js$/ },
+  { kind: 'matching', page: 'lessons/goals/index.html', island: /\/Placement\.[\w-]+\.js$/ },
+  { kind: 'message', page: 'lessons/maintain/index.html', island: /\/MessageBuilder\.[\w-]+\.js$/ },
+] as const;
+
+/** What one kind of activity adds to a lesson page (gzip), beyond the first view, the quiz and the reflections. */
+export const activityBytes = (page: string, island: RegExp) => gz(activityScripts(DIST, page, island));
 const lessonPage = 'lessons/communication/index.html';
 const gz = (files: string[]) => files.reduce((s, f) => s + gzipSize(fs.readFileSync(path.join(DIST, f))), 0);
 
@@ -13,8 +25,8 @@ export function pageBytes(page: string) {
   return {
     /** First view: module scripts, eagerly hydrated islands and their imports, plus inline scripts. */
     js: gz(pageScripts(DIST, page, '/', { firstView: true })) + inline,
-    /** Islands that hydrate when scrolled into view (quiz, reflections, activities). */
-    onScroll: gz(visibleScripts(DIST, page)),
+    /** Islands that hydrate when scrolled into view: quiz and reflections (activities are measured one by one below). */
+    onScroll: gz(visibleScripts(DIST, page, '/', { except: ACTIVITY_ISLAND })),
     css: pageStyles(DIST, page).reduce((s, f) => s + gzipSize(fs.readFileSync(path.join(DIST, f))), 0),
     html: gzipSize(fs.readFileSync(path.join(DIST, page))),
   };
@@ -26,7 +38,7 @@ describe('lesson page budgets', () => {
     expect(pageScripts(DIST, lessonPage, '/', { firstView: true }).length).toBeGreaterThan(0);
     expect(bytes.js).toBeLessThanOrEqual(12 * KiB);
   });
-  it(`what loads on scroll (Preact, quiz, reflections, their saving and scoring) ≤ 12 KiB gzip (measured ${bytes.onScroll} B)`, () => {
+  it(`what loads on scroll for the quiz and reflections (Preact, their saving and scoring) ≤ 12 KiB gzip (measured ${bytes.onScroll} B)`, () => {
     expect(visibleScripts(DIST, lessonPage).length).toBeGreaterThan(0);
     expect(bytes.onScroll).toBeLessThanOrEqual(12 * KiB);
   });
@@ -37,5 +49,37 @@ describe('lesson page budgets', () => {
     const directives = [...html.matchAll(/<astro-island[^>]*\sclient="([a-z]+)"/g)].map((m) => m[1]);
     expect(directives.length).toBeGreaterThanOrEqual(3);
     expect(new Set(directives)).toEqual(new Set(['visible']));
+  });
+});
+
+describe('practice activities', () => {
+  for (const { kind, page, island } of ACTIVITIES) {
+    const own = activityScripts(DIST, page, island);
+    const bytes = activityBytes(page, island);
+    it(`${kind}: its own JavaScript ≤ 3 KiB gzip, loaded only when scrolled into view (measured ${bytes} B: ${own.map((f) => path.basename(f)).join(', ')})`, () => {
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.some((f) => island.test(`/${f}`))).toBe(true);
+      expect(bytes).toBeLessThanOrEqual(3 * KiB);
+      const first = pageScripts(DIST, page, '/', { firstView: true });
+      for (const f of own) expect(first, `${f} is in the first view of ${page}`).not.toContain(f);
+    });
+    it(`${kind}: the lesson's first view stays within the lesson budget (measured ${pageBytes(page).js} B)`, () => {
+      expect(pageBytes(page).js).toBeLessThanOrEqual(12 * KiB);
+      expect(pageBytes(page).onScroll).toBeLessThanOrEqual(12 * KiB);
+    });
+  }
+  it('a lesson without activities loads no activity code', () => {
+    for (const page of ['lessons/importance/index.html', 'lessons/events/index.html']) {
+      const all = [...pageScripts(DIST, page), ...visibleScripts(DIST, page)];
+      expect(all.filter((f) => ACTIVITY_ISLAND.test(`/${f}`)), page).toEqual([]);
+    }
+  });
+  it('every activity island hydrates only when scrolled into view', () => {
+    for (const { page } of ACTIVITIES) {
+      const html = fs.readFileSync(path.join(DIST, page), 'utf8');
+      const islands = [...html.matchAll(/<astro-island\b[^>]*>/g)].map((m) => m[0]).filter((tag) => /component-url="[^"]*\/(Conversation|Placement|MessageBuilder)\./.test(tag));
+      expect(islands.length, page).toBe(1);
+      expect(islands[0]).toMatch(/\sclient="visible"/);
+    }
   });
 });

@@ -94,7 +94,9 @@ describe('header files for hosts (docs/deploying.md)', () => {
     expect(policy).not.toContain('unsafe-inline');
   });
   it("say who may frame the course: 'self' and the embed allowlist of this build", () => {
-    expect(policy).toMatch(/frame-ancestors 'self' http:\/\/127\.0\.0\.1:4351(;|$)/);
+    // build:test allowlists the e2e host page (E2E_HOST_PORT, 4351 unless a parallel run picks another).
+    const host = `http://127.0.0.1:${process.env.E2E_HOST_PORT ?? 4351}`;
+    expect(policy).toMatch(new RegExp(`frame-ancestors 'self' ${host.replace(/\./g, '\\.')}(;|$)`));
     expect(nginx).toContain(`add_header Content-Security-Policy "${policy}" always;`);
   });
   it('cache hashed files for a year and revalidate pages and sw.js', () => {

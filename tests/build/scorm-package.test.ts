@@ -229,6 +229,25 @@ describe.each(VERSIONS)('SCORM $version package', (v) => {
     expect(listed).toContain('launch/index.html');
   });
 
+  it('has the launcher with its page map, the 1.2 status option and the question catalog', () => {
+    const { text } = pkg(v);
+    const launch = text('launch/index.html');
+    const attr = (name: string) => decodeXml(new RegExp(`${name}="([^"]*)"`).exec(launch)?.[1] ?? '');
+    expect(attr('data-status12')).toBe((course as { scorm?: { status12?: string } }).scorm?.status12 ?? 'completed-incomplete');
+    const pages = JSON.parse(attr('data-pages')) as Record<string, string>;
+    expect(pages).toMatchObject({ home: '../index.html', conclusion: '../conclusion/index.html' });
+    expect(attr('data-catalog')).toBe('../lms-catalog.json');
+    const catalog = JSON.parse(text('lms-catalog.json'));
+    expect(catalog.courseId).toBe(course.courseId);
+    for (const [key, href] of Object.entries(pages)) expect(pkg(v).files.has(href.replace(/^\.\.\//, '')), `${key} → ${href}`).toBe(true);
+    const lessonSlugs = Object.keys(pages).filter((k) => pages[k].startsWith('../lessons/'));
+    expect(catalog.lessons.map((l: { slug: string }) => l.slug)).toEqual(lessonSlugs);
+    for (const l of catalog.lessons) {
+      expect(l.quiz.length, l.slug).toBeGreaterThanOrEqual(3);
+      for (const q of [...l.quiz, ...l.pre, ...l.final]) expect(q.correct.every((c: string) => q.options.includes(c)), q.id).toBe(true);
+    }
+  });
+
   it('leaves out the service worker, the web app manifest and the 404 page', () => {
     const names = [...pkg(v).files.keys()];
     expect(names.filter((f) => /(^|\/)(sw\.js|workbox-[^/]*\.js|manifest\.webmanifest|404\.html)$/.test(f))).toEqual([]);

@@ -47,14 +47,30 @@ export function pageScripts(dir: string, page: string, base = '/', { firstView =
   return withImports(dir, roots);
 }
 
-/** The code of the page's client:visible islands that its first view does not load already. */
-export function visibleScripts(dir: string, page: string, base = '/'): string[] {
+/**
+ * The code of the page's client:visible islands that its first view does not load already.
+ * `only` keeps the islands whose component URL matches it; `except` leaves out those that match.
+ */
+export function visibleScripts(dir: string, page: string, base = '/', { only, except }: { only?: RegExp; except?: RegExp } = {}): string[] {
   const html = fs.readFileSync(path.join(dir, page), 'utf8');
   const roots = new Set<string>();
   for (const m of html.matchAll(/<astro-island\b[^>]*\sclient="visible"[^>]*>/g))
-    for (const u of m[0].matchAll(/\bcomponent-url="([^"]+)"/g)) roots.add(toFile(u[1], base));
+    for (const u of m[0].matchAll(/\bcomponent-url="([^"]+)"/g)) {
+      const url = toFile(u[1], base);
+      if ((only && !only.test(url)) || (except && except.test(url))) continue;
+      roots.add(url);
+    }
   const first = new Set(pageScripts(dir, page, base, { firstView: true }));
   return withImports(dir, roots).filter((f) => !first.has(f));
+}
+
+/**
+ * The code only one kind of activity island loads on a page: what its island needs beyond the
+ * first view and the page's other scroll-loaded islands (quiz, reflections).
+ */
+export function activityScripts(dir: string, page: string, island: RegExp, base = '/'): string[] {
+  const others = new Set(visibleScripts(dir, page, base, { except: island }));
+  return visibleScripts(dir, page, base, { only: island }).filter((f) => !others.has(f));
 }
 
 const toFile = (url: string, base: string) => url.replace(new RegExp(`^${base}`), '');

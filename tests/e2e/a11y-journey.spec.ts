@@ -63,17 +63,15 @@ test('keyboard only: a whole lesson — skip link, quiz, reflection, next lesson
   await expect(page).toHaveURL(new RegExp(`/lessons/${all[3].slug}/$`));
 });
 
-test('200 % zoom (640 px of a 1280 px window) and 320 px: no horizontal scrolling on any page', async ({ page }) => {
-  const urls = ['/', ...all.map((l) => `/lessons/${l.slug}/`), '/conclusion/'];
-  for (const width of [640, 320]) {
-    await page.setViewportSize({ width, height: 800 });
-    for (const url of urls) {
+// One page and width per test: the time a test needs does not grow with the course or a busy machine.
+for (const width of [640, 320])
+  for (const url of ['/', '/precheck/', ...all.map((l) => `/lessons/${l.slug}/`), '/conclusion/', '/final/'])
+    test(`${width === 640 ? '200 % zoom (640 px of a 1280 px window)' : '320 px'}: no horizontal scrolling on ${url}`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
       await page.goto(url);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${url} at ${width}px`).toBeLessThanOrEqual(0);
-    }
-  }
-});
+    });
 
 test('prefers-reduced-motion: nothing animates, even after answering', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -83,15 +81,15 @@ test('prefers-reduced-motion: nothing animates, even after answering', async ({ 
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).not.toBe('smooth');
 });
 
-test('axe: notices for offline and blocked storage, in both colour schemes', async ({ page, context }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('blocked', 'SecurityError');
-      },
+for (const scheme of ['light', 'dark'] as const)
+  test(`axe: notices for offline and blocked storage (${scheme})`, async ({ page, context }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('blocked', 'SecurityError');
+        },
+      });
     });
-  });
-  for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await open(page, `/lessons/${lesson.slug}/`);
     await context.setOffline(true);
@@ -99,6 +97,4 @@ test('axe: notices for offline and blocked storage, in both colour schemes', asy
     await expect(page.locator('[data-notice="memory-only"]')).toBeVisible();
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(violations.map((v) => v.id), scheme).toEqual([]);
-    await context.setOffline(false);
-  }
-});
+  });

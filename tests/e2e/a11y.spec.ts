@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures';
-import { answer, completedDoc, lessons, open, seed, setClock, wrong } from './course';
+import { answer, checkQuestions, completedDoc, lessons, open, right, seed, setClock, takeFinalCheck, wrong } from './course';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const pages = ['/', ...lessons().map((l) => `/lessons/${l.slug}/`), '/conclusion/', '/plan/', '/review/', '/certificate/', '/data/', '/404.html'];
+const pages = ['/', '/precheck/', ...lessons().map((l) => `/lessons/${l.slug}/`), '/conclusion/', '/final/', '/plan/', '/review/', '/certificate/', '/data/', '/404.html'];
 
 async function scan(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
@@ -39,8 +39,8 @@ for (const scheme of ['light', 'dark'] as const) {
     const all = lessons();
     await setClock(page, '2026-11-27T10:00');
     const doc = completedDoc(all, new Date('2026-11-20T10:00+09:00').getTime()) as Record<string, unknown>;
-    doc.reviews = { [all[1].quiz.questions[0].id]: { box: 0, due: new Date('2026-11-21T00:00+09:00').getTime(), updatedAt: 1 } };
-    doc.profile = { name: { text: '山田 花子', updatedAt: 1 }, reminders: { people: [{ id: 'a', who: '佐藤さん', every: 'monthly' }], updatedAt: 1 } };
+    doc.reviews = { [all[1].quiz.questions[0].id]: { box: 0, due: new Date('2026-11-21T00:00+09:00').getTime(), updatedAt: 1, v: 'seed.1' } };
+    doc.profile = { name: { text: '山田 花子', updatedAt: 1, v: 'seed.1' }, reminders: { people: [{ id: 'a', who: '佐藤さん', every: 'monthly' }], updatedAt: 1, v: 'seed.1' } };
     await seed(page, doc);
     return doc;
   }
@@ -69,9 +69,28 @@ for (const scheme of ['light', 'dark'] as const) {
 
   test(`axe: certificate with a name (${scheme})`, async ({ page }) => {
     await seeded(page);
+    await open(page, '/final/');
+    await takeFinalCheck(page);
     await open(page, '/certificate/');
     await expect(page.locator('[data-certificate-name]')).toHaveText('山田 花子 様');
     expect(await scan(page), '/certificate/').toEqual([]);
+  });
+
+  test(`axe: pre-check result, final check results and the gain chart with its table (${scheme})`, async ({ page }) => {
+    await seeded(page);
+    await open(page, '/precheck/');
+    for (const q of checkQuestions('pre').slice(0, 5)) await page.locator(`input[name="${q.id}"][value="${wrong(q)[0]}"]`).check();
+    await page.getByRole('button', { name: '送信する' }).click();
+    await expect(page.locator('[data-precheck="done"]')).toBeVisible();
+    expect(await scan(page), '/precheck/ (sent)').toEqual([]);
+    await open(page, '/final/');
+    await takeFinalCheck(page, (q) => (q.id.startsWith('l04') ? wrong(q) : right(q)));
+    expect(await scan(page), '/final/ (results)').toEqual([]);
+    for (const url of ['/conclusion/', '/plan/']) {
+      await open(page, url);
+      await expect(page.locator(url === '/plan/' ? 'ul[data-gaps]' : '[data-gain] table')).toBeVisible();
+      expect(await scan(page), `${url} (after the final check)`).toEqual([]);
+    }
   });
 
   test(`axe: import confirmation and a refused file (${scheme})`, async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { completeLesson, completedDoc, lessons, open, seed, setClock } from './course';
+import { completeLesson, completedDoc, lessons, open, right, seed, setClock, takeFinalCheck, wrong } from './course';
 
 const all = lessons();
 const last = all[all.length - 1];
@@ -11,9 +11,10 @@ test('before completion the certificate page says which lessons still need the q
   await expect(page.locator('[data-certificate]')).toHaveCount(0);
   const missing = page.locator('[data-certificate-missing]');
   await expect(missing).toContainText('修了証は、すべてのレッスンを完了すると表示されます。あと2レッスンです。');
-  await expect(missing.locator('li')).toHaveText(
-    all.slice(8).map((l) => `レッスン${l.order}「${l.title}」：確認クイズの合格（80%以上）、ふりかえり（必須）の記入`),
-  );
+  await expect(missing.locator('li')).toHaveText([
+    ...all.slice(8).map((l) => `レッスン${l.order}「${l.title}」：確認クイズの合格（80%以上）、ふりかえり（必須）の記入${l.activities?.length ? '、練習（会話・分類・組み合わせ・メッセージ作成）' : ''}`),
+    '修了テスト：修了テストを受けること',
+  ]);
 
   // Quiz passed in lesson 9 but no reflection yet: only the reflection is listed.
   await open(page, `/lessons/${all[8].slug}/`);
@@ -24,22 +25,32 @@ test('before completion the certificate page says which lessons still need the q
   await expect(page.locator('[data-certificate-missing] li')).toHaveText([
     `レッスン9「${all[8].title}」：ふりかえり（必須）の記入`,
     `レッスン10「${last.title}」：確認クイズの合格（80%以上）、ふりかえり（必須）の記入`,
+    '修了テスト：修了テストを受けること',
   ]);
   await page.getByRole('link', { name: `レッスン10「${last.title}」` }).click();
   await expect(page).toHaveURL(new RegExp(`/lessons/${last.slug}/$`));
 });
 
-test('after the last lesson: a certificate with the name typed once, the completion date and the average score; print-ready', async ({ page }) => {
+test('after the last lesson and the final check: a certificate with the name typed once, the completion date and the scores; print-ready', async ({ page }) => {
   await seed(page, completedDoc(all.slice(0, 9), JST('2026-11-20T10:00')));
-  await setClock(page, '2026-11-27T15:00');
+  await setClock(page, '2026-11-26T15:00');
   await open(page, `/lessons/${last.slug}/`);
   await completeLesson(page, last);
+  // Every lesson is complete; the certificate waits for the final check (course.yaml: finalCheck: taken).
+  await open(page, '/certificate/');
+  await expect(page.locator('[data-certificate-missing]')).toContainText('すべてのレッスンを完了しました。修了証は、修了テストを受けると表示されます。');
+  await page.getByRole('link', { name: '修了テスト', exact: true }).first().click();
+  await expect(page).toHaveURL(/\/final\/$/);
+  await setClock(page, '2026-11-27T15:00');
+  await open(page, '/final/');
+  await takeFinalCheck(page, (q) => (q.id === 'l03-f1' ? wrong(q) : right(q)));
   await open(page, '/certificate/');
   const cert = page.locator('.certificate');
   await expect(cert.getByRole('heading', { name: '修了証' })).toBeVisible();
   await expect(cert).toContainText(`全${all.length}レッスンを学び`);
   await expect(page.locator('[data-certificate-date]')).toHaveText('2026年11月27日');
   await expect(page.locator('[data-certificate-score]')).toHaveText('100%');
+  await expect(page.locator('[data-certificate-final]')).toHaveText('90%');
   await expect(page.locator('[data-certificate-name]')).toHaveText('お名前を入力すると、ここに表示されます');
 
   await page.getByLabel('修了証に記載するお名前').fill('山田 花子');

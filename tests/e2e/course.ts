@@ -7,12 +7,78 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 
+export interface QuestionData {
+  id: string;
+  type: string;
+  prompt: string;
+  options: { id: string; correct: boolean; text: string; feedback: string }[];
+}
 export interface LessonData {
   slug: string;
   order: number;
   title: string;
-  quiz: { questions: { id: string; type: string; options: { id: string; correct: boolean; text: string; feedback: string }[] }[] };
+  quiz: { questions: QuestionData[] };
+  /** The lesson's 事前チェック (pre) and 修了テスト (final) items. */
+  checks: { pre: QuestionData[]; final: QuestionData[] };
   reflections: { id: string; required: boolean; prompt: string }[];
+  activities?: ActivityData[];
+}
+
+/** A lesson's practice activity, as written in its frontmatter (the parts the tests use). */
+export type ActivityData =
+  | { id: string; kind: 'conversation'; role: string; start: string; nodes: { id: string; speaker?: string; line: string; choices?: { text: string; feedback: string; next: string }[]; ending?: { rank: number; verdict: string; text: string } }[] }
+  | { id: string; kind: 'sorting'; categories: { id: string; label: string }[]; items: { id: string; text: string; category: string; feedback: string }[] }
+  | { id: string; kind: 'matching'; pairs: { id: string; prompt: string; answer: string; feedback: string }[]; answers: { id: string; text: string }[] }
+  | { id: string; kind: 'message'; fields: { id: string; label: string; placeholder?: string; required?: boolean }[]; template: string };
+
+/** The activity with this id, of this kind, from the course content. */
+export function activity<K extends ActivityData['kind']>(id: string, kind: K): Extract<ActivityData, { kind: K }> {
+  const a = lessons().flatMap((l) => l.activities ?? []).find((x) => x.id === id);
+  if (!a || a.kind !== kind) throw new Error(`no ${kind} activity ${id} in content/lessons`);
+  return a as Extract<ActivityData, { kind: K }>;
+}
+
+/** The choice indexes of a conversation that lead to an ending of `rank` (depth first). */
+export function pathTo(a: Extract<ActivityData, { kind: 'conversation' }>, rank: number): number[] {
+  const byId = new Map(a.nodes.map((n) => [n.id, n]));
+  const find = (id: string): number[] | null => {
+    const n = byId.get(id)!;
+    if (n.ending) return n.ending.rank === rank ? [] : null;
+    for (const [i, c] of n.choices!.entries()) {
+      const rest = find(c.next);
+      if (rest) return [i, ...rest];
+    }
+    return null;
+  };
+  const path = find(a.start);
+  if (!path) throw new Error(`${a.id}: no path to an ending of rank ${rank}`);
+  return path;
+}
+
+/** The right placement of a sorting or matching activity (item id → option id). */
+export const rightPlacement = (a: Extract<ActivityData, { kind: 'sorting' | 'matching' }>) =>
+  a.kind === 'sorting' ? Object.fromEntries(a.items.map((i) => [i.id, i.category])) : Object.fromEntries(a.pairs.map((p) => [p.id, p.answer]));
+
+/**
+ * Finishes a lesson's practice activities with the mouse: the best ending of a conversation,
+ * every item of a sorting or matching placed right and checked, every message field filled in.
+ */
+export async function completeActivities(page: Doc, lesson: LessonData) {
+  for (const a of lesson.activities ?? []) {
+    const root = page.locator(`[data-activity-id="${a.id}"]`);
+    if (a.kind === 'conversation') {
+      for (const i of pathTo(a, 1)) await root.locator(`[data-choice="${i}"]`).click();
+      await expect(root.locator('[data-ending="1"]')).toBeVisible();
+    } else if (a.kind === 'message') {
+      for (const f of a.fields) await root.locator(`#${a.id}-${f.id}`).fill(f.placeholder || f.label);
+      await root.locator(`#${a.id}-${a.fields[a.fields.length - 1].id}`).blur();
+      await expect(root.locator('[data-message-save]')).toHaveText('保存しました');
+    } else {
+      for (const [item, option] of Object.entries(rightPlacement(a))) await root.locator(`#${a.id}-${item}`).selectOption(option);
+      await root.getByRole('button', { name: '答え合わせ' }).click();
+      await expect(root.locator('[data-placement-result]')).toContainText('すべて正解です');
+    }
+  }
 }
 
 /** Lesson frontmatter read straight from content/ (the tests know the right answers). */
@@ -24,6 +90,12 @@ export function lessons(): LessonData[] {
     .map((f) => yaml.load(fs.readFileSync(path.join(dir, f), 'utf8').split(/^---$/m)[1]) as LessonData)
     .sort((a, b) => a.order - b.order);
 }
+
+/**
+ * The time a test that visits `n` pages may take: a base plus a share per page, so a test's limit
+ * grows with its work (and a busy machine does not fail a long walk that a quiet one passes).
+ */
+export const forPages = (n: number) => 30_000 + n * 15_000;
 
 /** Opens a page and waits until every island has hydrated (no `astro-island[ssr]` left). */
 export async function open(page: Page, url: string) {
@@ -61,8 +133,11 @@ export async function answer(page: Doc, lesson: LessonData, pick: (q: LessonData
   }
 }
 
-export const right = (q: LessonData['quiz']['questions'][number]) => q.options.filter((o) => o.correct).map((o) => o.id);
-export const wrong = (q: LessonData['quiz']['questions'][number]) => [q.options.find((o) => !o.correct)!.id];
+export const right = (q: QuestionData) => q.options.filter((o) => o.correct).map((o) => o.id);
+export const wrong = (q: QuestionData) => [q.options.find((o) => !o.correct)!.id];
+
+/** The option ids of a question in the order the page shows them (a retry shuffles them). */
+export const shownOrder = (page: Doc, id: string) => page.locator(`input[name="${id}"]`).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 
 /**
  * Answers every question right with the keyboard alone, starting with focus on the first option
@@ -70,25 +145,52 @@ export const wrong = (q: LessonData['quiz']['questions'][number]) => [q.options.
  * the element after the last question (the submit button).
  */
 export async function answerWithKeyboard(page: Page, lesson: LessonData) {
+  await answerQuestionsWithKeyboard(page, lesson.quiz.questions, right);
+}
+
+/**
+ * Answers questions with the keyboard alone, in the order the page shows their options, starting
+ * with focus on the first option of the first question. `pick` gives the option ids to choose,
+ * or null to leave a question unanswered (Tab passes it). Between questions, Tab moves on until
+ * the next question's options (passing any button in between, e.g. 「選択を取り消す」); ends on
+ * the first element after the last question.
+ */
+export async function answerQuestionsWithKeyboard(page: Page, questions: QuestionData[], pick: (q: QuestionData) => string[] | null) {
   const { keyboard } = page;
-  for (const q of lesson.quiz.questions) {
-    const ids = right(q);
-    if (q.type === 'multiple') {
-      for (const [i, o] of q.options.entries()) {
-        if (ids.includes(o.id)) await keyboard.press('Space');
-        if (i < q.options.length - 1) await keyboard.press('Tab');
+  for (const [n, q] of questions.entries()) {
+    const ids = pick(q);
+    const order = await shownOrder(page, q.id);
+    if (ids && q.type === 'multiple') {
+      for (const [i, id] of order.entries()) {
+        if (ids.includes(id)) await keyboard.press('Space');
+        if (i < order.length - 1) await keyboard.press('Tab');
       }
-    } else {
-      const target = q.options.findIndex((o) => o.id === ids[0]);
+    } else if (ids) {
+      const target = order.indexOf(ids[0]);
       if (target === 0) await keyboard.press('Space');
       for (let i = 0; i < target; i++) await keyboard.press('ArrowDown');
     }
     await keyboard.press('Tab');
+    const next = questions[n + 1];
+    if (!next) continue;
+    for (let i = 0; i < 3 && !(await page.evaluate((name) => (document.activeElement as HTMLInputElement | null)?.name === name, next.id)); i++)
+      await keyboard.press('Tab');
   }
 }
 
-/** Passes a lesson: right answers, submit, and text in every required reflection. */
+/** Every lesson's items of one check, in course order. */
+export const checkQuestions = (set: 'pre' | 'final') => lessons().flatMap((l) => l.checks[set]);
+
+/** Takes the final check on its (hydrated) page, once every lesson is complete: `pick` answers each question; waits for the result. */
+export async function takeFinalCheck(page: Doc, pick: (q: QuestionData) => string[] = right) {
+  for (const q of checkQuestions('final')) for (const id of pick(q)) await page.locator(`input[name="${q.id}"][value="${id}"]`).check();
+  await page.getByRole('button', { name: '採点する' }).click();
+  await expect(page.locator('[data-final="done"]')).toBeVisible();
+}
+
+/** Passes a lesson: its practice activities, right answers, submit, and text in every required reflection. */
 export async function completeLesson(page: Doc, lesson: LessonData, text = 'ふりかえりを書きました。') {
+  await completeActivities(page, lesson);
   await answer(page, lesson, right);
   await page.getByRole('button', { name: '採点する' }).click();
   await expect(page.locator('[data-result]')).toContainText('合格です');
@@ -127,19 +229,55 @@ export async function seed(page: Page, doc: unknown, courseId = 'networking-ja')
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [`course:${courseId}:progress`, JSON.stringify(doc)]);
 }
 
-/** A stored document in which the given lessons are complete (all answers right, reflections written) at `at`. */
+/**
+ * Adds to a stored version-3 document (read with `stored`) the given lessons as complete (quiz at
+ * 100 %, reflections written) at `at`, keeping everything else (e.g. a pre-check taken): a fast way
+ * past most lessons in the middle of a journey.
+ */
+export function withLessonsDone(doc: Record<string, any>, done: LessonData[], at: number, text = 'ふりかえりを書きました。') {
+  const out = structuredClone(doc);
+  for (const l of done) {
+    out.lessons[l.slug] = { firstAt: at, lastAt: at };
+    out.quizzes[l.slug] = { attempts: 1, best: 1, bestAt: at, last: null };
+    for (const r of l.reflections) out.reflections[r.id] = { text, updatedAt: at, v: `seed00.${at.toString(36)}` };
+    Object.assign(out.activities, doneActivities(l, at, `seed00.${at.toString(36)}`));
+  }
+  out.clock = Math.max(out.clock, at);
+  out.updatedAt = Math.max(out.updatedAt, at);
+  return out;
+}
+
+/**
+ * A stored document (version 3) in which the given lessons are complete (all answers right,
+ * reflections written, activities done) at `at`. Items added to it need a version: `{ …, v: 'seed.1' }`.
+ */
+/** Records of a lesson's activities as done (conversations at their best ending, items placed right, messages filled). */
+export function doneActivities(l: LessonData, at: number, v: string) {
+  const out: Record<string, unknown> = {};
+  for (const a of l.activities ?? []) {
+    const base = { kind: a.kind, done: true, updatedAt: at, v };
+    if (a.kind === 'conversation') out[a.id] = { ...base, state: { path: pathTo(a, 1) }, best: 1, last: { at, result: 1 } };
+    else if (a.kind === 'message') out[a.id] = { ...base, state: { fields: Object.fromEntries(a.fields.map((f) => [f.id, f.placeholder || f.label])) }, best: null, last: null };
+    else out[a.id] = { ...base, state: { placed: rightPlacement(a), checked: true }, best: 1, last: { at, result: 1 } };
+  }
+  return out;
+}
+
 export function completedDoc(done: LessonData[], at: number, text = 'ふりかえりを書きました。') {
-  const doc = { v: 2, courseId: 'networking-ja', createdAt: at, updatedAt: at, last: null, lessons: {}, quizzes: {}, reflections: {}, reviews: {}, profile: {} } as {
+  const doc = { v: 3, courseId: 'networking-ja', epoch: 0, clock: at, createdAt: at, updatedAt: at, last: null, lessons: {}, quizzes: {}, reflections: {}, reviews: {}, profile: {}, drafts: {}, activities: {}, checks: {}, plan: null } as {
     [k: string]: unknown;
     lessons: Record<string, unknown>;
     quizzes: Record<string, unknown>;
     reflections: Record<string, unknown>;
+    activities: Record<string, unknown>;
   };
+  const v = 'seed.1';
   for (const l of done) {
     doc.lessons[l.slug] = { firstAt: at, lastAt: at };
     const answers = Object.fromEntries(l.quiz.questions.map((q) => [q.id, right(q)]));
     doc.quizzes[l.slug] = { attempts: 1, best: 1, bestAt: at, last: { at, score: 1, answers } };
-    for (const r of l.reflections) doc.reflections[r.id] = { text, updatedAt: at };
+    for (const r of l.reflections) doc.reflections[r.id] = { text, updatedAt: at, v };
+    Object.assign(doc.activities, doneActivities(l, at, v));
   }
   return doc;
 }

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromiumArgs } from '../../playwright.config';
-import { completeLesson, hydrated, lessons } from './course';
+import { checkQuestions, completeLesson, completedDoc, hydrated, lessons, right, takeFinalCheck, wrong } from './course';
 import { serve, type StaticServer } from './static-server';
 
 const HOST_PORT = Number(process.env.E2E_HOST_PORT ?? 4351);
@@ -53,7 +53,7 @@ test('embed mode: no site header or footer, a compact bar, auto height, links st
   // Embed mode passes the axe scan too (axe scans the frame from the host page).
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  expect((await messages(page, 'ready'))[0]).toMatchObject({ courseId: 'networking-ja', lesson: lesson.slug });
+  expect((await messages(page, 'ready'))[0]).toMatchObject({ courseId: 'networking-ja', lesson: lesson.slug, page: `lessons/${lesson.slug}/` });
   // The host helper sized the iframe to the content (no inner scrollbar).
   await expect.poll(async () => (await page.locator('#course').boundingBox())!.height).toBeGreaterThan(1500);
   // Next-lesson links navigate inside the frame.
@@ -72,6 +72,10 @@ test('blocked storage with host persistence: progress is kept by the host and re
   let frame = await embed(page, { persist: true });
   await expect(frame.locator('[data-notice="host-storage"]')).toBeVisible();
   await expect(frame.locator('[data-notice="memory-only"]')).toHaveCount(0);
+  // Where it is kept, truthfully: the embedding site (not "an LMS", not "this browser").
+  await expect(frame.locator('[data-notice="host-storage"]')).toContainText('この講座を埋め込んでいるサイト');
+  await expect(frame.locator('#reflection-heading ~ p [data-saved="host"]')).toBeVisible();
+  await expect(frame.locator('#reflection-heading ~ p [data-saved="browser"]')).toBeHidden();
   await completeLesson(frame, lesson, 'LMS に保存されるふりかえり');
   await expect.poll(() => page.evaluate(() => localStorage.getItem('host-saved-state') ?? '')).toContain('LMS に保存されるふりかえり');
   const progress = (await messages(page, 'progress')).at(-1);
@@ -81,6 +85,36 @@ test('blocked storage with host persistence: progress is kept by the host and re
   frame = await embed(page, { persist: true });
   await expect(frame.locator(`#${lesson.reflections[0].id}-text`)).toHaveValue('LMS に保存されるふりかえり');
   await expect(frame.locator('[data-best]')).toContainText('100%');
+});
+
+test('the pre-check works embedded (storage blocked, no host persistence): sent, shown, counted as an attempt', async ({ page }) => {
+  const frame = await embed(page, { url: `${COURSE}/precheck/` });
+  await expect(frame.locator('[data-notice="memory-only"]')).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
+  for (const q of checkQuestions('pre').slice(0, 3)) await frame.locator(`input[name="${q.id}"][value="${right(q)[0]}"]`).check();
+  await frame.getByRole('button', { name: '送信する' }).click();
+  await expect(frame.locator('[data-precheck="done"]')).toContainText('10問中3問に答え、3問が正解でした。');
+  // Lesson links in the result stay inside the frame.
+  expect(await frame.locator('[data-watch] a').first().getAttribute('target')).toBeNull();
+  await expect.poll(async () => (await messages(page, 'progress')).at(-1)).toMatchObject({ attempts: 1, status: 'incomplete', score: 0 });
+});
+
+test('the final check works embedded with host persistence: it completes the course and the host receives its score', async ({ page }) => {
+  await page.goto(`${host.url}frame.html`); // any page of the host's origin, to hand the host its saved state
+  await page.evaluate((s) => localStorage.setItem('host-saved-state', s), JSON.stringify(completedDoc(lessons(), Date.now() - 86_400_000)));
+  let frame = await embed(page, { persist: true, url: `${COURSE}/final/` });
+  await expect(frame.locator('[data-notice="host-storage"]')).toBeVisible();
+  await expect.poll(async () => (await messages(page, 'progress')).at(-1)).toMatchObject({ completed: 10, status: 'incomplete', score: 0 });
+  await takeFinalCheck(frame, (q) => (q.id === 'l02-f1' ? wrong(q) : right(q)));
+  await expect(frame.locator('[data-final="done"] .verdict')).toContainText('10問中9問正解（90%）');
+  await expect.poll(async () => (await messages(page, 'progress')).at(-1)).toMatchObject({ status: 'completed', score: 0.9, success: 'unknown' });
+  expect((await messages(page, 'completed')).at(-1)).toMatchObject({ courseId: 'networking-ja', score: 0.9 });
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('host-saved-state') ?? '{}').checks?.final?.score)).toBe(0.9);
+  // Back later: the host hands the state over again, and the results are there.
+  await page.reload();
+  frame = await embed(page, { persist: true, url: `${COURSE}/final/` });
+  await expect(frame.locator('[data-final="done"] .verdict')).toContainText('10問中9問正解（90%）');
 });
 
 test('a page on a foreign origin cannot inject state or read progress', async ({ page }) => {

@@ -50,7 +50,8 @@ test('Markdown export and clipboard copy contain the whole plan; printing hides 
   expect(md.text).toContain('のふりかえりから作成（2026年11月27日）');
   expect(lines.filter((l) => l.startsWith('## '))).toEqual(all.map((l) => `## レッスン${l.order}　${l.title}`));
   expect(lines.filter((l) => l.startsWith('### '))).toHaveLength(totalPrompts);
-  expect(md.text).toContain(`### ${l1.reflections[0].prompt}\n\n社内の人とのつながりが中心です。\n社外にも広げたいと考えています。\n`);
+  // The learner's line break stays one (a Markdown hard break: two spaces at the end of the line).
+  expect(md.text).toContain(`### ${l1.reflections[0].prompt}\n\n社内の人とのつながりが中心です。  \n社外にも広げたいと考えています。\n`);
   expect(md.text).toContain(`### ${l2.reflections[0].prompt}\n\n\\# 目標：半年以内に`); // the learner's "#" stays text
   expect(md.text).toContain(`### ${l1.reflections[1].prompt}\n\n（まだ書いていません）\n`);
   await expect(page.locator('[data-plan-message]')).toContainText('「networking-plan.md」を作成しました');

@@ -71,7 +71,8 @@ test('a full disk (setItem throws) keeps what was typed and says it could not be
   await page.addInitScript(() => {
     const orig = Storage.prototype.setItem;
     Storage.prototype.setItem = function (k: string, v: string) {
-      if (k.endsWith(':progress') && (window as unknown as { __full?: boolean }).__full) throw new DOMException('full', 'QuotaExceededError');
+      // A full disk: no key of the course can be written (the shared one, this tab's own, the backup).
+      if (k.startsWith('course:') && (window as unknown as { __full?: boolean }).__full) throw new DOMException('full', 'QuotaExceededError');
       return orig.call(this, k, v);
     };
   });

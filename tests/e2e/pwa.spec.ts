@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures';
-import { answer, completeLesson, hydrated, lessons, right, stored } from './course';
+import { answer, checkQuestions, completeLesson, forPages, hydrated, lessons, right, stored, takeFinalCheck, withLessonsDone, wrong } from './course';
 import { serve, type StaticServer } from './static-server';
 
 const DIST = process.env.COURSE_OUT_DIR ?? 'dist';
@@ -24,6 +24,7 @@ async function install(page: Page) {
 }
 
 test('offline: after one visit every page loads, a quiz and a reflection work and survive a reload', async ({ page, context }) => {
+  test.setTimeout(forPages(lessons().length + 5));
   await install(page);
   await context.setOffline(true);
   const urls = ['', ...lessons().map((l) => `lessons/${l.slug}/`), 'conclusion/'];
@@ -43,6 +44,30 @@ test('offline: after one visit every page loads, a quiz and a reflection work an
   expect((await stored(page)).quizzes[lesson.slug].best).toBe(1);
 });
 
+test('offline: the pre-check and the final check load, work and keep their results; the gain shows', async ({ page, context }) => {
+  await install(page);
+  await context.setOffline(true);
+  await page.goto(`${server.url}precheck/`);
+  await hydrated(page);
+  await expect(page.locator('[data-notice="offline"]')).toBeVisible();
+  for (const q of checkQuestions('pre').slice(0, 4)) await page.locator(`input[name="${q.id}"][value="${wrong(q)[0]}"]`).check();
+  await page.getByRole('button', { name: '送信する' }).click();
+  await expect(page.locator('[data-precheck="done"]')).toContainText('10問中4問に答え、0問が正解でした。');
+  await page.reload();
+  await hydrated(page);
+  await expect(page.locator('[data-precheck="done"]')).toBeVisible();
+
+  // Every lesson done (stored directly, keeping the pre-check), then the final check, still offline.
+  const doc = withLessonsDone(await stored(page), lessons(), Date.now() - 60_000);
+  await page.evaluate((d) => localStorage.setItem('course:networking-ja:progress', JSON.stringify(d)), doc);
+  await page.goto(`${server.url}final/`);
+  await hydrated(page);
+  await takeFinalCheck(page, right);
+  await page.goto(`${server.url}conclusion/`);
+  await hydrated(page);
+  await expect(page.locator('[data-gain-summary]')).toHaveText('事前チェックでは10問中0問、修了テストでは10問中10問が正解でした。');
+});
+
 test('the offline indicator appears and disappears with the connection', async ({ page, context }) => {
   await page.goto(server.url);
   await hydrated(page);
@@ -56,6 +81,7 @@ test('the offline indicator appears and disappears with the connection', async (
 });
 
 test('update: a new deployment is offered, nothing reloads by itself, typing is saved and progress kept', async ({ page }) => {
+  test.setTimeout(forPages(6));
   await install(page);
   const lesson = lessons()[1];
   const url = `${server.url}lessons/${lesson.slug}/`;

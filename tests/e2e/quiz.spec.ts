@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { answer, answerWithKeyboard, lessons, open, right, stored, wrong } from './course';
+import { answer, answerWithKeyboard, lessons, open, right, shownOrder, stored, wrong } from './course';
 
 const lesson = lessons()[1];
 const url = `/lessons/${lesson.slug}/`;
@@ -30,6 +30,34 @@ test('wrong answers get explanations and the right answer; a retry that is right
   await page.reload();
   await open(page, url);
   await expect(page.locator('[data-best]')).toContainText('これまでの最高スコア：100%（挑戦 2回）');
+});
+
+test('a retry shows the options in a new order, the same after a reload; the first attempt keeps the authored order', async ({ page }) => {
+  await open(page, url);
+  const authored = lesson.quiz.questions.map((q) => q.options.map((o) => o.id));
+  const shown = () => Promise.all(lesson.quiz.questions.map((q) => shownOrder(page, q.id)));
+  expect(await shown()).toEqual(authored);
+  await answer(page, lesson, wrong);
+  await page.getByRole('button', { name: '採点する' }).click();
+  // While the feedback is read, nothing moves.
+  expect(await shown()).toEqual(authored);
+
+  await page.getByRole('button', { name: 'もう一度挑戦する' }).click();
+  const second = await shown();
+  for (const [i, q] of lesson.quiz.questions.entries()) {
+    expect([...second[i]].sort()).toEqual([...authored[i]].sort());
+    if (q.type === 'truefalse') expect(second[i]).toEqual(['true', 'false']);
+    else expect(second[i], q.id).not.toEqual(authored[i]);
+  }
+  await page.reload();
+  await open(page, url);
+  expect(await shown()).toEqual(second);
+  // The values are still the option ids: right answers pass, whatever the order.
+  await answer(page, lesson, right);
+  await page.getByRole('button', { name: '採点する' }).click();
+  await expect(page.locator('[data-result]')).toContainText('合格です');
+  expect(await shown()).toEqual(second);
+  expect((await stored(page)).quizzes[lesson.slug].last.answers).toEqual(Object.fromEntries(lesson.quiz.questions.map((q) => [q.id, right(q)])));
 });
 
 test('submitting with unanswered questions says which ones and moves focus there', async ({ page }) => {

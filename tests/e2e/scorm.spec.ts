@@ -8,7 +8,8 @@ import { unzipSync } from 'fflate';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { completeLesson, hydrated, lessons, stored } from './course';
+import { answer, completeLesson, forPages, hydrated, lessons, right, stored, takeFinalCheck, wrong } from './course';
+import { cmiProblems } from '../../src/lib/cmi-types';
 import { serve, type StaticServer } from './static-server';
 
 const PACKAGES = process.env.COURSE_PACKAGES_DIR ?? 'packages';
@@ -38,8 +39,8 @@ test.afterAll(async () => {
 });
 
 /** Opens the harness and returns the hydrated course frame (inside the launcher frame). */
-async function launch(page: Page, v: string): Promise<Frame> {
-  await page.goto(`${server.url}harness.html?v=${v}`);
+async function launch(page: Page, v: string, query = ''): Promise<Frame> {
+  await page.goto(`${server.url}harness.html?v=${v}${query}`);
   const course = await expect
     .poll(() => page.frames().find((f) => f.url().includes(`/pkg${v}/`) && !f.url().includes('/launch/'))?.url())
     .toBeTruthy()
@@ -49,32 +50,75 @@ async function launch(page: Page, v: string): Promise<Frame> {
   return course;
 }
 const cmi = (page: Page, el: string) => page.evaluate((e) => (window as unknown as { __get: (e: string) => string }).__get(e), el);
-const calls = (page: Page) => page.evaluate(() => (window as unknown as { __calls: Record<string, number> }).__calls);
-const savedCmi = (page: Page, v: string) => page.evaluate((k) => localStorage.getItem(k) ?? '', `lms-cmi-${v}`);
+interface Metrics {
+  calls: Record<string, number>;
+  commits: number;
+  setChars: number;
+  /** Every element set, in order. */
+  sets: string[];
+  repeats: string[];
+  posts: { elements: number; chars: number; names: string[] }[];
+}
+/** The harness's counters (every API call by name, SetValue characters, repeated values, what each commit posts). */
+const metrics = (page: Page) => page.evaluate(() => (window as unknown as { __metrics: () => Metrics }).__metrics());
+/** What the stand-in LMS has stored (flat element → value). */
+const db = (page: Page) => page.evaluate(() => (window as unknown as { __db: () => Record<string, string> }).__db());
+const calls = async (page: Page) => {
+  const c = (await metrics(page)).calls;
+  return { init: (c.LMSInitialize ?? 0) + (c.Initialize ?? 0), commit: (c.LMSCommit ?? 0) + (c.Commit ?? 0), finish: (c.LMSFinish ?? 0) + (c.Terminate ?? 0) };
+};
 /** cmi.exit is write-only for the SCO; read what the LMS stored instead. */
 async function savedExit(page: Page, v: string) {
-  const { cmi } = JSON.parse(await savedCmi(page, v));
-  return v === '12' ? cmi.core.exit : cmi.exit;
+  return (await db(page))[v === '12' ? 'cmi.core.exit' : 'cmi.exit'] ?? ''; // never set = the default, ''
 }
 async function leave(page: Page) {
   await page.evaluate(() => (window as unknown as { __leave: () => void }).__leave());
 }
-/** The course frame after a navigation inside it. */
-async function courseFrame(page: Page, v: string, slug: string) {
-  await expect.poll(() => page.frames().some((f) => f.url().includes(`/pkg${v}/lessons/${slug}/`))).toBe(true);
-  const f = page.frames().find((x) => x.url().includes(`/pkg${v}/lessons/${slug}/`))!;
+/** The course frame after a navigation inside it (to a lesson, or to another page such as "final"). */
+async function courseFrame(page: Page, v: string, slug: string, dir = `lessons/${slug}`) {
+  await expect.poll(() => page.frames().some((f) => f.url().includes(`/pkg${v}/${dir}/`))).toBe(true);
+  const f = page.frames().find((x) => x.url().includes(`/pkg${v}/${dir}/`))!;
   await f.waitForLoadState('load');
   await hydrated(f);
   return f;
 }
+/** Opens the final check from the table of contents and takes it with one answer wrong (90 %). */
+async function finalCheck(page: Page, v: string, course: Frame) {
+  await course.locator('#toc a[href*="final/"]').click();
+  const f = await courseFrame(page, v, '', 'final');
+  await takeFinalCheck(f, (q) => (q.id === 'l05-f1' ? wrong(q) : right(q)));
+  return f;
+}
+
+/** Interactions and objectives as the LMS stored them: index → element suffix → value. */
+function collections(stored: Record<string, string>, name: 'interactions' | 'objectives') {
+  const out: Record<string, string>[] = [];
+  for (const [k, value] of Object.entries(stored)) {
+    const m = new RegExp(`^cmi\\.${name}\\.(\\d+)\\.(.+)$`).exec(k);
+    if (m) (out[Number(m[1])] ??= {})[m[2]] = value;
+  }
+  return out;
+}
+/** Every stored interaction and objective element, in index order (ids and types first), for the CMI type check. */
+function collectionPairs(stored: Record<string, string>): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const name of ['objectives', 'interactions'] as const)
+    collections(stored, name).forEach((item, n) => {
+      const keys = Object.keys(item).sort((a, b) => Number(b === 'id') - Number(a === 'id') || Number(b === 'type') - Number(a === 'type'));
+      // Blank elements are the runtime's defaults for what the course does not set (e.g. weighting).
+      for (const k of keys) if (item[k] !== '') pairs.push([`cmi.${name}.${n}.${k}`, item[k]]);
+    });
+  return pairs;
+}
+const questionIds = all.flatMap((l) => l.quiz.questions.map((q) => q.id));
 
 for (const [v, E] of [
-  ['12', { status: 'cmi.core.lesson_status', location: 'cmi.core.lesson_location', raw: 'cmi.core.score.raw' }],
-  ['2004', { status: 'cmi.completion_status', location: 'cmi.location', raw: 'cmi.score.raw' }],
+  ['12', { version: '1.2', status: 'cmi.core.lesson_status', location: 'cmi.core.lesson_location', raw: 'cmi.core.score.raw', response: 'student_response', wrong: 'wrong' }],
+  ['2004', { version: '2004', status: 'cmi.completion_status', location: 'cmi.location', raw: 'cmi.score.raw', response: 'learner_response', wrong: 'incorrect' }],
 ] as const) {
-  test.describe(`SCORM ${v === '12' ? '1.2' : '2004 4th edition'}`, () => {
+  test.describe(`SCORM ${E.version}`, () => {
     test.describe.configure({ mode: 'serial' });
-    test.setTimeout(120_000);
+    test.setTimeout(forPages(all.length * 2 + 4));
 
     test('fresh start, two lessons passed, leave, relaunch resumes with Japanese text intact', async ({ page }) => {
       let course = await launch(page, v);
@@ -86,17 +130,19 @@ for (const [v, E] of [
       await course.locator('a[rel="next"]').click();
       course = await courseFrame(page, v, all[1].slug);
       await completeLesson(course, all[1], '二つ目のふりかえり：転職の相談相手を探す。');
-      await expect.poll(() => cmi(page, E.location)).toBe(all[1].slug);
-      expect(await cmi(page, E.raw)).toBe('20'); // 2 of 10 quizzes at 100 %
-      expect((await calls(page)).commit).toBeGreaterThanOrEqual(2);
-      // The LMS has the progress document (compacted) in suspend_data.
-      const suspend = await cmi(page, 'cmi.suspend_data');
-      expect(suspend).toContain('二つ目のふりかえり');
+      // The page tells the truth about where its text is kept: in the LMS too.
+      await expect(course.locator('html')).toHaveAttribute('data-kept', 'lms');
+      await expect(course.locator('#reflection-heading ~ p [data-saved="lms"]')).toBeVisible();
+      await expect(course.locator('#reflection-heading ~ p [data-saved="browser"]')).toBeHidden();
+      await expect.poll(async () => (await db(page))[E.location]).toBe(all[1].slug);
+      await expect.poll(async () => (await db(page))[E.raw]).toBe('0'); // the final check's score (course.yaml assessment.score: final), not taken yet
 
       await leave(page);
       await expect.poll(async () => (await calls(page)).finish).toBe(1);
       expect(await savedExit(page, v)).toBe('suspend');
       expect((await calls(page)).init).toBe(1); // one session for the whole visit of many pages
+      // The LMS has the progress document (compacted) in suspend_data, with the last reflection.
+      expect((await db(page))['cmi.suspend_data']).toContain('二つ目のふりかえり');
 
       // Relaunch on a "new device": only the LMS copy is left.
       await page.evaluate(() => localStorage.removeItem('course:networking-ja:progress'));
@@ -106,31 +152,234 @@ for (const [v, E] of [
       await expect(course.locator(`#toc a[href*="${all[0].slug}"] .status`)).toHaveText('完了');
       await leave(page);
       await expect.poll(async () => (await calls(page)).finish).toBe(1);
+      // The second visit only reopened lesson 2 (a new visit time in suspend_data): no status,
+      // score, location, objective or interaction was set again, and no milestone, so no commit —
+      // Finish alone stores it.
+      const m = await metrics(page);
+      expect([...m.sets].sort()).toEqual(v === '12' ? ['cmi.core.exit', 'cmi.core.session_time', 'cmi.suspend_data'] : ['cmi.exit', 'cmi.session_time', 'cmi.suspend_data']);
+      expect(m.commits).toBe(0);
     });
 
-    test('finishing every lesson reports completed / passed with the right score', async ({ page }) => {
-      let course = await launch(page, v);
+    test('the whole course and the final check under a Moodle-like LMS with the default completion rule: done, interactions, objectives, no redundant calls', async ({ page }) => {
+      let course = await launch(page, v, '&lms=moodle&rule=completed');
+      await expect(page.locator('#activity-status')).toHaveText('未完了');
       for (const l of all) {
         await course.locator(`#toc a[href*="lessons/${l.slug}/"]`).click();
         course = await courseFrame(page, v, l.slug);
         await completeLesson(course, l);
       }
-      await expect.poll(() => cmi(page, E.raw)).toBe('100');
-      if (v === '12') expect(await cmi(page, 'cmi.core.lesson_status')).toBe('passed');
-      else {
-        expect(await cmi(page, 'cmi.completion_status')).toBe('completed');
-        expect(await cmi(page, 'cmi.success_status')).toBe('passed');
-        expect(await cmi(page, 'cmi.score.scaled')).toBe('1');
-      }
+      // Every lesson is complete, but completion also needs the final check (finalCheck: taken).
+      await expect.poll(async () => (await db(page))[E.status]).toBe('incomplete');
+      expect((await db(page))[E.raw]).toBe('0');
+      course = await finalCheck(page, v, course);
+      await expect.poll(async () => (await db(page))[E.raw]).toBe('90');
+      // The final check's record is in suspend_data, so a relaunch elsewhere shows its results.
+      expect((await db(page))['cmi.suspend_data']).toContain('"final":{');
+      // The learner ends on the conclusion page, and the LMS location says so.
+      await course.locator('#toc a[href*="conclusion/"]').first().click();
+      await expect.poll(() => page.frames().some((f) => f.url().includes(`/pkg${v}/conclusion/`))).toBe(true);
+      await expect.poll(async () => (await db(page))[E.location]).toBe('conclusion');
       await leave(page);
       await expect.poll(async () => (await calls(page)).finish).toBe(1);
+
+      const stored = await db(page);
+      // Status under the LMS's completion rule on "completed" (Moodle's default): done.
+      await expect(page.locator('#activity-status')).toHaveText('完了');
+      // The score is the final check's (course.yaml assessment.score: final), with no pass mark: no pass/fail.
+      expect(stored[E.raw]).toBe('90');
+      if (v === '12') expect(stored['cmi.core.lesson_status']).toBe('completed');
+      else expect([stored['cmi.completion_status'], stored['cmi.success_status'], stored['cmi.score.scaled']]).toEqual(['completed', 'unknown', '0.9']);
       expect(await savedExit(page, v)).toBe(v === '12' ? '' : 'normal');
+
+      // One objective per lesson, complete, with its score.
+      const objectives = collections(stored, 'objectives');
+      expect(objectives.map((o) => o.id)).toEqual(all.map((l) => l.slug));
+      for (const o of objectives) {
+        if (v === '12') expect(o).toMatchObject({ status: 'completed', 'score.raw': '100' });
+        else expect(o).toMatchObject({ completion_status: 'completed', success_status: 'passed', 'score.scaled': '1' });
+      }
+      // One interaction per quiz question, each right, linked to its lesson's objective.
+      const interactions = collections(stored, 'interactions');
+      const quiz = interactions.filter((x) => questionIds.includes(x.id));
+      expect(quiz.map((x) => x.id)).toEqual(questionIds);
+      for (const x of quiz) {
+        expect(x.result).toBe('correct');
+        expect(x[E.response]).toBe(x['correct_responses.0.pattern']);
+        expect(x['objectives.0.id']).toBe(all.find((l) => l.quiz.questions.some((q) => q.id === x.id))!.slug);
+        expect(x.latency, `${x.id} latency`).toBeTruthy();
+        expect(x[v === '12' ? 'time' : 'timestamp'], `${x.id} time`).toBeTruthy();
+      }
+      // One per final check question, the one answered wrong reported so.
+      const finalIds = all.flatMap((l) => l.checks.final.map((q) => q.id));
+      const final = interactions.filter((x) => finalIds.includes(x.id));
+      expect(final.map((x) => x.id)).toEqual(finalIds);
+      expect(final.filter((x) => x.result !== 'correct').map((x) => [x.id, x.result])).toEqual([['l05-f1', E.wrong]]);
+      // Every practice activity the learner finished is reported too (its items, or its ending).
+      const activityIds = all.flatMap((l) => (l.activities ?? []).map((a) => a.id));
+      for (const id of activityIds) expect(interactions.some((x) => x.id === id || x.id.startsWith(`${id}-`)), id).toBe(true);
+      // Everything the LMS stored is well-formed CMI data of this version.
+      expect(cmiProblems(E.version, collectionPairs(stored))).toEqual([]);
+      expect(cmiProblems(E.version, Object.entries(stored).filter(([k]) => /^cmi\.(core\.(lesson_status|score|exit|session_time|lesson_location)|completion_status|success_status|progress_measure|score|exit|session_time|location|suspend_data)/.test(k)))).toEqual([]);
+
+      // No element set twice in a row with the same value; no commit that had nothing to post.
+      const m = await metrics(page);
+      expect(m.repeats).toEqual([]);
+      expect(m.posts.filter((p) => p.elements === 0)).toEqual([]);
+      // Commits only at milestones: the first page, arriving at each lesson and submitting its quiz,
+      // each practice activity finished, the final check (arriving, submitting), the conclusion page
+      // and the course's completion.
+      expect(m.commits).toBeLessThanOrEqual(2 * all.length + activityIds.length + 5);
+      const total = Object.values(m.calls).reduce((a, b) => a + b, 0);
+      const posted = m.posts.reduce((a, p) => a + p.chars, 0);
+      const summary = {
+        version: E.version, calls: total, byName: m.calls, commits: m.commits, setValueChars: m.setChars, repeatedSets: m.repeats.length,
+        posts: m.posts.length, postedChars: posted, meanPostChars: Math.round(posted / m.posts.length),
+        interactions: interactions.length, objectives: objectives.length, suspendChars: stored['cmi.suspend_data'].length,
+      };
+      await test.info().attach(`scorm-${v}-metrics.json`, { body: JSON.stringify(summary, null, 2), contentType: 'application/json' });
+      if (process.env.SCORM_METRICS_OUT) fs.appendFileSync(process.env.SCORM_METRICS_OUT, `${JSON.stringify(summary)}\n`);
+    });
+
+    test('Moodle-like LMS: going lesson 2 → 1 → 2 in one session still resumes at lesson 2', async ({ page }) => {
+      const [one, two] = all;
+      let course = await launch(page, v, '&lms=moodle');
+      await course.locator(`#toc a[href*="lessons/${two.slug}/"]`).click();
+      course = await courseFrame(page, v, two.slug);
+      await expect.poll(async () => (await db(page))[E.location]).toBe(two.slug);
+      await leave(page);
+      await expect.poll(async () => (await calls(page)).finish).toBe(1);
+
+      // Second session: it opens at lesson 2 (the value loaded at launch), goes to 1 and back to 2.
+      course = await launch(page, v, '&lms=moodle');
+      await expect.poll(() => course.url()).toContain(`/lessons/${two.slug}/`);
+      await course.locator(`#toc a[href*="lessons/${one.slug}/"]`).click();
+      course = await courseFrame(page, v, one.slug);
+      await expect.poll(async () => (await db(page))[E.location]).toBe(one.slug); // committed
+      await course.locator(`#toc a[href*="lessons/${two.slug}/"]`).click();
+      course = await courseFrame(page, v, two.slug);
+      await expect.poll(async () => (await metrics(page)).commits).toBe(2);
+      await leave(page);
+      await expect.poll(async () => (await calls(page)).finish).toBe(1);
+      // The quirk is real in this harness: SCORM 2004 never posted lesson 2 again (equal to the launch value).
+      expect((await db(page))[E.location]).toBe(v === '2004' ? one.slug : two.slug);
+
+      // Third session: resumes at lesson 2 all the same, from the course's own record in suspend_data.
+      await page.evaluate(() => localStorage.removeItem('course:networking-ja:progress'));
+      course = await launch(page, v, '&lms=moodle');
+      await expect.poll(() => course.url()).toContain(`/lessons/${two.slug}/`);
+    });
+
+    test('a retried quiz adds interactions (first try wrong, retry right) and nothing is sent twice across sessions', async ({ page }) => {
+      const l = all[0];
+      let course = await launch(page, v);
+      await course.locator(`#toc a[href*="lessons/${l.slug}/"]`).click();
+      course = await courseFrame(page, v, l.slug);
+      await answer(course, l, wrong);
+      await course.getByRole('button', { name: '採点する' }).click();
+      await expect(course.locator('[data-result]')).toBeVisible();
+      await course.getByRole('button', { name: /もう一度/ }).click();
+      await completeLesson(course, l);
+      await expect.poll(async () => collections(await db(page), 'interactions').length).toBe(2 * l.quiz.questions.length);
+      await leave(page);
+      await expect.poll(async () => (await calls(page)).finish).toBe(1);
+      const first = collections(await db(page), 'interactions');
+      const n = l.quiz.questions.length;
+      expect(first.map((x) => x.id)).toEqual([...l.quiz.questions.map((q) => q.id), ...l.quiz.questions.map((q) => q.id)]);
+      expect(first.slice(0, n).every((x) => x.result === E.wrong)).toBe(true);
+      expect(first.slice(n).every((x) => x.result === 'correct')).toBe(true);
+      expect(cmiProblems(E.version, collectionPairs(await db(page)))).toEqual([]);
+
+      // Relaunch (same browser, so the course still has the last answers): no interaction is sent again.
+      course = await launch(page, v);
+      await hydrated(course);
+      await leave(page);
+      await expect.poll(async () => (await calls(page)).finish).toBe(1);
+      expect(collections(await db(page), 'interactions')).toHaveLength(2 * n);
+    });
+
+    test('closing the tab right after typing keeps the text in the LMS', async ({ page }) => {
+      const l = all[2];
+      let course = await launch(page, v);
+      await course.locator(`#toc a[href*="lessons/${l.slug}/"]`).click();
+      course = await courseFrame(page, v, l.slug);
+      await course.locator(`#${l.reflections[0].id}-text`).fill('閉じる直前に書いた一文。');
+      await leave(page); // no blur, no wait for a save or a commit
+      await expect.poll(async () => (await calls(page)).finish).toBe(1);
+      expect((await db(page))['cmi.suspend_data']).toContain('閉じる直前に書いた一文。');
     });
   });
 }
 
-test('SCORM 1.2: ten long reflections keep suspend_data within 4,096 characters and the learner is told', async ({ page }) => {
-  test.setTimeout(120_000);
+test.describe('compact player in a Moodle-sized frame', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  const l = all[0];
+  /** The lesson in the launcher's course frame, opened without Playwright scrolling the LMS page. */
+  async function openLesson(page: Page, query: string) {
+    let course = await launch(page, '12', query);
+    await course.locator(`#toc a[href*="lessons/${l.slug}/"]`).evaluate((a: HTMLAnchorElement) => a.click());
+    course = await courseFrame(page, '12', l.slug);
+    await expect(course.locator('html')).toHaveAttribute('data-frame', 'fixed');
+    return course;
+  }
+  const hostScroll = (page: Page) => page.evaluate(() => scrollY);
+
+  test('focus and scrollIntoView scroll inside the course, never the LMS page, and land where the learner sees', async ({ page }) => {
+    const course = await openLesson(page, '&layout=moodle');
+    await answer(course, l, right);
+    const reset = async () => {
+      await page.evaluate(() => scrollTo(0, 0)); // Playwright scrolls the page to act on elements
+      await course.evaluate(() => scrollTo(0, 0));
+    };
+    /** In the LMS page's viewport (800 px high) and the LMS page not scrolled. */
+    const seen = async (target: ReturnType<Frame['locator']>) => {
+      expect(await hostScroll(page)).toBe(0);
+      await expect(page.locator('#exit')).toBeInViewport();
+      const box = (await target.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(800);
+    };
+    // The quiz focuses its result after scoring (submitted as the learner's Enter would).
+    await reset();
+    await course.locator('form.quiz').evaluate((f: HTMLFormElement) => f.requestSubmit());
+    const result = course.locator('[data-result]');
+    await expect(result).toBeFocused();
+    await seen(course.locator('[data-result] .verdict').first());
+    expect(await course.evaluate(() => scrollY)).toBeGreaterThan(0);
+    // Any focus() or scrollIntoView() in the course: natively these also scroll the LMS page.
+    const retry = course.getByRole('button', { name: /もう一度/ });
+    await reset();
+    await retry.evaluate((b: HTMLElement) => b.focus());
+    await expect(retry).toBeFocused();
+    await seen(retry);
+    const text = course.locator(`#${l.reflections[0].id}-text`);
+    await reset();
+    await text.evaluate((t: HTMLElement) => t.scrollIntoView());
+    await seen(text);
+  });
+
+  test('the bar with 目次 and 前へ／次へ stays at the top of the frame while the lesson scrolls', async ({ page }) => {
+    const course = await openLesson(page, '&layout=moodle');
+    await course.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
+    const next = course.locator('.embed-nav a', { hasText: '次へ' });
+    await expect(next).toBeVisible();
+    const bar = (await course.locator('.embed-bar').boundingBox())!;
+    const frame = (await page.locator('#sco').boundingBox())!;
+    expect(Math.round(bar.y)).toBe(Math.round(frame.y));
+    await next.evaluate((a: HTMLAnchorElement) => a.click());
+    await courseFrame(page, '12', all[1].slug);
+    expect(await hostScroll(page)).toBe(0);
+  });
+
+  test('a 375 px frame drops the padding of cards inside cards', async ({ page }) => {
+    const course = await openLesson(page, '&layout=moodle&w=375');
+    const width = await course.locator('.choice').first().evaluate((el) => el.getBoundingClientRect().width);
+    // 375 px less the page's side padding only: the question's own frame gives its padding back.
+    expect(width).toBeGreaterThanOrEqual(345);
+  });
+});
+
+test('SCORM 1.2: ten long reflections and the final check keep suspend_data within 4,096 characters and the learner is told', async ({ page }) => {
+  test.setTimeout(forPages(all.length * 2 + 4));
   await page.goto(`${server.url}harness.html?v=12`);
   await page.evaluate(() => localStorage.clear());
   let course = await launch(page, '12');
@@ -140,15 +389,22 @@ test('SCORM 1.2: ten long reflections keep suspend_data within 4,096 characters 
     course = await courseFrame(page, '12', l.slug);
     await completeLesson(course, l, long(i + 1));
   }
-  await expect.poll(async () => (await cmi(page, 'cmi.suspend_data')).length).toBeGreaterThan(0);
-  const suspend = await cmi(page, 'cmi.suspend_data');
-  expect(suspend.length).toBeLessThanOrEqual(4096);
-  // Tracking data survived: every quiz result is in the LMS copy.
-  for (const l of all) expect(suspend).toContain(`"${l.slug}":{"attempts":1`);
+  course = await finalCheck(page, '12', course);
+  await expect.poll(async () => (await db(page))['cmi.core.score.raw']).toBe('90');
   await expect(course.locator('[data-notice="host-partial"]')).toContainText('このブラウザにだけ保存されています');
   // Nothing was lost here: the browser still has every reflection.
   const doc = await stored(course);
   expect(Object.keys(doc.reflections)).toHaveLength(10);
+  await leave(page);
+  await expect.poll(async () => (await calls(page)).finish).toBe(1);
+  const suspend = (await db(page))['cmi.suspend_data'];
+  expect(suspend.length).toBeLessThanOrEqual(4096);
+  // Tracking data survived: every quiz result is in the LMS copy.
+  for (const l of all) expect(suspend).toContain(`"${l.slug}":{"attempts":1`);
+  // The final check's marks and scores are kept (its choices stay in the browser only).
+  const kept = JSON.parse(suspend).checks.final;
+  expect(kept).toMatchObject({ attempts: 1, score: 0.9, best: 0.9, answers: {} });
+  expect(Object.keys(kept.marks)).toHaveLength(10);
 });
 
 test('the packaged course runs without an LMS on its own storage', async ({ page }) => {
@@ -158,6 +414,9 @@ test('the packaged course runs without an LMS on its own storage', async ({ page
   await hydrated(course);
   await course.getByRole('link', { name: '講座をはじめる' }).click();
   const lesson = await courseFrame(page, '12', all[0].slug);
+  // Without an LMS, the text says: this browser only.
+  await expect(lesson.locator('#reflection-heading ~ p [data-saved="browser"]')).toBeVisible();
+  await expect(lesson.locator('#reflection-heading ~ p [data-saved="lms"]')).toBeHidden();
   await completeLesson(lesson, all[0]);
   expect((await stored(lesson)).quizzes[all[0].slug].best).toBe(1);
 });

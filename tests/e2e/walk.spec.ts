@@ -1,8 +1,9 @@
 import { expect, test } from './fixtures';
-import { lessons, open } from './course';
+import { forPages, lessons, open } from './course';
 
 test('a learner walks home → lesson 1 … 10 → conclusion by the next links', async ({ page }) => {
   const all = lessons();
+  test.setTimeout(forPages(all.length + 2));
   await open(page, '/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('人間関係の構築とキャリア');
@@ -20,6 +21,7 @@ test('a learner walks home → lesson 1 … 10 → conclusion by the next links'
 });
 
 test('every lesson page shows objectives, source text, key points, a scenario, the quiz and reflections', async ({ page }) => {
+  test.setTimeout(forPages(lessons().length));
   for (const lesson of lessons()) {
     await page.goto(`/lessons/${lesson.slug}/`);
     for (const heading of ['このレッスンのねらい', '本文', 'ポイント', '確認クイズ', 'ふりかえり'])
@@ -47,6 +49,7 @@ test('unknown URLs get a Japanese 404 page with a way back', async ({ page }) =>
 
 test('readable on a 320 px phone without horizontal scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
+  test.setTimeout(forPages(3));
   for (const url of ['/', '/lessons/communication/', '/conclusion/']) {
     await open(page, url);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

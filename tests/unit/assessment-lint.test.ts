@@ -273,6 +273,23 @@ describe('tell-words', () => {
   });
 });
 
+describe('tell-words: words that mark the key', () => {
+  const inKeys = (c: LintLesson[], word: string, qids: string[]) => {
+    for (const qid of qids) find(c, qid).options.find((o) => o.correct)!.text += word;
+    return c;
+  };
+  it('fails for a key word in enough keys and in no wrong option, and stays quiet once a wrong option has it too', () => {
+    const c = inKeys(goodCourse(), '尋ね', ['l01-q1', 'l02-q1', 'l03-q1', 'l03-p1']);
+    const v = only(c, 'tell-words');
+    expect(v.map((x) => x.questionId)).toEqual(['l01-q1', 'l02-q1', 'l03-q1', 'l03-p1']);
+    expect(v[0].message).toMatch(/「尋ね」 is in the key .*; course-wide it is in 4 keys and in no wrong option/);
+    expect(only(inKeys(goodCourse(), '尋ね', ['l01-q1', 'l02-q1', 'l03-q1']), 'tell-words')).toEqual([]);
+    find(c, 'l02-q2').options.find((o) => !o.correct)!.text += '尋ね';
+    expect(only(c, 'tell-words')).toEqual([]);
+    expect(only(inKeys(goodCourse(), '確認', ['l01-q1', 'l02-q1', 'l03-q1', 'l03-p1']), 'tell-words', withConfig({ 'tell-words': { keyWords: ['確認'] } }))).toHaveLength(4);
+  });
+});
+
 describe('multiple-response', () => {
   it('fails when every multiple-response item has the same key count', () => {
     const c = goodCourse();

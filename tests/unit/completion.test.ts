@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   STATUS_LABEL,
   lessonStatus,
+  missingActivities,
   missingReflections,
+  requiredActivities,
   quizPassed,
   resumeSlug,
   summarize,
@@ -183,5 +185,38 @@ describe('resumeSlug', () => {
     p = pass(p, 'follow-up');
     expect(resumeSlug(p, lessons, rules)).toBe('intro');
     expect(resumeSlug(empty(), [], rules)).toBeNull();
+  });
+});
+
+describe('required activities (course.yaml completion.activities)', () => {
+  const withActivity: LessonRequirement = { slug: 'goals', required: ['l02-r1'], activities: ['l02-a1'] };
+  const passed = () => withReflection(pass(empty(), 'goals'), 'l02-r1', '目標', at(300));
+
+  it('a lesson is complete only once its required activity is done, whatever the score', async () => {
+    const { withCheck, withPlacement } = await import('../../src/lib/activity-edits');
+    expect(lessonStatus(passed(), withActivity, rules)).toBe('in-progress');
+    expect(missingActivities(passed(), withActivity)).toEqual(['l02-a1']);
+    const placedOnly = withPlacement(passed(), 'l02-a1', 'matching', { career: 'leader' }, at(400));
+    expect(lessonStatus(placedOnly, withActivity, rules)).toBe('in-progress');
+    const checked = withCheck(placedOnly, 'l02-a1', 'matching', { career: 'hub' }, 0, true, at(500));
+    expect(lessonStatus(checked, withActivity, rules)).toBe('complete');
+    expect(summarize(checked, [withActivity], rules)).toMatchObject({ completed: 1, allComplete: true });
+  });
+
+  it('an activity alone marks the lesson as started', async () => {
+    const { withConversation } = await import('../../src/lib/activity-edits');
+    expect(lessonStatus(withConversation(empty(), 'l02-a1', [0], null, at(200)), withActivity, rules)).toBe('in-progress');
+  });
+
+  it('requiredActivities resolves "all", "none" and a list, and names an id no lesson has', () => {
+    const ls = [
+      { slug: 'goals', activities: ['l02-a1'] },
+      { slug: 'communication', activities: ['l04-a1', 'l04-a2'] },
+      { slug: 'importance', activities: [] },
+    ];
+    expect(requiredActivities('all', ls)).toEqual({ goals: ['l02-a1'], communication: ['l04-a1', 'l04-a2'], importance: [] });
+    expect(requiredActivities('none', ls)).toEqual({ goals: [], communication: [], importance: [] });
+    expect(requiredActivities(['l04-a2'], ls)).toEqual({ goals: [], communication: ['l04-a2'], importance: [] });
+    expect(() => requiredActivities(['l04-a1', 'l09-a7'], ls)).toThrow('completion.activities lists "l09-a7", which no lesson has');
   });
 });

@@ -143,3 +143,27 @@ describe('reminderCalendar', () => {
     expect(cal.getAllSubcomponents('vevent')).toEqual([]);
   });
 });
+
+describe('reminderCalendar with dated commitments (if-then plan)', () => {
+  const commitments = [
+    { id: 'c1', text: 'もし交流会で名刺を交換したら、相手の仕事について質問を一つする。相手：名刺を交換した人', day: '2026-12-31' },
+    { id: 'c2', text: 'もし金曜の会議が早く終わったら, 隣の課の人に; お礼を伝える。', day: '2027-02-28' },
+  ];
+  const ics = reminderCalendar(people.slice(0, 1), { ...options, commitmentDescription: '行動計画' }, commitments);
+
+  it('adds one all-day event per commitment on its day (the next day across a year and a month end), with the commitment as its title', () => {
+    const events = parse(ics).getAllSubcomponents('vevent');
+    expect(events).toHaveLength(3);
+    const plan = events.filter((e) => String(e.getFirstPropertyValue('uid')).endsWith('.plan@networking-ja'));
+    expect(plan.map((e) => e.getFirstPropertyValue('summary'))).toEqual(commitments.map((c) => c.text));
+    expect(plan.map((e) => e.getFirstPropertyValue('dtstart')!.toString())).toEqual(['2026-12-31', '2027-02-28']);
+    expect(plan.map((e) => e.getFirstPropertyValue('dtend')!.toString())).toEqual(['2027-01-01', '2027-03-01']);
+    expect(plan.every((e) => !e.hasProperty('rrule') && e.getFirstPropertyValue('description') === '行動計画')).toBe(true);
+  });
+
+  it('alarms at 9:00 that day, and keeps the file valid (CRLF, folded lines)', () => {
+    const plan = parse(ics).getAllSubcomponents('vevent').filter((e) => String(e.getFirstPropertyValue('uid')).startsWith('c1'));
+    expect(plan[0].getFirstSubcomponent('valarm')!.getFirstPropertyValue('trigger')!.toString()).toBe('PT9H');
+    for (const line of ics.split('\r\n')) expect(utf8.encode(line).length).toBeLessThanOrEqual(75);
+  });
+});

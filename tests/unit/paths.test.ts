@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lessonPath, withBase } from '../../src/lib/paths';
+import { lessonPath, pathWithin, withBase } from '../../src/lib/paths';
 
 describe('withBase', () => {
   it('joins base and path into a directory-style URL', () => {
@@ -37,5 +37,19 @@ describe('lessonPath', () => {
     expect(lessonPath('/course/', 'goals')).toBe('/course/lessons/goals/');
     expect(lessonPath('/', 'first-contact')).toBe('/lessons/first-contact/');
     expect(lessonPath('/sub/dir', 'l-02')).toBe('/sub/dir/lessons/l-02/');
+  });
+});
+
+describe('pathWithin', () => {
+  it('is the page path relative to the course root, without index.html', () => {
+    expect(pathWithin('/course/', '/course/')).toBe('');
+    expect(pathWithin('/course/', '/course')).toBe('');
+    expect(pathWithin('/course', '/course/lessons/goals/')).toBe('lessons/goals/');
+    expect(pathWithin('/lms/pkg/', '/lms/pkg/conclusion/index.html')).toBe('conclusion/');
+    expect(pathWithin('/lms/pkg/', '/lms/pkg/index.html')).toBe('');
+  });
+  it('is null outside the root', () => {
+    expect(pathWithin('/course/', '/other/')).toBeNull();
+    expect(pathWithin('/course/', '/courses/')).toBeNull();
   });
 });
