@@ -417,45 +417,53 @@ export async function saveRounds(pages: Page[], ids: string[], rounds: number, s
 }
 
 /**
- * At `at`, types `text` into a reflection without leaving it (one input event: the autosave delay
- * has not passed, nothing is saved yet, unless the page goes away). Returns how long before `at`
- * the command came. When the page is then hidden (visibilitychange or pagehide, seen before the
- * course's own listeners), it notes in localStorage (`e2e:unsaved:<id>`, outside the course's keys) whether the
- * box still showed 保存待ち… — that is, whether the pagehide flush had to save the edit.
+ * Notes, in every page of the context, whether the reflection typed by `typeUnsaved` still showed
+ * 保存待ち… (unsaved) when its page was hidden or went away: listeners installed before the course's
+ * own (which save), writing `e2e:unsaved:<id>` = 'true' or what the box showed, in localStorage
+ * outside the course's keys. Read them with `unsavedAtClose`.
  */
-export function typeAt(page: Page, id: string, text: string, at: number) {
-  return page.evaluate(
-    ([id, text, at]) =>
-      new Promise<number>((resolve) => {
-        const slack = at - Date.now();
-        const note = () => {
-          if (localStorage.getItem(`e2e:unsaved:${id}`) !== null) return;
-          const state = document.querySelector(`[data-reflection="${id}"] [data-save-state]`)?.getAttribute('data-save-state');
-          localStorage.setItem(`e2e:unsaved:${id}`, String(state === 'pending'));
-        };
-        localStorage.removeItem(`e2e:unsaved:${id}`);
-        // Capturing at the window: before the course's own listeners (which save).
-        addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && note(), { capture: true });
-        addEventListener('pagehide', note, { capture: true });
-        setTimeout(() => {
-          while (Date.now() < at);
-          const box = document.getElementById(`${id}-text`) as HTMLTextAreaElement;
-          box.value = text;
-          box.dispatchEvent(new Event('input', { bubbles: true }));
-          resolve(slack);
-        }, Math.max(0, at - Date.now() - 20));
-      }),
-    [id, text, at] as const,
+export const noteUnsavedAtClose = (context: BrowserContext) =>
+  context.addInitScript(() => {
+    const note = (e: Event) => {
+      const id = (window as unknown as { __e2eTyped?: string }).__e2eTyped;
+      if (!id || localStorage.getItem(`e2e:unsaved:${id}`) !== null) return;
+      const state = document.querySelector(`[data-reflection="${id}"] [data-save-state]`)?.getAttribute('data-save-state');
+      localStorage.setItem(`e2e:unsaved:${id}`, state === 'pending' ? 'true' : `${e.type}: ${state}`);
+    };
+    addEventListener('visibilitychange', (e) => document.visibilityState === 'hidden' && note(e), { capture: true });
+    addEventListener('pagehide', note, { capture: true });
+  });
+
+/**
+ * Types `text` into a reflection without leaving it (one input event), on a page whose clock is
+ * paused (clock.pauseAt): the autosave timer cannot fire however slow the machine is, so the edit
+ * stays unsaved (保存待ち…) until the page goes away (see noteUnsavedAtClose).
+ */
+export async function typeUnsaved(page: Page, id: string, text: string) {
+  await page.evaluate(
+    ([id, text]) => {
+      localStorage.removeItem(`e2e:unsaved:${id}`);
+      (window as unknown as { __e2eTyped?: string }).__e2eTyped = id;
+      const box = document.getElementById(`${id}-text`) as HTMLTextAreaElement;
+      box.value = text;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    [id, text] as const,
   );
+  await expect(page.locator(`[data-reflection="${id}"] [data-save-state]`)).toHaveAttribute('data-save-state', 'pending');
 }
 
-/** Reads and clears the notes typeAt left: whether each reflection was still unsaved when its page was hidden. */
+/** Reads and clears the notes noteUnsavedAtClose left: whether each reflection was still unsaved when its page was hidden. */
 export const unsavedAtClose = (page: Page, ids: string[]) =>
-  page.evaluate((ids) => ids.map((id) => {
-    const v = localStorage.getItem(`e2e:unsaved:${id}`);
-    localStorage.removeItem(`e2e:unsaved:${id}`);
-    return v === 'true';
-  }), ids);
+  page.evaluate(
+    (ids) =>
+      ids.map((id) => {
+        const v = localStorage.getItem(`e2e:unsaved:${id}`);
+        localStorage.removeItem(`e2e:unsaved:${id}`);
+        return v === 'true';
+      }),
+    ids,
+  );
 
 /** Hides Web Locks from every page of the context (the fallback path: read-merge-write at once). */
 export const withoutWebLocks = (context: BrowserContext) =>
