@@ -52,8 +52,16 @@ async function openTabs(context: BrowserContext, n: number, paused = false): Pro
       return page;
     }),
   );
-  // From here on no timer fires: nothing typed is saved until the page goes away.
-  if (paused) await context.clock.pauseAt(Date.now() + 1_000);
+  if (paused) {
+    // Hydrated is not enough: Preact runs effects (registering the pagehide flush, showing the
+    // loaded text) after the next frame, by a timer. Let a few frames pass on every page first.
+    for (const page of pages)
+      await page.evaluate(async () => {
+        for (let i = 0; i < 5; i++) await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+      });
+    // From here on no timer fires: nothing typed is saved until the page goes away.
+    await context.clock.pauseAt(Date.now() + 1_000);
+  }
   return pages;
 }
 
@@ -91,7 +99,10 @@ for (const { locks, n, name } of variants) {
       // What the new pages show: every edit of the round before (each typed, then its tab closed).
       if (previous) {
         const shown = await Promise.all(pages.map((p, i) => p.locator(`#${ids[i]}-text`).inputValue()));
-        if (shown.some((s, i) => s !== previous![i])) lost++;
+        if (shown.some((s, i) => s !== previous![i])) {
+          lost++;
+          console.log(`[${name}, closing] round ${round}: shown ${JSON.stringify(shown)}, typed ${JSON.stringify(previous)}`);
+        }
         // Rounds in which every tab still showed 保存待ち… when it was hidden (only the pagehide flush could save).
         if ((await unsavedAtClose(pages[0], ids)).every(Boolean)) unsaved++;
       }
