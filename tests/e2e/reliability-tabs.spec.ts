@@ -33,8 +33,8 @@ const SLOTS = [
 const SETTLE_MS = Number(process.env.E2E_SETTLE_MS ?? 5_000);
 /** Save rounds per test: 100 with Web Locks, 50 for the fallback, unless E2E_ROUNDS says otherwise. */
 const saveRoundsFor = (locks: boolean) => Number(process.env.E2E_ROUNDS ?? (locks ? 100 : 50));
-/** Close rounds per test: 10 with Web Locks, 5 for the fallback, unless E2E_CLOSE_ROUNDS says otherwise. */
-const closeRoundsFor = (locks: boolean) => Number(process.env.E2E_CLOSE_ROUNDS ?? (locks ? 10 : 5));
+/** Close rounds per test: 6 with Web Locks, 3 for the fallback, unless E2E_CLOSE_ROUNDS says otherwise. */
+const closeRoundsFor = (locks: boolean) => Number(process.env.E2E_CLOSE_ROUNDS ?? (locks ? 6 : 3));
 /** A save round's bound: a lost one waits SETTLE_MS, plus the time to agree on the moment (≤ 1 s). */
 const saveLimit = (rounds: number) => 60_000 + rounds * (SETTLE_MS + 1_000);
 
