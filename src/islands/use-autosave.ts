@@ -68,13 +68,18 @@ export function useAutosave<T>({ stored, loaded, save, delay = 800, same = Objec
     change,
     /** Blur: save at once (unless an IME composition is still open). */
     blur: () => !composing.current && flush(),
-    /** Props for a text input or textarea: IME composition start/end. */
+    /**
+     * Props for a text input or textarea: IME composition start/end. Lower case on purpose: Preact
+     * lower-cases an `on…` prop only when the element has that `on…` property, and elements have no
+     * `oncompositionstart`, so `onCompositionStart` would listen for an event named
+     * "CompositionStart" that never fires (and the unconverted kana would be autosaved).
+     */
     ime: {
-      onCompositionStart: () => {
+      oncompositionstart: () => {
         composing.current = true;
         clearTimeout(timer.current);
       },
-      onCompositionEnd: (e: Event) => {
+      oncompositionend: (e: Event) => {
         composing.current = false;
         change((e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value as unknown as T);
       },

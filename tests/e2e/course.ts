@@ -1,5 +1,5 @@
 /** Page-object helper shared by the end-to-end tests. */
-import { expect, type Frame, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Frame, type Page } from '@playwright/test';
 
 /** A page or a frame inside one (embedded course). */
 type Doc = Page | Frame;
@@ -281,3 +281,192 @@ export function completedDoc(done: LessonData[], at: number, text = 'ふりか�
   }
   return doc;
 }
+
+/**
+ * Opens a page and waits until the given reflections (only those, not every island) have
+ * hydrated: quicker than `open` for tests that open many pages. The first one is scrolled to by
+ * the URL's fragment, so it hydrates (client:visible) without a scrolling step.
+ */
+export async function openReflections(page: Page, url: string, ids: string[]) {
+  await page.goto(`${url}#${ids[0]}-text`);
+  await page.waitForFunction(
+    (ids) =>
+      ids.every((id) => {
+        const box = document.getElementById(`${id}-text`);
+        if (!box) return false;
+        if (!box.closest('astro-island')?.hasAttribute('ssr')) return true;
+        box.scrollIntoView({ block: 'center' });
+        return false;
+      }),
+    ids,
+    { polling: 20 },
+  );
+}
+
+export interface SaveRounds {
+  rounds: number;
+  /** Rounds in which some tab did not read every tab's edit in the shared document within `settle` ms. */
+  lost: number;
+  /** Rounds in which all tabs saved within the same millisecond (their Date.now() at most 1 ms apart). */
+  sameMs: number;
+  /** Rounds in which all tabs saved within 5 ms. */
+  within5: number;
+}
+
+/**
+ * Rounds of simultaneous saving, run inside the pages so that no round waits for the test runner.
+ * Page 0 leads: for each round it picks a wall-clock time a little ahead (`lead`, adapted to how
+ * quickly the pages get its message) and tells every page over a BroadcastChannel (used only to
+ * agree on the time, never for the data). At that time each page types its text into its
+ * reflection as one input event and leaves the box (blur: saved at once), then polls its own view
+ * of the shared progress document until it holds every page's text of the round, for at most
+ * `settle` ms, and reports back. Texts are `<tab>/<round>` strings, different in every round.
+ */
+export async function saveRounds(pages: Page[], ids: string[], rounds: number, settle: number, courseId = 'networking-ja'): Promise<SaveRounds> {
+  const channel = `save-rounds-${Math.random().toString(36).slice(2)}`;
+  const run = (page: Page, index: number) =>
+    page.evaluate(
+      ([index, ids, rounds, settle, key, channel]) => {
+        const bc = new BroadcastChannel(channel);
+        const text = (i: number, r: number) => `タブ${i + 1}・第${r + 1}回の保存`;
+        type Report = { r: number; i: number; slack: number; fired: number; settled: boolean; took: number };
+        const reports = new Map<number, Report[]>();
+        let onReport: (() => void) | null = null;
+        const play = (r: number, at: number) => {
+          const slack = at - Date.now();
+          const fire = () => {
+            while (Date.now() < at); // the last millisecond or two: a timer is not that exact
+            const fired = Date.now();
+            const box = document.getElementById(`${ids[index]}-text`) as HTMLTextAreaElement;
+            box.value = text(index, r);
+            box.dispatchEvent(new Event('input', { bubbles: true }));
+            box.dispatchEvent(new FocusEvent('blur'));
+            const check = () => {
+              let doc: { reflections?: Record<string, { text: string }> } | null = null;
+              try {
+                doc = JSON.parse(localStorage.getItem(key) ?? 'null');
+              } catch {
+                /* not readable yet */
+              }
+              const settled = ids.every((id, i) => doc?.reflections?.[id]?.text === text(i, r));
+              if (!settled && Date.now() - fired <= settle) return void setTimeout(check, 2);
+              const report = { r, i: index, slack, fired, settled, took: Date.now() - fired };
+              if (index === 0) receive(report);
+              else bc.postMessage({ type: 'report', report });
+            };
+            check();
+          };
+          // Wake up early and spin: under load a timer fires late, and the pages must save together.
+          setTimeout(fire, Math.max(0, at - Date.now() - 20));
+        };
+        const receive = (report: Report) => {
+          reports.set(report.r, [...(reports.get(report.r) ?? []), report]);
+          onReport?.();
+        };
+        const done = new Promise<{ lost: number; sameMs: number; within5: number }>((resolve) => {
+          if (index !== 0) {
+            bc.onmessage = (e) => {
+              if (e.data.type === 'go') play(e.data.r, e.data.at);
+              else if (e.data.type === 'done') (bc.close(), resolve({ lost: 0, sameMs: 0, within5: 0 }));
+            };
+            return;
+          }
+          bc.onmessage = (e) => e.data.type === 'report' && receive(e.data.report);
+          void (async () => {
+            let lost = 0;
+            let sameMs = 0;
+            let within5 = 0;
+            let lead = 10;
+            const stats = { lead: 0, late: 0, took: 0, round: 0, lateBy: [0, 0, 0] };
+            for (let r = 0; r < rounds; r++) {
+              const t0 = Date.now();
+              const at = Date.now() + lead;
+              bc.postMessage({ type: 'go', r, at });
+              play(r, at);
+              while ((reports.get(r)?.length ?? 0) < ids.length) await new Promise<void>((ok) => (onReport = ok));
+              const got = reports.get(r)!;
+              if (got.some((x) => !x.settled)) lost++;
+              const spread = Math.max(...got.map((x) => x.fired)) - Math.min(...got.map((x) => x.fired));
+              if (spread <= 1) sameMs++;
+              if (spread <= 5) within5++;
+              stats.lead += lead / rounds;
+              stats.late += Math.max(...got.map((x) => x.fired - at)) / rounds;
+              stats.took += Math.max(...got.map((x) => x.took)) / rounds;
+              stats.round += (Date.now() - t0) / rounds;
+              for (const x of got) stats.lateBy[x.i] += (x.fired - at) / rounds;
+              // Twice the slowest page's delay in getting the message, so every page is ready in time.
+              lead = Math.min(1_000, Math.max(30, 2 * Math.max(...got.map((x) => lead - x.slack)) + 25));
+            }
+            bc.postMessage({ type: 'done' });
+            bc.close();
+            console.log(JSON.stringify(stats));
+            resolve({ lost, sameMs, within5 });
+          })();
+        });
+        // A follower returns at once, listening; the test awaits its end later.
+        if (index !== 0) return void ((window as unknown as { __saveRounds: unknown }).__saveRounds = done);
+        return done;
+      },
+      [index, ids, rounds, settle, `course:${courseId}:progress`, channel] as const,
+    );
+  // The followers listen first; the leader's evaluate returns when all rounds are over.
+  await Promise.all(pages.slice(1).map((p, i) => run(p, i + 1)));
+  const leader = (await run(pages[0], 0))!;
+  await Promise.all(pages.slice(1).map((p) => p.evaluate(() => (window as unknown as { __saveRounds: Promise<unknown> }).__saveRounds)));
+  return { rounds, ...leader };
+}
+
+/**
+ * Notes, in every page of the context, whether the reflection typed by `typeUnsaved` still showed
+ * 保存待ち… (unsaved) when its page was hidden or went away: listeners installed before the course's
+ * own (which save), writing `e2e:unsaved:<id>` = 'true' or what the box showed, in localStorage
+ * outside the course's keys. Read them with `unsavedAtClose`.
+ */
+export const noteUnsavedAtClose = (context: BrowserContext) =>
+  context.addInitScript(() => {
+    const note = (e: Event) => {
+      const id = (window as unknown as { __e2eTyped?: string }).__e2eTyped;
+      if (!id || localStorage.getItem(`e2e:unsaved:${id}`) !== null) return;
+      const state = document.querySelector(`[data-reflection="${id}"] [data-save-state]`)?.getAttribute('data-save-state');
+      localStorage.setItem(`e2e:unsaved:${id}`, state === 'pending' ? 'true' : `${e.type}: ${state}`);
+    };
+    addEventListener('visibilitychange', (e) => document.visibilityState === 'hidden' && note(e), { capture: true });
+    addEventListener('pagehide', note, { capture: true });
+  });
+
+/**
+ * Types `text` into a reflection without leaving it (one input event), on a page whose clock is
+ * paused (clock.pauseAt): the autosave timer cannot fire however slow the machine is, so the edit
+ * stays unsaved (保存待ち…) until the page goes away (see noteUnsavedAtClose).
+ */
+export async function typeUnsaved(page: Page, id: string, text: string) {
+  await page.evaluate(
+    ([id, text]) => {
+      localStorage.removeItem(`e2e:unsaved:${id}`);
+      (window as unknown as { __e2eTyped?: string }).__e2eTyped = id;
+      const box = document.getElementById(`${id}-text`) as HTMLTextAreaElement;
+      box.value = text;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    [id, text] as const,
+  );
+  await expect(page.locator(`[data-reflection="${id}"] [data-save-state]`)).toHaveAttribute('data-save-state', 'pending');
+}
+
+/** Reads and clears the notes noteUnsavedAtClose left: whether each reflection was still unsaved when its page was hidden. */
+export const unsavedAtClose = (page: Page, ids: string[]) =>
+  page.evaluate(
+    (ids) =>
+      ids.map((id) => {
+        const v = localStorage.getItem(`e2e:unsaved:${id}`);
+        localStorage.removeItem(`e2e:unsaved:${id}`);
+        return v === 'true';
+      }),
+    ids,
+  );
+
+/** Hides Web Locks from every page of the context (the fallback path: read-merge-write at once). */
+export const withoutWebLocks = (context: BrowserContext) =>
+  context.addInitScript(() => {
+    delete (Navigator.prototype as unknown as { locks?: unknown }).locks;
+  });

@@ -1,0 +1,222 @@
+/**
+ * Issue #14 ("never lose an edit"): the failures other than simultaneous tabs
+ * (reliability-tabs.spec.ts). Each test failed before the version-3 rebuild.
+ */
+import { expect, test, type Page } from './fixtures';
+import { checkQuestions, completedDoc, downloadOf, lessons, open, right, seed, stored, writeReflection } from './course';
+
+const [l1, l2] = lessons();
+const [r1, r2] = l1.reflections;
+const KEY = 'course:networking-ja:progress';
+const YEAR = 365 * 86_400_000;
+const state = (page: Page, id: string) => page.locator(`[data-reflection="${id}"] [data-save-state]`);
+
+/**
+ * Full storage, switchable: while localStorage holds `e2e:full` (read at start-up) or
+ * `window.__full` is true, every setItem except the test's own `e2e:` keys throws
+ * QuotaExceededError — the start-up probe included. Also records whether any reflection ever
+ * showed 保存しました (`window.__savedShown`).
+ */
+const fullStorage = (page: Page) =>
+  page.addInitScript(() => {
+    const w = window as unknown as { __full?: boolean; __savedShown?: boolean };
+    w.__full = localStorage.getItem('e2e:full') === '1';
+    const orig = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k: string, v: string) {
+      if (w.__full && !k.startsWith('e2e:')) throw new DOMException('full', 'QuotaExceededError');
+      return orig.call(this, k, v);
+    };
+    new MutationObserver(() => {
+      if ([...document.querySelectorAll('[data-reflection] [data-save-state]')].some((e) => e.textContent === '保存しました')) w.__savedShown = true;
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+const freeSpace = (page: Page) =>
+  page.evaluate(() => {
+    localStorage.removeItem('e2e:full');
+    (window as unknown as { __full?: boolean }).__full = false;
+  });
+
+test('failure 1: a reflection stamped ten years ahead is rewritten, another tab saves, the rewrite stays', async ({ context }) => {
+  const a = await context.newPage();
+  const now = Date.now();
+  const doc = completedDoc([], now);
+  (doc.reflections as Record<string, unknown>)[r1.id] = { text: '十年後の日付の古い文章', updatedAt: now + 10 * YEAR, v: 'future.1' };
+  await seed(a, doc);
+  await open(a, `/lessons/${l1.slug}/`);
+  await expect(a.locator(`#${r1.id}-text`)).toHaveValue('十年後の日付の古い文章');
+  await writeReflection(a, r1.id, '書き直した文章');
+  // Another tab saves something else.
+  const b = await context.newPage();
+  await open(b, `/lessons/${l1.slug}/`);
+  await writeReflection(b, r2.id, '別のタブの文章');
+  for (const page of [a, b]) {
+    await open(page, `/lessons/${l1.slug}/`);
+    await expect(page.locator(`#${r1.id}-text`)).toHaveValue('書き直した文章');
+    await expect(page.locator(`#${r2.id}-text`)).toHaveValue('別のタブの文章');
+    // A rewrite of what was shown is no conflict: nothing to choose.
+    await expect(page.locator('[data-conflict]')).toHaveCount(0);
+  }
+});
+
+test('failure 1: a reset after a document stamped a day ahead brings nothing back, even when a tab opened before it saves', async ({ context }) => {
+  const home = await context.newPage();
+  const ahead = Date.now() + 86_400_000;
+  await seed(home, completedDoc([l1], ahead, '一日先の日付の文章'));
+  // A tab that loaded the old document before the reset.
+  const stale = await context.newPage();
+  await open(stale, `/lessons/${l2.slug}/`);
+  await open(home, '/');
+  await home.getByRole('button', { name: '学習記録をリセット' }).click();
+  await home.getByRole('button', { name: '消去する' }).click();
+  await expect(home.locator('[data-reset]')).toContainText('学習記録を消去しました');
+  await writeReflection(stale, l2.reflections[0].id, 'リセット後に書いた文章');
+  await open(home, `/lessons/${l1.slug}/`);
+  for (const r of l1.reflections) await expect(home.locator(`#${r.id}-text`)).toHaveValue('');
+  const doc = await stored(home);
+  expect(Object.keys(doc.reflections)).toEqual([l2.reflections[0].id]);
+  expect(doc.quizzes).toEqual({});
+});
+
+test('failure 3: storage full at start — saved work is shown, the notice says why, nothing claims 保存しました; once space frees the next edit survives a reload', async ({ page }) => {
+  await fullStorage(page);
+  await seed(page, completedDoc([l1], Date.now() - 60_000, '前に保存した文章'));
+  await page.evaluate(() => localStorage.setItem('e2e:full', '1'));
+  await open(page, `/lessons/${l1.slug}/`);
+  for (const r of l1.reflections) await expect(page.locator(`#${r.id}-text`)).toHaveValue('前に保存した文章');
+  await expect(page.locator('[data-best]')).toContainText('100%');
+  const notice = page.locator('[data-notice="write-failed"]');
+  await expect(notice).toContainText('KB');
+  await expect(page.locator('[data-notice="memory-only"]')).toHaveCount(0);
+  const box = page.locator(`#${r1.id}-text`);
+  await box.fill('容量がないときに書いた文章');
+  await box.blur();
+  await expect(state(page, r1.id)).toHaveText('この端末に保存できませんでした。内容はこの画面に残っています。');
+  expect(await page.evaluate(() => (window as unknown as { __savedShown?: boolean }).__savedShown)).toBeFalsy();
+
+  await freeSpace(page);
+  await writeReflection(page, r1.id, '空きができてから書いた文章');
+  await expect(notice).toHaveCount(0);
+  await open(page, `/lessons/${l1.slug}/`);
+  await expect(box).toHaveValue('空きができてから書いた文章');
+  await expect(page.locator(`#${r2.id}-text`)).toHaveValue('前に保存した文章');
+});
+
+test('failure 4: a torn document that cannot be backed up — the notice promises no backup, the original stays untouched until downloaded, then saving resumes', async ({ page }) => {
+  await fullStorage(page);
+  const torn = '{"v":3,"courseId":"networking-ja","reflections":{"l01-r1":{"text":"途中で切れた';
+  await page.goto('/404.html');
+  await page.evaluate(([k, v]) => (localStorage.setItem(k, v), localStorage.setItem('e2e:full', '1')), [KEY, torn]);
+  await open(page, `/lessons/${l1.slug}/`);
+  const notice = page.locator('[data-notice="corrupt-kept"]');
+  await expect(notice).toContainText('別に保管することもできなかった');
+  await expect(page.locator('[data-notice]')).not.toContainText(['別に保管してあります']);
+  const original = () => page.evaluate((k) => localStorage.getItem(k), KEY);
+  expect(await page.evaluate((k) => localStorage.getItem(`${k}:backup`), KEY)).toBeNull();
+
+  const box = page.locator(`#${r1.id}-text`);
+  await box.fill('壊れた記録のあとに書いた文章');
+  await box.blur();
+  await expect(state(page, r1.id)).toHaveText('この端末に保存できませんでした。内容はこの画面に残っています。');
+  expect(await original()).toBe(torn);
+  // Space frees, but the original is still not written over before the learner has a copy.
+  await freeSpace(page);
+  await box.fill('空きができてから書いた文章');
+  await box.blur();
+  expect(await original()).toBe(torn);
+
+  const file = await downloadOf(page, () => notice.locator('[data-original-button]').click());
+  expect(file.text).toBe(torn);
+  await expect(notice).toHaveCount(0);
+  await expect.poll(async () => (await stored(page))?.reflections?.[r1.id]?.text).toBe('空きができてから書いた文章');
+  await open(page, `/lessons/${l1.slug}/`);
+  await expect(box).toHaveValue('空きができてから書いた文章');
+});
+
+test('failure 5: attempts and review dates of 1e308 show bounded numbers and real dates, no "e+308", no NaN', async ({ page }) => {
+  const now = Date.now();
+  const doc = completedDoc([l1], now);
+  (doc.quizzes as Record<string, { attempts: number }>)[l1.slug].attempts = 1e308;
+  const [q1, q2] = l1.quiz.questions;
+  doc.reviews = {
+    [q1.id]: { box: 0, due: 1e308, updatedAt: now, v: 'seed.1' },
+    [q2.id]: { box: 1, due: now + 1000 * YEAR, updatedAt: now, v: 'seed.1' },
+  };
+  await seed(page, doc);
+  for (const url of [`/lessons/${l1.slug}/`, '/review/', '/']) {
+    await open(page, url);
+    const text = await page.locator('main').innerText();
+    expect(text, url).not.toMatch(/e\+\d|NaN|Infinity|undefined/);
+  }
+  await open(page, `/lessons/${l1.slug}/`);
+  await expect(page.locator('[data-best]')).toContainText('挑戦 10000回');
+  await open(page, '/review/');
+  await expect(page.locator('main')).toContainText(/次の復習は\d{4}年\d{1,2}月\d{1,2}日/);
+});
+
+test('failure 6: the certificate name typed and reloaded at once (no blur, no autosave delay) is kept', async ({ page }) => {
+  const at = Date.now() - 60_000;
+  const doc = completedDoc(lessons(), at);
+  const finals = checkQuestions('final');
+  doc.checks = {
+    final: { attempts: 1, at, skipped: false, marks: Object.fromEntries(finals.map((q) => [q.id, 1])), answers: Object.fromEntries(finals.map((q) => [q.id, right(q)])), score: 1, best: 1, updatedAt: at, v: 'seed.1' },
+  };
+  await seed(page, doc);
+  await open(page, '/certificate/');
+  const name = page.getByLabel('修了証に記載するお名前');
+  await name.pressSequentially('山田 花子');
+  await open(page, '/certificate/');
+  await expect(name).toHaveValue('山田 花子');
+  // The same for leaving by a link.
+  await name.fill('山田 はな');
+  await page.locator('.site-header a[href="/"]').first().click();
+  await expect(page).toHaveURL(/\/$/);
+  expect((await stored(page)).profile.name.text).toBe('山田 はな');
+});
+
+test('failure 8: 300 family emoji count as 300 characters and are saved', async ({ page }) => {
+  await open(page, `/lessons/${l1.slug}/`);
+  const family = '👨‍👩‍👧‍👦'.repeat(300);
+  await page.locator(`#${r1.id}-text`).fill(family);
+  await expect(page.locator(`#${r1.id}-meta`)).toContainText('300 / 2,000文字');
+  await page.locator(`#${r1.id}-text`).blur();
+  await expect(state(page, r1.id)).toHaveText('保存しました');
+  expect((await stored(page)).reflections[r1.id].text).toBe(family);
+});
+
+test('failure 10: an IME composition longer than the autosave delay stores only the converted text', async ({ page }) => {
+  // Every write of the course's keys, to see that the kana never reached storage.
+  await page.addInitScript(() => {
+    const orig = Storage.prototype.setItem;
+    const w = window as unknown as { __writes: string[] };
+    w.__writes = [];
+    Storage.prototype.setItem = function (k: string, v: string) {
+      if (k.startsWith('course:')) w.__writes.push(v);
+      return orig.call(this, k, v);
+    };
+  });
+  await page.clock.install();
+  await open(page, `/lessons/${l1.slug}/`);
+  await page.clock.pauseAt(Date.now() + 1_000);
+  const box = page.locator(`#${r1.id}-text`);
+  await box.evaluate((el: HTMLTextAreaElement) => {
+    el.focus();
+    el.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
+    for (const kana of ['じ', 'じん', 'じんみゃ', 'じんみゃく']) {
+      el.value = kana;
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: kana, inputType: 'insertCompositionText' }));
+    }
+  });
+  // Far more than the autosave delay (800 ms) passes during the composition.
+  await page.clock.runFor(5_000);
+  await expect(state(page, r1.id)).toHaveAttribute('data-save-state', 'pending');
+  await box.evaluate((el: HTMLTextAreaElement) => {
+    el.value = '人脈';
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: '人脈', inputType: 'insertCompositionText' }));
+    el.dispatchEvent(new CompositionEvent('compositionend', { data: '人脈' }));
+  });
+  await page.clock.runFor(2_000);
+  await expect(state(page, r1.id)).toHaveText('保存しました');
+  expect((await stored(page)).reflections[r1.id].text).toBe('人脈');
+  const writes = await page.evaluate(() => (window as unknown as { __writes: string[] }).__writes);
+  expect(writes.filter((w) => w.includes('じん'))).toEqual([]);
+});
