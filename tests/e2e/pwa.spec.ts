@@ -112,6 +112,36 @@ test('update: a new deployment is offered, nothing reloads by itself, typing is 
   expect((await stored(page)).quizzes[lesson.slug]).toMatchObject({ attempts: 1, best: 1 });
 });
 
+test('update with an over-long reflection and quiz choices not yet submitted: both are there after the reload', async ({ page }) => {
+  test.setTimeout(forPages(6));
+  await install(page);
+  const lesson = lessons()[2];
+  await page.goto(`${server.url}lessons/${lesson.slug}/`);
+  await hydrated(page);
+  // Picked, not submitted (kept as a draft of the quiz).
+  await answer(page, lesson, right);
+  // 2,100 characters: over the limit, so it cannot be saved as the reflection; it is kept as a draft.
+  const r = lesson.reflections[0];
+  const box = page.locator(`#${r.id}-text`);
+  const long = 'つながり'.repeat(525);
+  await box.fill(long);
+  await expect(page.locator(`[data-reflection="${r.id}"] [data-save-state]`)).toContainText('2,000文字を100文字超えています');
+
+  server.setRoot(`${DIST}-update`);
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((reg) => reg?.update()));
+  const notice = page.locator('[data-notice="update"]');
+  await expect(notice).toContainText('新しいバージョンがあります', { timeout: 15_000 });
+  await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: '新しいバージョンを読み込む' }).click()]);
+  await hydrated(page);
+  await expect(page.locator('footer')).toContainText('バージョン update-test');
+  // The over-long text is in the box again, still marked as too long (nothing was cut).
+  await expect(box).toHaveValue(long);
+  await expect(page.locator(`[data-reflection="${r.id}"] [data-save-state]`)).toContainText('2,000文字を100文字超えています');
+  // Every choice picked before the update is still ticked, and nothing was submitted for the learner.
+  for (const q of lesson.quiz.questions) for (const id of right(q)) await expect(page.locator(`input[name="${q.id}"][value="${id}"]`)).toBeChecked();
+  expect((await stored(page)).quizzes[lesson.slug]).toBeUndefined();
+});
+
 test('inside an iframe the course does not register a service worker; at top level it does', async ({ page }) => {
   // Count registration attempts in every frame (the browser may also refuse them in third-party frames).
   await page.addInitScript(() => {

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { charCount, fitGraphemes, graphemes } from '../../src/lib/text';
+
+const family = '👨‍👩‍👧‍👦';
+const flag = '🇯🇵';
+const ga = 'か\u3099'; // decomposed が
+
+describe('counting text as the learner sees it', () => {
+  it('counts a family emoji, a flag and a decomposed が as one character each', () => {
+    expect(charCount(family)).toBe(1);
+    expect(charCount(flag)).toBe(1);
+    expect(charCount(ga)).toBe(1);
+    expect(charCount(`${ga}んばる`)).toBe(4);
+    expect(graphemes(`a${flag}${ga}`)).toEqual(['a', flag, ga]);
+  });
+
+  it('the issue\'s cases stay within a 2,000-character limit', () => {
+    expect(charCount(family.repeat(300))).toBe(300); // was 2,100 code points
+    expect(charCount(flag.repeat(1000))).toBe(1000); // was 2,000 code points
+    expect(charCount(ga.repeat(1000))).toBe(1000);
+  });
+
+  it('never cuts inside a character, and leaves text within the limit untouched', () => {
+    expect(fitGraphemes(`${ga}${ga}${ga}`, 2)).toBe(`${ga}${ga}`);
+    expect(fitGraphemes(`${flag}${family}`, 1)).toBe(flag);
+    const s = '山田 花子';
+    expect(fitGraphemes(s, 5)).toBe(s);
+    expect(fitGraphemes('', 3)).toBe('');
+  });
+});
