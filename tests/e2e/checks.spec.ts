@@ -83,7 +83,7 @@ test('the whole journey with the keyboard: pre-check, lessons, final check, gain
   await page.keyboard.press('Tab');
   await answerQuestionsWithKeyboard(page, pre.slice(8), () => null);
   const status = page.locator('[data-precheck="form"] [role="status"]');
-  await expect(status).toHaveText('10問中7問に答えています。わからない問題は空けたままで構いません。');
+  await expect(status).toHaveText('10問中7問に答えています。わからない問題は空けたままでかまいません。');
   expect((await focused(page)).text).toBe('送信する');
   await page.keyboard.press('Enter');
 

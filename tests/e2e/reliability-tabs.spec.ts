@@ -31,10 +31,10 @@ const SLOTS = [
 ];
 /** How long a tab may take to read every edit before the round counts as lost (bounded, generous). */
 const SETTLE_MS = Number(process.env.E2E_SETTLE_MS ?? 5_000);
-/** Save rounds per test: 100 with Web Locks, 50 for the fallback, unless E2E_ROUNDS says otherwise. */
-const saveRoundsFor = (locks: boolean) => Number(process.env.E2E_ROUNDS ?? (locks ? 100 : 50));
-/** Close rounds per test: 6 with Web Locks, 3 for the fallback, unless E2E_CLOSE_ROUNDS says otherwise. */
-const closeRoundsFor = (locks: boolean) => Number(process.env.E2E_CLOSE_ROUNDS ?? (locks ? 6 : 3));
+/** Save rounds per test: 50 with Web Locks, 25 for the fallback (CI time), unless E2E_ROUNDS says otherwise. */
+const saveRoundsFor = (locks: boolean) => Number(process.env.E2E_ROUNDS ?? (locks ? 50 : 25));
+/** Close rounds per test: 3 with Web Locks, 2 for the fallback (CI time), unless E2E_CLOSE_ROUNDS says otherwise. */
+const closeRoundsFor = (locks: boolean) => Number(process.env.E2E_CLOSE_ROUNDS ?? (locks ? 3 : 2));
 /** A save round's bound: a lost one waits SETTLE_MS, plus the time to agree on the moment (≤ 1 s). */
 const saveLimit = (rounds: number) => 60_000 + rounds * (SETTLE_MS + 1_000);
 
