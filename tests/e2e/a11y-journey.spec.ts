@@ -1,5 +1,5 @@
 /** Keyboard, zoom, motion and screen-reader checks that axe cannot make on its own. */
-import AxeBuilder from '@axe-core/playwright';
+import { scanBothSchemes } from './axe';
 import { expect, test, type Page } from './fixtures';
 import { answerWithKeyboard, lessons, open } from './course';
 
@@ -85,10 +85,5 @@ test('axe: notices for offline and blocked storage (light and dark)', async ({ p
     await context.setOffline(true);
     await expect(page.locator('[data-notice="offline-elsewhere"]')).toBeVisible();
     await expect(page.locator('[data-notice="memory-only"]')).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(violations.map((v) => v.id), 'light').toEqual([]);
-    // The dark scheme changes colours only: its colour rules on the same state.
-    await page.emulateMedia({ colorScheme: 'dark' });
-    const dark = await new AxeBuilder({ page }).withRules(['color-contrast', 'link-in-text-block']).analyze();
-    expect(dark.violations.map((v) => v.id), 'dark').toEqual([]);
+    expect(await scanBothSchemes(page)).toEqual([]);
   });

@@ -1,28 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
+import { scanBothSchemes } from './axe';
 import { expect, test, type Page } from './fixtures';
 import { answer, checkQuestions, completedDoc, forPages, lessons, open, right, seed, setClock, takeFinalCheck, wrong } from './course';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const pages = ['/', '/precheck/', ...lessons().map((l) => `/lessons/${l.slug}/`), '/conclusion/', '/final/', '/plan/', '/review/', '/certificate/', '/data/', '/404.html'];
 
-/** Rules whose outcome depends on colours: the only ones the dark scheme can change (same DOM). */
-const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
-
-/**
- * axe on the page as it is, in both colour schemes (switched live, no reload): every WCAG 2.2 A/AA
- * rule in the light scheme, then the colour rules again in the dark one.
- */
-async function scan(page: Page) {
-  const out: string[] = [];
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const builder = scheme === 'light' ? new AxeBuilder({ page }).withTags(TAGS) : new AxeBuilder({ page }).withRules(COLOUR_RULES);
-    const { violations } = await builder.analyze();
-    out.push(...violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return out;
-}
+const scan = (page: Page) => scanBothSchemes(page);
 
 /** Pages that must reflow at 200 % zoom (640 px of a 1280 px window) and at 320 px. */
 const reflow = new Set(['/', '/precheck/', ...lessons().map((l) => `/lessons/${l.slug}/`), '/conclusion/', '/final/']);

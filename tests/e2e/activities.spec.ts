@@ -4,6 +4,7 @@
  * tabs, that the lesson then counts as complete, and axe in each state.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { scanBothSchemes } from './axe';
 import { expect, test, type Page } from './fixtures';
 import ICAL from 'ical.js';
 import { activity, completeLesson, downloadOf, hydrated, lessons, open, pathTo, rightPlacement, setClock, stored } from './course';
@@ -14,9 +15,8 @@ const lessonOf = (id: string) => all.find((l) => l.activities?.some((a) => a.id 
 const url = (id: string) => `/lessons/${lessonOf(id).slug}/`;
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** Axe on one activity (by id), or on the plan page's commitments (''). */
-async function axe(page: Page, id: string, rules?: string[]) {
-  const builder = new AxeBuilder({ page }).include(id ? `[data-activity-id="${id}"]` : '[data-activity="plan"]');
-  const { violations } = await (rules ? builder.withRules(rules) : builder.withTags(TAGS)).analyze();
+async function axe(page: Page, id: string) {
+  const { violations } = await new AxeBuilder({ page }).include(id ? `[data-activity-id="${id}"]` : '[data-activity="plan"]').withTags(TAGS).analyze();
   return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 // Axe and many key presses on a busy two-core machine take their time.
@@ -271,17 +271,8 @@ test('offline: the activities work and save with the network off (service worker
   }
 });
 
-/** axe on the page as it is, in the light and the dark scheme (switched live, no reload). */
-async function axeBoth(page: Page, id: string) {
-  const out: string[] = [];
-  // Every rule in the light scheme; the dark one changes colours only, so its colour rules.
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    out.push(...(await axe(page, id, scheme === 'dark' ? ['color-contrast', 'link-in-text-block'] : undefined)).map((v) => `${scheme}: ${v}`));
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return out;
-}
+/** axe on the activity as it is, in the light and the dark scheme (tests/e2e/axe.ts). */
+const axeBoth = (page: Page, id: string) => scanBothSchemes(page, `[data-activity-id="${id}"]`);
 
 for (const l of all.filter((x) => x.activities?.length))
   for (const a of l.activities!)
