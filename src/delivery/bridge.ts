@@ -6,6 +6,7 @@
 import { encodeProgress, progressKey } from '../lib/progress';
 import {
   envelope,
+  FRAME_MODE_KEY,
   isTrustedOrigin,
   parseHostMessage,
   progressReport,
@@ -68,6 +69,19 @@ function keepScrollInside(): void {
   };
 }
 
+/** Sets or clears <html data-frame="fixed"> and the sessionStorage flag the next page starts from. */
+function setFrameMode(fixed: boolean): void {
+  const root = document.documentElement;
+  if (fixed) root.dataset.frame = 'fixed';
+  else delete root.dataset.frame;
+  try {
+    if (fixed) sessionStorage.setItem(FRAME_MODE_KEY, 'fixed');
+    else sessionStorage.removeItem(FRAME_MODE_KEY);
+  } catch {
+    /* storage blocked: each page waits for the host's message, as before */
+  }
+}
+
 export function startBridge(meta: CourseMeta): void {
   const parent = window.parent;
   if (parent === window) return;
@@ -102,8 +116,9 @@ export function startBridge(meta: CourseMeta): void {
     persist = msg.persist;
     // Which "where is it saved" texts apply (SavedWhere.astro, the notices): set before the stores change.
     if (persist) document.documentElement.dataset.kept = msg.keeper ?? 'host';
-    // A frame of fixed height: compact player (global.css) and focus that scrolls only inside the course.
-    if (msg.frame === 'fixed') document.documentElement.dataset.frame = 'fixed';
+    // A frame of fixed height: compact player (global.css) and focus that scrolls only inside the
+    // course. Remembered for the next page in this frame (the layout's first script reads it).
+    setFrameMode(msg.frame === 'fixed');
     const key = progressKey(meta.courseId);
     if (persist && $storage.get().kind === 'memory') {
       // Storage is blocked in this frame: the host keeps our progress instead.

@@ -7,6 +7,13 @@
  * host → course: init, stored
  */
 
+/**
+ * sessionStorage key under which the course remembers, from one page to the next, that its host
+ * keeps the frame's height (`init` with `frame: "fixed"`), so each page lays out the compact
+ * player before its first paint (src/layouts/CourseLayout.astro, src/delivery/bridge.ts).
+ */
+export const FRAME_MODE_KEY = 'course:frame';
+
 export { FLUSH_EVENT } from './events';
 import type { AssessmentRules, CompletionRules } from './schema';
 import type { Progress } from './progress';

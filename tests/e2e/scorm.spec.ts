@@ -366,8 +366,16 @@ test.describe('compact player in a Moodle-sized frame', () => {
     const bar = (await course.locator('.embed-bar').boundingBox())!;
     const frame = (await page.locator('#sco').boundingBox())!;
     expect(Math.round(bar.y)).toBe(Math.round(frame.y));
+    // The next page is laid out as the compact player before its first paint (not only once the
+    // launcher's init message arrives): its first script already finds the frame mode.
+    await page.addInitScript(() =>
+      addEventListener('DOMContentLoaded', () => {
+        (window as unknown as { frameAtStart: string | null }).frameAtStart = document.documentElement.dataset.frame ?? null;
+      }),
+    );
     await next.evaluate((a: HTMLAnchorElement) => a.click());
-    await courseFrame(page, '12', all[1].slug);
+    const after = await courseFrame(page, '12', all[1].slug);
+    expect(await after.evaluate(() => (window as unknown as { frameAtStart: string | null }).frameAtStart)).toBe('fixed');
     expect(await hostScroll(page)).toBe(0);
   });
 
