@@ -23,8 +23,11 @@
  *     "islands hydrated" counts islands that lost their `ssr` attribute; islands whose directive
  *     does not apply (client:frame outside a frame) are listed as inert, which is expected.
  *  5. Build scaling: synthetic courses of 10/100/500 lessons (clones of the real lessons with new
- *     slugs, orders and unique ids) built cold in a temporary folder. Output size per lesson is
- *     exact and shows whether each page grows with the course.
+ *     slugs, orders and unique ids) built cold in a temporary folder, BENCH_SCALE_RUNS times each
+ *     in interleaved rounds. Times are medians; CPU time (user + system, from bash's `times`) is
+ *     given beside wall time because load from other programs hardly moves it; a per-phase table
+ *     (from Astro's log) shows which part of the build each extra lesson costs. Output size per
+ *     lesson is exact and shows whether each page grows with the course.
  *
  * Reading the numbers: byte counts are exact and repeatable; build times and Lighthouse timings
  * are noisy (±10-20 % on a busy 2-core machine), so compare medians across runs and look for
@@ -41,6 +44,7 @@
  * Environment knobs:
  *   BENCH_RUNS=3              Lighthouse runs per page (0 skips Lighthouse)
  *   BENCH_SCALES=10,100,500   lesson counts for build scaling ("" or 0 skips it)
+ *   BENCH_SCALE_RUNS=3        cold builds of each size (interleaved rounds; medians are reported)
  *   BENCH_PORTS=4390-4399     localhost ports the preview server and Lighthouse's Chromium may use
  *   BENCH_OUT_DIR=dist-bench  build folder (its cache goes to <BENCH_OUT_DIR>-cache)
  *   BENCH_REPORT_DIR=reports  where reports are written
@@ -51,7 +55,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildScale, buildSite } from './bench/build.mjs';
+import { buildScale, buildSite, makeSyntheticCourse, summariseScale } from './bench/build.mjs';
 import { lighthousePage } from './bench/lighthouse.mjs';
 import { bundledChromium, measurePages } from './bench/pages.mjs';
 import { precacheTotals } from './bench/precache.mjs';
@@ -83,6 +87,7 @@ function readConfig(env = process.env) {
   return {
     runs: Math.max(0, Number(env.BENCH_RUNS ?? 3) || 0),
     scales,
+    scaleRuns: Math.max(1, Number(env.BENCH_SCALE_RUNS ?? 3) || 1),
     ports: [portMin, portMax],
     outDir,
     cacheDir: `${outDir}-cache`,
@@ -152,19 +157,35 @@ function checkPage(p, r) {
   for (const e of p.pageErrors) r.warnings.push(`${p.path}: script error ${e}`);
 }
 
-/** Step 5: synthetic courses of growing size. */
+/**
+ * Step 5: synthetic courses of growing size. Each course is made once; then BENCH_SCALE_RUNS
+ * rounds build every size once each, cold (round 1: 10, 100, 500; round 2: 10, 100, 500; …), so a
+ * burst of load or a warm disk cache falls on every size alike, and the medians are compared.
+ */
 async function stepScaling(cfg, r) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'course-bench-'));
   try {
+    const dirs = new Map(cfg.scales.map((n) => [n, path.join(tmp, `lessons-${n}`)]));
+    for (const [n, dir] of dirs) {
+      fs.mkdirSync(dir, { recursive: true });
+      makeSyntheticCourse(ROOT, dir, n);
+    }
+    const runs = new Map(cfg.scales.map((n) => [n, []]));
+    for (let round = 1; round <= cfg.scaleRuns; round++) {
+      for (const [n, dir] of dirs) {
+        log(`build scaling: ${n} lessons, run ${round}/${cfg.scaleRuns} …`);
+        const load = os.loadavg()[0];
+        const s = { ...(await buildScale(dir, n)), load };
+        log(`build scaling: ${n} lessons in ${seconds(s.ms)} s (CPU ${seconds(s.cpuMs)} s)${s.ok ? '' : ' (FAILED)'}`);
+        runs.get(n).push(s);
+      }
+      // A size that failed is not built again: the error will not go away by itself.
+      for (const [n] of dirs) if (runs.get(n).some((s) => !s.ok)) dirs.delete(n);
+    }
     for (const n of cfg.scales) {
-      log(`build scaling: ${n} lessons …`);
-      const dir = path.join(tmp, `lessons-${n}`);
-      const load = os.loadavg()[0];
-      const s = { ...(await buildScale(ROOT, dir, n)), load };
-      log(`build scaling: ${n} lessons in ${seconds(s.ms)} s${s.ok ? '' : ' (FAILED)'}`);
-      if (!s.ok) r.errors.push(`the ${n}-lesson build failed after ${seconds(s.ms)} s: ${s.error}`);
+      const s = summariseScale(n, runs.get(n));
+      if (!s.ok) r.errors.push(`the ${n}-lesson build failed: ${s.error}`);
       r.scaling.push(s);
-      if (!cfg.keepTmp) fs.rmSync(dir, { recursive: true, force: true });
     }
   } finally {
     if (!cfg.keepTmp) fs.rmSync(tmp, { recursive: true, force: true });

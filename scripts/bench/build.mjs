@@ -1,7 +1,7 @@
 /** Timed `astro build`s: the real course, and synthetic courses of N lessons for build scaling. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { errorSummary, folderSize, log, tail, timeCommand, walk } from './util.mjs';
+import { errorSummary, folderSize, log, median, tail, timeCommand, walk } from './util.mjs';
 
 /**
  * Cold `npx astro build` of the project in `root` (its cache folder is emptied first) into `outDir`.
@@ -10,11 +10,42 @@ import { errorSummary, folderSize, log, tail, timeCommand, walk } from './util.m
 export async function buildSite({ root, outDir, cacheDir, contentDir }) {
   fs.rmSync(cacheDir, { recursive: true, force: true });
   const env = { ...process.env, COURSE_OUT_DIR: outDir, COURSE_CACHE_DIR: cacheDir, ...(contentDir && { COURSE_CONTENT_DIR: contentDir }) };
-  const { ms, code, output } = await timeCommand('npx', ['astro', 'build'], { cwd: root, env });
+  fs.rmSync(outDir, { recursive: true, force: true });
+  const { ms, cpuMs, code, output, lines } = await timeCommand('npx', ['astro', 'build'], { cwd: root, env });
   const ok = code === 0 && fs.existsSync(path.join(outDir, 'index.html'));
   if (!ok) log(`build in ${root} failed (exit ${code}):\n${tail(output)}`);
   const error = ok ? null : errorSummary(output) || `astro build exited with ${code}`;
-  return { ms, ok, error, output: ok ? '' : tail(output, 60), size: ok ? folderSize(outDir) : null };
+  return { ms, cpuMs, ok, error, output: ok ? '' : tail(output, 60), size: ok ? folderSize(outDir) : null, phases: ok ? buildPhases(lines, ms) : null };
+}
+
+/**
+ * Where a build's wall time went (ms), from the time each of Astro's log lines arrived
+ * (`lines` from timeCommand) and its own timings; null when a line is missing:
+ *   prepare – until "Building static entrypoints": Node and npx start-up, config, content sync,
+ *             collecting build info
+ *   server  – the first "[vite] ✓ built in" (the prerender bundle: every page and lesson module)
+ *   client  – the second "[vite] ✓ built in" (the browser bundle: islands and scripts)
+ *   pages   – "generating static routes … ✓ Completed in" (rendering every HTML page)
+ *   after   – from then to the end (build:done hooks: service worker precache, headers; exit)
+ */
+export function buildPhases(lines, totalMs) {
+  const toMs = (num, unit) => (unit === 'ms' ? Number(num) : Number(num) * 1000);
+  const find = (re, from = 0) => {
+    for (let i = from; i < lines.length; i++) if (re.test(lines[i].text)) return i;
+    return -1;
+  };
+  const building = find(/Building static entrypoints/);
+  const vite = lines.map((l) => l.text.match(/\[vite\] ✓ built in ([\d.]+)(ms|s)\b/)).filter(Boolean).map((m) => toMs(m[1], m[2]));
+  const routes = find(/generating static routes/);
+  const routesDone = routes >= 0 ? find(/✓ Completed in ([\d.]+)(ms|s)\b/, routes) : -1;
+  const done = routesDone >= 0 ? lines[routesDone].text.match(/✓ Completed in ([\d.]+)(ms|s)\b/) : null;
+  return {
+    prepare: building >= 0 ? lines[building].ms : null,
+    server: vite[0] ?? null,
+    client: vite[1] ?? null,
+    pages: done ? toMs(done[1], done[2]) : null,
+    after: routesDone >= 0 ? Math.max(0, totalMs - lines[routesDone].ms) : null,
+  };
 }
 
 /**
@@ -85,12 +116,10 @@ export function makeSyntheticCourse(projectRoot, dir, count) {
   return contentDir;
 }
 
-/** Builds a synthetic course of `count` lessons in `dir` and measures the build and its output. */
-export async function buildScale(projectRoot, dir, count) {
-  fs.mkdirSync(dir, { recursive: true });
-  const contentDir = makeSyntheticCourse(projectRoot, dir, count);
+/** Builds the synthetic course of `count` lessons made in `dir` once, cold, and measures the build and its output. */
+export async function buildScale(dir, count) {
   const outDir = path.join(dir, 'dist');
-  const result = await buildSite({ root: dir, outDir, cacheDir: path.join(dir, '.cache'), contentDir });
+  const result = await buildSite({ root: dir, outDir, cacheDir: path.join(dir, '.cache'), contentDir: path.join(dir, 'content') });
   let lessonHtmlAvg = null;
   let pages = null;
   if (result.ok) {
@@ -103,4 +132,26 @@ export async function buildScale(projectRoot, dir, count) {
     }
   }
   return { lessons: count, ...result, pages, lessonHtmlAvg };
+}
+
+/**
+ * One size's builds summed up: wall and CPU time are the medians of the successful runs (each run
+ * is kept in `runs`), phases are medians per phase, and sizes come from the last successful run
+ * (they are the same every time). `ok` only if every run succeeded.
+ */
+export function summariseScale(count, runs) {
+  const good = runs.filter((r) => r.ok);
+  const last = good[good.length - 1] ?? runs[runs.length - 1];
+  const phaseNames = Object.keys(good[0]?.phases ?? {});
+  return {
+    ...last,
+    lessons: count,
+    ok: runs.length > 0 && good.length === runs.length,
+    error: runs.find((r) => !r.ok)?.error ?? null,
+    ms: median(good.map((r) => r.ms)) ?? last?.ms ?? null,
+    cpuMs: median(good.map((r) => r.cpuMs)),
+    phases: Object.fromEntries(phaseNames.map((k) => [k, median(good.map((r) => r.phases?.[k]))])),
+    load: Math.max(...runs.map((r) => r.load ?? 0)),
+    runs: runs.map((r) => ({ ms: r.ms, cpuMs: r.cpuMs, ok: r.ok, load: r.load, phases: r.phases })),
+  };
 }

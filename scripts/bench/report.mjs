@@ -72,11 +72,17 @@ function lighthouseTable(lh, runs) {
  */
 export function linearity(scales) {
   const ok = scales.filter((s) => s.ok).sort((a, b) => a.lessons - b.lessons);
-  const marginal = ok.slice(1).map((s, i) => (s.ms - ok[i].ms) / (s.lessons - ok[i].lessons));
+  const marginalOf = (key) =>
+    ok.slice(1).map((s, i) => (s[key] == null || ok[i][key] == null ? null : (s[key] - ok[i][key]) / (s.lessons - ok[i].lessons)));
+  const marginal = marginalOf('ms');
+  const marginalCpu = marginalOf('cpuMs');
   const costs = marginal.map((m) => round(m)).join(' → ');
+  const ratioOf = (m) => (m.length >= 2 && m[0] > 0 && m[m.length - 1] != null ? m[m.length - 1] / m[0] : null);
   let verdict;
   let ratio = null;
   let fixed = null;
+  const runs = ok.length ? Math.min(...ok.map((s) => s.runs?.length ?? 1)) : 0;
+  const median = runs > 1 ? `, medians of ${runs} cold builds per size` : '';
   if (marginal.length < 2) {
     const failed = scales.filter((s) => !s.ok).map((s) => s.lessons);
     const why = failed.length ? `the ${failed.join(', ')}-lesson build${failed.length > 1 ? 's' : ''} failed, ` : '';
@@ -84,14 +90,16 @@ export function linearity(scales) {
   } else if (marginal[0] <= 0) {
     verdict = `build time: inconclusive, timing noise exceeds the cost of the extra lessons between the smaller sizes (marginal ${costs} ms per lesson); rerun on a quieter machine or with larger sizes.`;
   } else {
-    ratio = marginal[marginal.length - 1] / marginal[0];
+    ratio = ratioOf(marginal);
     fixed = ok[0].ms - marginal[0] * ok[0].lessons;
     const span = `${ok[0].lessons}→${ok[ok.length - 1].lessons} lessons`;
     verdict =
       ratio <= 1.5
-        ? `build time: roughly linear over ${span}, each extra lesson costs ${costs} ms (×${ratio.toFixed(2)}), plus ~${seconds(Math.max(fixed, 0))} s fixed start-up.`
-        : `build time: super-linear over ${span}, each extra lesson costs ${costs} ms (×${ratio.toFixed(2)}).`;
+        ? `build time: roughly linear over ${span}${median}, each extra lesson costs ${costs} ms (×${ratio.toFixed(2)}), plus ~${seconds(Math.max(fixed, 0))} s fixed start-up.`
+        : `build time: super-linear over ${span}${median}, each extra lesson costs ${costs} ms (×${ratio.toFixed(2)}).`;
   }
+  const cpuRatio = ratioOf(marginalCpu);
+  if (cpuRatio !== null) verdict += ` CPU time per extra lesson: ${marginalCpu.map((m) => round(m)).join(' → ')} ms (×${cpuRatio.toFixed(2)}).`;
   if (ok.length >= 2) {
     const [a, b] = [ok[0], ok[ok.length - 1]];
     const per = (s) => s.size.bytes / s.lessons;
@@ -106,17 +114,49 @@ export function linearity(scales) {
   const pageRatio = ok.length >= 2 ? ok[ok.length - 1].lessonHtmlAvg / ok[0].lessonHtmlAvg : null;
   if (pageRatio !== null)
     verdict += ` Targets: lesson page ${ok[ok.length - 1].lessons} vs ${ok[0].lessons} lessons ×${pageRatio.toFixed(2)} (≤ 1.5: ${pageRatio <= 1.5 ? 'met' : 'NOT met'}); marginal build time per lesson, last step vs first ${ratio === null ? '–' : `×${ratio.toFixed(2)} (≤ 1.5: ${ratio <= 1.5 ? 'met' : 'NOT met'})`}.`;
-  return { marginal, ratio, pageRatio, fixedMs: fixed, verdict };
+  return { marginal, marginalCpu, ratio, cpuRatio, pageRatio, fixedMs: fixed, verdict };
 }
 
 function scalingTable(scales, lin) {
   const ok = scales.filter((s) => s.ok).sort((a, b) => a.lessons - b.lessons);
   const rows = scales.map((s) => {
-    if (!s.ok) return [s.lessons, `${seconds(s.ms)} (FAILED, see Problems)`, '–', '–', '–', '–', '–', round(s.load, 1)];
+    if (!s.ok) return [s.lessons, `${seconds(s.ms)} (FAILED, see Problems)`, '–', '–', '–', '–', '–', '–', '–', '–', round(s.load, 1)];
     const i = ok.indexOf(s);
-    return [s.lessons, seconds(s.ms), round(s.ms / s.lessons), i > 0 ? round(lin.marginal[i - 1]) : '–', s.pages, mib(s.size.bytes), kib(s.lessonHtmlAvg), round(s.load, 1)];
+    const each = (s.runs ?? [s]).map((x) => seconds(x.ms)).join(' / ');
+    return [
+      s.lessons,
+      seconds(s.ms),
+      each,
+      round(s.ms / s.lessons),
+      i > 0 ? round(lin.marginal[i - 1]) : '–',
+      seconds(s.cpuMs),
+      i > 0 ? round(lin.marginalCpu[i - 1]) : '–',
+      s.pages,
+      mib(s.size.bytes),
+      kib(s.lessonHtmlAvg),
+      round(s.load, 1),
+    ];
   });
-  return table(['lessons', 'build s', 'ms / lesson', 'marginal ms / lesson', 'HTML pages', 'output MiB', 'avg lesson HTML KiB', 'load avg'], rows);
+  return table(['lessons', 'build s (median)', 'each run s', 'ms / lesson', 'marginal ms / lesson', 'CPU s', 'marginal CPU ms / lesson', 'HTML pages', 'output MiB', 'avg lesson HTML KiB', 'max load avg'], rows);
+}
+
+const PHASES = [
+  ['prepare', 'start-up, config, content sync, build info'],
+  ['server', 'server bundle (pages, lessons)'],
+  ['client', 'client bundle (islands)'],
+  ['pages', 'rendering HTML pages'],
+  ['after', 'build:done hooks (precache, headers) and exit'],
+];
+
+/** Median seconds per build phase and size, and each phase's marginal ms per lesson (first step → last). */
+function phaseTable(scales) {
+  const ok = scales.filter((s) => s.ok && s.phases).sort((a, b) => a.lessons - b.lessons);
+  if (ok.length < 2) return null;
+  const rows = PHASES.map(([key, label]) => {
+    const marginal = ok.slice(1).map((s, i) => (s.phases[key] == null || ok[i].phases[key] == null ? '–' : round((s.phases[key] - ok[i].phases[key]) / (s.lessons - ok[i].lessons), 1)));
+    return [label, ...ok.map((s) => seconds(s.phases[key])), marginal.join(' → ')];
+  });
+  return table(['phase', ...ok.map((s) => `${s.lessons} lessons s`), 'marginal ms / lesson'], rows);
 }
 
 /** The whole report as Markdown. */
@@ -162,6 +202,13 @@ export function toMarkdown(r) {
     out.push(scalingTable(r.scaling, r.linearity));
     out.push('');
     out.push(`Growth: ${r.linearity.verdict}`);
+    const phases = phaseTable(r.scaling);
+    if (phases) {
+      out.push('');
+      out.push('Where the time goes (median per phase, from when Astro\'s log lines arrived and its own timings):');
+      out.push('');
+      out.push(phases);
+    }
   }
   if (r.warnings.length || r.errors.length) {
     out.push('');

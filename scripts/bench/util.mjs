@@ -36,19 +36,50 @@ export function folderSize(dir) {
 }
 
 /**
- * Runs a command to completion and returns { ms, code, output } (output = stdout + stderr, kept in
- * memory so a failed build can show its last lines). Never rejects.
+ * Runs a command to completion and returns { ms, cpuMs, code, output, lines } (output = stdout +
+ * stderr, kept in memory so a failed build can show its last lines; lines = [{ ms, text }], each
+ * output line with the time it arrived, from the command's start). Never rejects.
+ * `cpuMs` is the user + system CPU time of the command and its children, from bash's `times`
+ * builtin (null if bash is missing): unlike wall time it hardly moves when other programs share
+ * the machine, so it is the steadier figure for comparing builds.
  */
 export function timeCommand(cmd, args, { cwd, env }) {
+  const MARK = '__bench_times__';
+  const quoted = [cmd, ...args].map((a) => `'${String(a).replaceAll("'", "'\\''")}'`).join(' ');
+  const hasBash = fs.existsSync('/bin/bash') || fs.existsSync('/usr/bin/bash');
+  const [file, argv] = hasBash ? ['bash', ['-c', `${quoted}; s=$?; echo ${MARK} >&2; times >&2; exit $s`]] : [cmd, args];
   return new Promise((resolve) => {
     const start = performance.now();
-    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('error', (e) => resolve({ ms: performance.now() - start, code: -1, output: `${output}\n${e.message}` }));
-    child.on('close', (code) => resolve({ ms: performance.now() - start, code, output }));
+    const lines = [];
+    const partial = { stdout: '', stderr: '' };
+    const onData = (stream) => (d) => {
+      output += d;
+      const now = performance.now() - start;
+      const parts = (partial[stream] + d).split('\n');
+      partial[stream] = parts.pop();
+      for (const text of parts) lines.push({ ms: now, text });
+    };
+    child.stdout.on('data', onData('stdout'));
+    child.stderr.on('data', onData('stderr'));
+    const done = (code, extra = '') => {
+      const ms = performance.now() - start;
+      const at = output.lastIndexOf(MARK);
+      const cpuMs = at >= 0 ? childCpuMs(output.slice(at + MARK.length)) : null;
+      const markLine = lines.findIndex((l) => l.text === MARK);
+      resolve({ ms, cpuMs, code, output: (at >= 0 ? output.slice(0, at) : output) + extra, lines: markLine >= 0 ? lines.slice(0, markLine) : lines });
+    };
+    child.on('error', (e) => done(-1, `\n${e.message}`));
+    child.on('close', (code) => done(code));
   });
+}
+
+/** Children's user + system time from bash's `times` output (second line: "0m25.310s 0m3.120s"). */
+export function childCpuMs(timesOutput) {
+  const lines = timesOutput.trim().split('\n');
+  const m = lines[1]?.match(/^(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
+  return m ? ((Number(m[1]) * 60 + Number(m[2])) + (Number(m[3]) * 60 + Number(m[4]))) * 1000 : null;
 }
 
 export const tail = (text, lines = 30) => text.trim().split('\n').slice(-lines).join('\n');
