@@ -34,6 +34,9 @@ export interface CourseMeta {
  * a dialog's button) or scrolling it into view must not scroll the host page — an LMS page would
  * scroll its own controls ("Exit activity") out of sight. So focus() and scrollIntoView() scroll
  * only this document there (src/lib/frame-scroll.ts); in other frames they behave as always.
+ * Installed when the bridge starts, a moment after the page's own script (it is loaded on demand
+ * to keep it out of the first view of stand-alone pages). Before that nothing in the course
+ * scrolls by itself: every focus() follows something the learner did in a hydrated island.
  */
 function keepScrollInside(): void {
   const fixed = () => document.documentElement.dataset.frame === 'fixed';

@@ -10,8 +10,30 @@ const run = promisify(execFile);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'course-fixture-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
+/**
+ * Fixture builds run two at a time (the tests below are concurrent): a build leaves a core idle
+ * much of the time (start-up, content sync, waiting on files), so two share a 2-core machine well;
+ * more would only queue for the CPU. Timeouts are per test and generous; nothing here is timed.
+ */
+const BUILDS_AT_ONCE = 2;
+let running = 0;
+const queue: (() => void)[] = [];
+async function slot<T>(work: () => Promise<T>): Promise<T> {
+  // A finished build hands its slot straight to the next in line, so there are never more than BUILDS_AT_ONCE.
+  if (running >= BUILDS_AT_ONCE) await new Promise<void>((r) => queue.push(r));
+  else running++;
+  try {
+    return await work();
+  } finally {
+    const next = queue.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 /** Copies the real course into a fixture folder, lets `edit` break it, and builds it. */
-async function buildFixture(name: string, edit: (dir: string) => void) {
+const buildFixture = (name: string, edit: (dir: string) => void) => slot(() => buildFixtureNow(name, edit));
+async function buildFixtureNow(name: string, edit: (dir: string) => void) {
   // A copy of the project (sharing node_modules) so the fixture's .astro/ and caches stay apart.
   const root = path.join(tmp, name);
   for (const f of ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json'])
@@ -35,7 +57,7 @@ async function buildFixture(name: string, edit: (dir: string) => void) {
 
 const lessonFile = (dir: string) => path.join(dir, 'lessons', fs.readdirSync(path.join(dir, 'lessons')).find((f) => f.startsWith('03-'))!);
 
-describe('authoring errors fail the build clearly', () => {
+describe.concurrent('authoring errors fail the build clearly', () => {
   it('a wrong field type names the file and the field', async () => {
     const { ok, output } = await buildFixture('wrong-type', (dir) => {
       const f = lessonFile(dir);
