@@ -46,6 +46,7 @@ async function launch(page: Page, v: string, query = ''): Promise<Frame> {
     .toBeTruthy()
     .then(() => page.frames().find((f) => f.url().includes(`/pkg${v}/`) && !f.url().includes('/launch/'))!);
   await course.waitForLoadState('load');
+  await expect(course.locator('html')).toHaveAttribute('data-kept', 'lms'); // see courseFrame
   await hydrated(course);
   return course;
 }
