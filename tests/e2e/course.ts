@@ -203,7 +203,12 @@ export async function completeLesson(page: Doc, lesson: LessonData, text = 'ãµã
 
 /** The saved progress document as the page sees it. */
 export async function stored(page: Doc, courseId = 'networking-ja') {
-  return page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), `course:${courseId}:progress`);
+  return page.evaluate(async (k) => {
+    // A change reaches this tab's own key at once and the shared key under a Web Lock named after
+    // it a moment later (src/stores/progress.ts persist): queue behind the writes already asked for.
+    await navigator.locks?.request(k, () => {});
+    return JSON.parse(localStorage.getItem(k) ?? 'null');
+  }, `course:${courseId}:progress`);
 }
 
 /** Types a reflection and waits until it is saved. */
