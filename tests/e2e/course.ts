@@ -203,13 +203,20 @@ export async function completeLesson(page: Doc, lesson: LessonData, text = 'ãµã
 }
 
 /** The saved progress document as the page sees it. */
-export async function stored(page: Doc, courseId = 'networking-ja') {
+/**
+ * The text stored under a key once the writes already asked for are done: a change reaches this
+ * tab's own key at once and the shared key under a Web Lock named after it a moment later
+ * (src/stores/progress.ts persist), so queue behind that lock first.
+ */
+export async function storedText(page: Doc, key: string) {
   return page.evaluate(async (k) => {
-    // A change reaches this tab's own key at once and the shared key under a Web Lock named after
-    // it a moment later (src/stores/progress.ts persist): queue behind the writes already asked for.
     await navigator.locks?.request(k, () => {});
-    return JSON.parse(localStorage.getItem(k) ?? 'null');
-  }, `course:${courseId}:progress`);
+    return localStorage.getItem(k);
+  }, key);
+}
+
+export async function stored(page: Doc, courseId = 'networking-ja') {
+  return JSON.parse((await storedText(page, `course:${courseId}:progress`)) ?? 'null');
 }
 
 /** Types a reflection and waits until it is saved. */

@@ -1,14 +1,9 @@
 import { expect, test, type Page } from './fixtures';
-import { answer, completeLesson, downloadOf, lessons, open, stored, wrong } from './course';
+import { answer, completeLesson, downloadOf, lessons, open, stored, storedText, wrong } from './course';
 
 const [l1, l2] = lessons();
 const KEY = 'course:networking-ja:progress';
-/** The stored text as it is once the writes already asked for are done (see stored() in course.ts). */
-const raw = (page: Page) =>
-  page.evaluate(async (k) => {
-    await navigator.locks?.request(k, () => {});
-    return localStorage.getItem(k);
-  }, KEY);
+const raw = (page: Page) => storedText(page, KEY);
 
 /** Some progress of every kind, made through the pages. */
 async function makeProgress(page: Page) {
