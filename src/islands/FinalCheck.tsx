@@ -33,7 +33,7 @@ export default function FinalCheck({ items, lessons, requirements, rules, assess
   const { progress, loaded } = useProgress();
   const form = useRef<HTMLFormElement>(null);
   const status = useRef<HTMLDivElement>(null);
-  const { answers, choose, clear } = useCheckAnswers('final', loaded, progress.drafts['check:final']?.value, form);
+  const { answers, choose, clear } = useCheckAnswers('final', loaded, progress.drafts['check:final']?.value);
   const [retaking, setRetaking] = useState(false);
   const [missing, setMissing] = useState<string[]>([]);
   const record = progress.checks.final;

@@ -3,7 +3,7 @@
  * (use-autosave.ts: IME-aware, flushed on pagehide); the composed message is shown live in a
  * read-only box and can be copied, with the outcome announced.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { MessageActivity } from '../lib/activity-schema';
 import { MESSAGE_FIELD_MAX, composeMessage, missingFields } from '../lib/message';
 import { fill, type MessageText } from '../lib/ui-text';
@@ -29,13 +29,6 @@ export default function MessageBuilder({ id, fields, template, t }: Props) {
     save: (values, urgent) => (saveMessage(id, values, missingFields({ fields }, values).length === 0, urgent) ? 'saved' : 'failed'),
   });
   const values = field.value;
-  const form = useRef<HTMLDivElement>(null);
-  // Text typed into the server-rendered fields before this island hydrated is the learner's.
-  useEffect(() => {
-    const typed: Values = {};
-    for (const box of form.current?.querySelectorAll<HTMLTextAreaElement>('textarea[data-field]') ?? []) if (box.value) typed[box.dataset.field!] = box.value;
-    if (Object.keys(typed).length) field.change({ ...values, ...typed });
-  }, []);
 
   const message = composeMessage(template, values);
   const left = missingFields({ fields }, values);
@@ -51,7 +44,7 @@ export default function MessageBuilder({ id, fields, template, t }: Props) {
   const labelOf = (fid: string) => fields.find((f) => f.id === fid)!.label;
 
   return (
-    <div class="message-builder" ref={form}>
+    <div class="message-builder">
       {fields.map((f) => (
         <div class="message-field" key={f.id}>
           <label for={`${id}-${f.id}`}>

@@ -26,7 +26,7 @@ export default function PreCheck({ items, start, t, q }: Props) {
   const { progress, loaded } = useProgress();
   const form = useRef<HTMLFormElement>(null);
   const status = useRef<HTMLParagraphElement>(null);
-  const { answers, choose } = useCheckAnswers('pre', loaded, progress.drafts['check:pre']?.value, form);
+  const { answers, choose } = useCheckAnswers('pre', loaded, progress.drafts['check:pre']?.value);
   const [taking, setTaking] = useState(false);
   const [empty, setEmpty] = useState(false);
   const record = progress.checks.pre;

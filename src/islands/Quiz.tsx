@@ -22,14 +22,6 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
   const [result, setResult] = useState<QuizResult | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const statusRef = useRef<HTMLDivElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  // This island hydrates when it scrolls into view: options ticked in the server-rendered form
-  // before that are the learner's answers, not something to clear.
-  useEffect(() => {
-    const picked: Record<string, string[]> = {};
-    for (const input of formRef.current?.querySelectorAll<HTMLInputElement>('input:checked') ?? []) (picked[input.name] ??= []).push(input.value);
-    if (Object.keys(picked).length) choose(picked);
-  }, []);
   // Choices made but not submitted before a reload or an update come back.
   const draft = progress.drafts[`quiz:${slug}`]?.value;
   useEffect(() => {
@@ -71,7 +63,7 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
   };
 
   return (
-    <form class="quiz" onSubmit={onSubmit} data-quiz={slug} noValidate ref={formRef}>
+    <form class="quiz" onSubmit={onSubmit} data-quiz={slug} noValidate>
       {record && record.attempts > 0 && !result && (
         <p class="meta-line" data-best>
           {fill(t.best, { score: percent(record.best), attempts: record.attempts })}

@@ -4,7 +4,7 @@
  * text within the limit stays saved. When another tab or device changed the same reflection in
  * the meantime, both texts are kept and the learner chooses.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { Versioned } from '../lib/progress';
 import { REFLECTION_MAX, charCount, formatCount, overBy } from '../lib/reflection';
 import { fill, type ReflectionText } from '../lib/ui-text';
@@ -12,6 +12,7 @@ import { $progress } from '../stores/progress';
 import { resolveConflict, saveReflection, saveReflectionDraft } from '../stores/reflection';
 import { useProgress } from './use-progress';
 import { useAutosave, type SaveState } from './use-autosave';
+import { isEarlyInput } from './early-input';
 
 interface Props {
   id: string;
@@ -37,18 +38,12 @@ export default function Reflection({ id, prompt, placeholder, required, t }: Pro
     return ok ? 'saved' : 'failed';
   };
   const field = useAutosave({ stored: shown, loaded, save });
-  const box = useRef<HTMLTextAreaElement>(null);
 
   const onInput = (value: string) => {
-    if (!field.dirty()) seen.current = $progress.get().reflections[id] ?? null;
+    // Text typed before this island started went into an empty box: it is based on nothing saved.
+    if (!field.dirty()) seen.current = isEarlyInput() ? null : ($progress.get().reflections[id] ?? null);
     field.change(value);
   };
-  // This island hydrates when it scrolls into view: text typed into the server-rendered box before
-  // that is the learner's input, not something to overwrite.
-  useEffect(() => {
-    const typed = box.current?.value ?? '';
-    if (typed !== field.value) onInput(typed);
-  }, []);
 
   const over = overBy(field.value);
   const state = over > 0 ? 'too-long' : field.state;
@@ -60,7 +55,6 @@ export default function Reflection({ id, prompt, placeholder, required, t }: Pro
         {required ? t.required : t.optional}
       </label>
       <textarea
-        ref={box}
         id={`${id}-text`}
         name={id}
         value={field.value}

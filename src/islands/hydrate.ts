@@ -5,8 +5,14 @@
  * page, an eighth of the lesson page's first-view JavaScript budget. astro.config.mjs points the
  * renderer's client entry here; the server half (SSR) is unchanged. Passing a signal as a prop
  * would arrive here as a plain value.
+ *
+ * It also keeps what the learner entered into an island's server-rendered fields before the island
+ * started (early-input.ts): read before hydrating, handed to the island once it has settled.
  */
 import { h, hydrate, render, type ComponentType } from 'preact';
+import { entered, handOver, install } from './early-input';
+
+install();
 
 /** Slot content rendered by Astro on the server, kept as static HTML. */
 const StaticHtml = ({ value, name, hydrate = true }: { value?: string; name?: string; hydrate?: boolean }) =>
@@ -29,6 +35,10 @@ export default (element: HTMLElement) =>
     if (client === 'only') {
       element.innerHTML = '';
       render(child, element);
-    } else hydrate(child, element);
+    } else {
+      const early = entered(element);
+      hydrate(child, element);
+      handOver(element, early);
+    }
     element.addEventListener('astro:unmount', () => render(null, element), { once: true });
   };

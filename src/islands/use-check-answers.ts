@@ -1,24 +1,19 @@
 /**
  * The choices of a check form (pre-check, final check) while it is being answered: kept as a draft
- * as they are made (restored after a reload or an update), including options ticked in the
- * server-rendered form before the island hydrated.
+ * as they are made (restored after a reload or an update). Options ticked in the server-rendered
+ * form before the island hydrated arrive as change events (early-input.ts).
  */
-import { useEffect, useState, type MutableRef } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CheckSet } from '../lib/checks';
 import { isObj, readAnswers } from '../lib/read';
 import { saveCheckDraft } from '../stores/checks';
 
-export function useCheckAnswers(set: CheckSet, loaded: boolean, draft: string | undefined, form: MutableRef<HTMLFormElement | null>) {
+export function useCheckAnswers(set: CheckSet, loaded: boolean, draft: string | undefined) {
   const [answers, setAnswers] = useState<Record<string, string[]>>({});
   const choose = (next: Record<string, string[]>) => {
     setAnswers(next);
     saveCheckDraft(set, next);
   };
-  useEffect(() => {
-    const picked: Record<string, string[]> = {};
-    for (const input of form.current?.querySelectorAll<HTMLInputElement>('input:checked') ?? []) (picked[input.name] ??= []).push(input.value);
-    if (Object.keys(picked).length) choose(picked);
-  }, []);
   useEffect(() => {
     if (!loaded || !draft) return;
     try {

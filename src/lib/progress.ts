@@ -539,6 +539,32 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
   };
 }
 
+/**
+ * What `doc` holds beyond `base`: a document with doc's header and only the items that are new or
+ * changed since base (whole items), so that merging it into base gives doc. A tab keeps this in
+ * its own key instead of a second full copy, so saving never needs room for the document twice.
+ * Without a base, or across a reset or import (another epoch), it is all of doc.
+ */
+export function progressDelta(doc: Progress, base: Progress | null): Progress {
+  if (!base || base.epoch !== doc.epoch || base.courseId !== doc.courseId) return doc;
+  const same = (x: unknown, y: unknown) => x === y || JSON.stringify(x) === JSON.stringify(y);
+  const newer = <T>(a: Record<string, T>, b: Record<string, T>): Record<string, T> =>
+    Object.fromEntries(Object.entries(a).filter(([k, x]) => !Object.hasOwn(b, k) || !same(x, b[k])));
+  return {
+    ...doc,
+    last: same(doc.last, base.last) ? null : doc.last,
+    lessons: newer(doc.lessons, base.lessons),
+    quizzes: newer(doc.quizzes, base.quizzes),
+    reflections: newer(doc.reflections, base.reflections),
+    reviews: newer(doc.reviews, base.reviews),
+    profile: newer(doc.profile as Record<string, unknown>, base.profile as Record<string, unknown>) as Profile,
+    drafts: newer(doc.drafts, base.drafts),
+    activities: newer(doc.activities, base.activities),
+    checks: newer(doc.checks as Record<string, unknown>, base.checks as Record<string, unknown>) as Progress['checks'],
+    plan: same(doc.plan, base.plan) ? null : doc.plan,
+  };
+}
+
 /** Brings a document read from elsewhere (another tab, storage written meanwhile) into the local one. */
 export const reconcile = (local: Progress, incoming: Progress): Progress => mergeProgress(local, incoming);
 

@@ -2,9 +2,12 @@
  * $progress: the learner's progress document, the one source of truth for every island.
  * Actions change it through `commit`, which persists the change without ever losing another tab's:
  *
- * - Every tab (editing session) also writes its whole document to a key of its own
+ * - Every tab (editing session) first writes what the shared document may lack to a key of its own
  *   (`…:progress:tab:<session>`), which no other tab writes: when two tabs save in the same
  *   millisecond or close at once, each tab's edits survive there, and the next start merges them.
+ *   It holds only the tab's changes (progressDelta), never a second full copy, so whatever
+ *   document fits in storage once can be saved. With Web Locks it is removed once the shared
+ *   document has them (writes take turns there); without, it holds the whole session's changes.
  * - The shared key is read, merged and written back; with Web Locks (every current browser) that
  *   happens under a lock, so tabs take turns, else at once. A tab that sees (storage event) a
  *   shared document lacking something it holds writes the merge back.
@@ -16,7 +19,7 @@
  *   is left untouched (nothing is written over it) until the learner has downloaded it.
  */
 import { atom } from 'nanostores';
-import { decodeProgress, emptyProgress, encodeProgress, mergeProgress, newSession, progressKey, withVisit, type DecodeWarning, type Edit, type Progress } from '../lib/progress';
+import { decodeProgress, emptyProgress, encodeProgress, mergeProgress, newSession, progressDelta, progressKey, withVisit, type DecodeWarning, type Edit, type Progress } from '../lib/progress';
 import { browserBackend, type StorageBackend, type StorageHealth } from '../storage/backends';
 
 /** The current progress document. */
@@ -57,6 +60,11 @@ interface Session {
   id: string;
   /** The shared document as this tab last wrote or merged it (skips re-reading unchanged storage). */
   lastWritten: string | null;
+  /**
+   * What the shared document is known to hold: this tab's key holds the changes since. Set at
+   * start-up, and (with Web Locks only) after each locked write of the shared document.
+   */
+  base: Progress | null;
   /** The unreadable original, kept aside while it could not be backed up. */
   original: string | null;
   locks: LockManager | null;
@@ -98,6 +106,7 @@ export function startProgress({ courseId, backend, now = Date.now, health = 'ok'
   const raw = backend.read(key);
   const decoded = decodeProgress(raw, courseId, now());
   let progress = decoded.progress;
+  const base = raw && !decoded.warnings.length ? progress : null;
   const { warnings } = decoded;
   // Keep what could not be read, so nothing is lost silently; if even that fails, write nothing over it.
   let original: StorageState['original'] = null;
@@ -124,6 +133,7 @@ export function startProgress({ courseId, backend, now = Date.now, health = 'ok'
     now,
     id: sessionId,
     lastWritten: raw,
+    base,
     original: kept,
     locks,
     pending: false,
@@ -189,14 +199,15 @@ export function stopProgress(): void {
 const editNow = (s: Session): Edit => ({ now: s.now(), session: s.id });
 
 /**
- * Writes a document: first this tab's own key (no other tab writes it, so nothing can overwrite
- * it), then the shared key after merging what is there (under a Web Lock unless `now` is set:
- * on pagehide there is no time to wait). Returns whether the document reached storage.
+ * Writes a document: first what the shared document may lack to this tab's own key (no other tab
+ * writes it, so nothing can overwrite it), then the shared key after merging what is there
+ * (under a Web Lock unless `now` is set: on pagehide there is no time to wait). Returns whether
+ * the document reached storage (in the shared key, or its changes in this tab's key).
  */
 function persist(doc: Progress, after?: () => void, now = false): boolean {
   const s = session!;
-  const encoded = encodeProgress(doc);
-  const ownOk = s.tabKey ? s.backend.write(s.tabKey, encoded) : true;
+  const ownOk = s.tabKey ? s.backend.write(s.tabKey, encodeProgress(progressDelta(doc, s.base))) : false;
+  let needed = 0;
   const shared = () => {
     if (session !== s) return true;
     const stored = s.backend.read(s.key);
@@ -209,6 +220,7 @@ function persist(doc: Progress, after?: () => void, now = false): boolean {
       if (merged !== $progress.get()) $progress.set(merged);
     }
     const text = encodeProgress(merged);
+    needed = text.length;
     // Left untouched until the learner has downloaded it (see StorageState.original).
     if (s.original !== null) return false;
     const ok = text === stored || s.backend.write(s.key, text);
@@ -219,21 +231,27 @@ function persist(doc: Progress, after?: () => void, now = false): boolean {
     return ok;
   };
   let ok: boolean;
-  if (s.locks && !now && s.tabKey) {
+  if (s.locks && !now && ownOk) {
     // The shared write happens under the lock, soon; this tab's key already holds the change.
-    ok = ownOk;
-    void s.locks.request(s.key, () => {
-      const sharedOk = shared();
-      if (session === s) setStorage({ writeFailed: !(sharedOk || ownOk), needed: sharedOk || ownOk ? 0 : encoded.length });
-      after?.();
-    }).catch(() => {});
+    ok = true;
+    void s.locks
+      .request(s.key, () => {
+        const sharedOk = shared();
+        if (sharedOk && session === s && s.tabKey) {
+          // Writes take turns under the lock, so the shared document keeps what it has now: this
+          // tab's key has nothing left to add (a later change writes it again).
+          s.base = $progress.get();
+          s.backend.remove(s.tabKey);
+        }
+        after?.();
+      })
+      .catch(() => {});
   } else {
-    const sharedOk = shared();
-    ok = s.tabKey ? ownOk || sharedOk : sharedOk;
+    ok = shared() || ownOk;
     after?.();
   }
   if (s.original !== null) ok = false;
-  setStorage({ writeFailed: !ok, needed: ok ? 0 : encoded.length });
+  setStorage({ writeFailed: !ok, needed: ok ? 0 : needed || encodeProgress(doc).length });
   return ok;
 }
 

@@ -220,3 +220,32 @@ test('failure 10: an IME composition longer than the autosave delay stores only 
   const writes = await page.evaluate(() => (window as unknown as { __writes: string[] }).__writes);
   expect(writes.filter((w) => w.includes('じん'))).toEqual([]);
 });
+
+test('a document that fits in storage once (4.99 M characters, 262 long reflections) shows and saves: 保存しました only once it is stored, and it survives a reload', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/404.html');
+  // Built in the page: a valid version-3 document just under half of Chromium's 10 MiB
+  // (5,242,880 UTF-16 characters) per origin, so that two copies of it cannot be stored.
+  const size = await page.evaluate((key) => {
+    const at = Date.now() - 60_000;
+    const reflections: Record<string, unknown> = {};
+    for (let i = 0; i < 262; i++) reflections[`l${String(10 + (i % 90)).padStart(2, '0')}-r${Math.floor(i / 90) + 3}`] = { text: 'あ'.repeat(19_000), updatedAt: at, v: `seed.${i}` };
+    const doc = { v: 3, courseId: 'networking-ja', epoch: 0, clock: at, createdAt: at, updatedAt: at, last: null, lessons: {}, quizzes: {}, reflections, reviews: {}, profile: {}, drafts: {}, activities: {}, checks: {}, plan: null };
+    const text = JSON.stringify(doc);
+    localStorage.clear();
+    localStorage.setItem(key, text);
+    return text.length;
+  }, KEY);
+  expect(size).toBeGreaterThan(4_990_000);
+  expect(size).toBeLessThan(5_242_880);
+  expect(size * 2).toBeGreaterThan(5_242_880);
+  await open(page, `/lessons/${l1.slug}/`);
+  await page.locator(`#${r1.id}-text`).fill('大きな記録のあとに書いた、新しいふりかえり');
+  await page.locator(`#${r1.id}-text`).blur();
+  await expect(state(page, r1.id)).toHaveText('保存しました');
+  await expect(page.locator('[data-notices]')).not.toContainText('保存できませんでした');
+  await open(page, `/lessons/${l1.slug}/`);
+  await expect(page.locator(`#${r1.id}-text`)).toHaveValue('大きな記録のあとに書いた、新しいふりかえり');
+  const doc = await stored(page);
+  expect(Object.keys(doc.reflections)).toHaveLength(263);
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ATTEMPTS_MAX, FUTURE_TOLERANCE, NAME_MAX, PROGRESS_VERSION, REMINDERS_MAX, REMINDER_MONTHS, REMINDER_WHO_MAX, REVIEW_DONE, STORED_TEXT_CAP, decodeProgress, descends, emptyProgress, encodeProgress, mergeProgress, newSession, progressKey, withVisit, type Edit, type Progress, type Reminder, type ReminderEvery } from '../../src/lib/progress';
+import { ATTEMPTS_MAX, FUTURE_TOLERANCE, NAME_MAX, PROGRESS_VERSION, REMINDERS_MAX, REMINDER_MONTHS, REMINDER_WHO_MAX, REVIEW_DONE, STORED_TEXT_CAP, decodeProgress, descends, emptyProgress, encodeProgress, mergeProgress, newSession, progressDelta, progressKey, withVisit, type Edit, type Progress, type Reminder, type ReminderEvery } from '../../src/lib/progress';
 import { withAttempt, withConflictResolved, withDraft, withName, withReflection, withReminders, withReset } from '../../src/lib/progress-edits';
 import { withMistakes, withReview } from '../../src/lib/review';
 import { fitGraphemes } from '../../src/lib/text';
@@ -350,6 +350,31 @@ function syncAll(devices: Device[], wall: number) {
   for (let round = 0; round < 3; round++)
     for (const to of devices) for (const from of devices) if (from !== to) to.doc = mergeProgress(to.doc, readAt(from.doc, wall + to.skew));
 }
+
+describe('progressDelta', () => {
+  // Edits in session `session`, one second apart from `t`.
+  const applyOps = (p: Progress, ops: Op[], session: string, t: number) => ops.reduce((q, op, i) => apply(q, op, at(t + i * 1000, session)), p);
+  it('merged into its base gives what the whole document would give, and holds none of the base\'s unchanged items', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 12 }), fc.array(opArb, { maxLength: 12 }), (before, after) => {
+        const base = applyOps(emptyProgress(COURSE, NOW), before, 'tab1', NOW);
+        const doc = applyOps(base, after, 'tab2', NOW + 100_000);
+        const delta = progressDelta(doc, base);
+        // (A merge never deletes: a draft removed in doc stays in both results alike.)
+        expect(encodeProgress(mergeProgress(base, delta))).toBe(encodeProgress(mergeProgress(base, doc)));
+        for (const [id, r] of Object.entries(delta.reflections)) expect(r).not.toEqual(base.reflections[id]);
+      }),
+    );
+  });
+
+  it('is the whole document without a base, or across a reset', () => {
+    const base = withReflection(emptyProgress(COURSE, NOW), 'l01-r1', '前', at(NOW + 1));
+    const reset = withReset(base, at(NOW + 2));
+    expect(progressDelta(base, null)).toBe(base);
+    expect(progressDelta(reset, base)).toBe(reset);
+    expect(progressDelta(base, base).reflections).toEqual({});
+  });
+});
 
 describe('merging with clocks that disagree (simulation)', () => {
   it('within the tolerance: every copy converges; the text shown is an edit nobody replaced, and a conflicting one is kept as "other" (until the learner chooses)', () => {

@@ -49,15 +49,20 @@ function stored(backend: StorageBackend, key = KEY): Progress {
   return d.progress;
 }
 
-/** A Web Storage over a Map, with a switch that makes writes fail (quota) and an event target. */
-function fakeStorage(initial: Record<string, string> = {}) {
+/**
+ * A Web Storage over a Map, with a switch that makes writes fail (quota), an optional quota in
+ * characters (keys and values, as browsers count them) and an event target.
+ */
+function fakeStorage(initial: Record<string, string> = {}, quota = Infinity) {
   const data = new Map(Object.entries(initial));
   const state = { full: false, writes: 0 };
+  const used = () => [...data].reduce((n, [k, v]) => n + k.length + v.length, 0);
   const storage: StorageLike = {
     getItem: (k) => data.get(k) ?? null,
     setItem: (k, v) => {
       state.writes++;
       if (state.full) throw new DOMException('quota', 'QuotaExceededError');
+      if (used() - (data.has(k) ? k.length + data.get(k)!.length : 0) + k.length + v.length > quota) throw new DOMException('quota', 'QuotaExceededError');
       data.set(k, v);
     },
     removeItem: (k) => void data.delete(k),
@@ -174,7 +179,7 @@ describe('start-up', () => {
 });
 
 describe('actions persist to storage', () => {
-  it('recordVisit, submitQuiz and saveReflection each write the whole document, to the shared key and the tab\'s own key', () => {
+  it('recordVisit, submitQuiz and saveReflection each write the whole document to the shared key, and only this session\'s changes to the tab\'s own key', () => {
     const { backend } = fakeStorage();
     start({ backend });
     tick();
@@ -188,7 +193,61 @@ describe('actions persist to storage', () => {
     expect(saveReflection('l02-r1', '月に一度、連絡を取る')).toBe(true);
     expect(stored(backend).reflections['l02-r1']).toMatchObject({ text: '月に一度、連絡を取る', updatedAt: t });
     expect(encodeProgress(stored(backend))).toBe(encodeProgress($progress.get()));
+    // Started from an empty storage, so this session's changes are everything there is.
     expect(encodeProgress(stored(backend, `${KEY}:tab:tab1`))).toBe(encodeProgress($progress.get()));
+  });
+
+  it('a document that fits in storage once can be saved: the tab\'s key holds only its changes, not a second copy', async () => {
+    // 60 long reflections saved earlier: about 62 % of the quota, so two copies would not fit.
+    let big = emptyProgress(COURSE, 1);
+    for (let i = 1; i <= 60; i++) big = withReflection(big, `l${String(i).padStart(2, '0')}-r1`, 'あ'.repeat(1000), { now: 10 + i, session: 'old' });
+    const text = encodeProgress(big);
+    const s = fakeStorage({ [KEY]: text }, Math.round(text.length / 0.62));
+    start({ backend: s.backend, locks: navigator.locks });
+    expect($progress.get().reflections['l60-r1'].text).toHaveLength(1000);
+    tick();
+    // Another tab holds the lock: the change waits in this tab's key, and is saved there.
+    let release!: () => void;
+    const held = navigator.locks.request(KEY, () => new Promise<void>((r) => (release = r)));
+    await Promise.resolve();
+    expect(saveReflection('l02-r2', '大きな記録のあとでも保存できる')).toBe(true);
+    expect($storage.get().writeFailed).toBe(false);
+    expect(Object.keys(stored(s.backend, `${KEY}:tab:tab1`).reflections)).toEqual(['l02-r2']);
+    expect(s.data.get(`${KEY}:tab:tab1`)!.length).toBeLessThan(1000);
+    release();
+    await held;
+    await navigator.locks.request(KEY, () => {});
+    expect(stored(s.backend).reflections['l02-r2'].text).toBe('大きな記録のあとでも保存できる');
+    expect($storage.get().writeFailed).toBe(false);
+    // Had the tab closed before the shared write, the next start would merge its key in as before.
+    stopProgress();
+    s.data.set(`${KEY}:tab:tab1`, encodeProgress(withReflection(emptyProgress(COURSE, 1), 'l03-r2', 'タブに残った変更', { now: t, session: 'tab1' })));
+    start({ backend: s.backend, sessionId: 'tab9' });
+    expect(Object.keys($progress.get().reflections)).toHaveLength(62);
+  });
+
+  it('with Web Locks the tab\'s key is removed once the shared document holds its changes', async () => {
+    const s = fakeStorage();
+    start({ backend: s.backend, locks: navigator.locks });
+    tick();
+    // Another tab holds the lock: the change waits in this tab's key.
+    let release!: () => void;
+    const held = navigator.locks.request(KEY, () => new Promise<void>((r) => (release = r)));
+    await Promise.resolve();
+    expect(saveReflection('l02-r1', 'ロックのあと')).toBe(true);
+    expect(s.data.has(`${KEY}:tab:tab1`)).toBe(true);
+    release();
+    await held;
+    await navigator.locks.request(KEY, () => {});
+    expect(stored(s.backend).reflections['l02-r1'].text).toBe('ロックのあと');
+    expect(s.data.has(`${KEY}:tab:tab1`)).toBe(false);
+    tick();
+    const again = navigator.locks.request(KEY, () => new Promise<void>((r) => (release = r)));
+    await Promise.resolve();
+    expect(saveReflection('l03-r1', '次の変更')).toBe(true);
+    expect(Object.keys(stored(s.backend, `${KEY}:tab:tab1`).reflections)).toEqual(['l03-r1']);
+    release();
+    await again;
   });
 
   it('quiz choices not submitted are kept as a draft, and cleared by submitting', () => {
