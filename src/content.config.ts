@@ -5,7 +5,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { courseSchema, lessonSchema } from './lib/schema';
+import { courseSchema, lessonSchema, sourceSchema } from './lib/schema';
 
 const root = process.env.COURSE_CONTENT_DIR ?? './content';
 
@@ -19,4 +19,10 @@ const course = defineCollection({
   schema: courseSchema,
 });
 
-export const collections = { lessons, course };
+/** content/sources.yaml: the studies lessons cite (参考文献). */
+const sources = defineCollection({
+  loader: file(`${root}/sources.yaml`),
+  schema: sourceSchema,
+});
+
+export const collections = { lessons, course, sources };

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { requiredActivities, type LessonRequirement } from '../lib/completion';
-import type { CompletionRules } from '../lib/schema';
+import type { CompletionRules, Source } from '../lib/schema';
 import type { CheckItem } from '../lib/check-edits';
 import type { CheckSet } from '../lib/checks';
 import { COURSE_INDEX_VERSION, TOC_FULL_LESSONS, groupUnits, type CourseIndex, type TocUnit } from '../lib/course-index';
@@ -36,6 +36,51 @@ function checkSlugsUnique(loaded: number) {
   if (clash) throw new Error(`Lessons ${clash[1].map((f) => `"content/lessons/${f}"`).join(' and ')} have the same slug: ${clash[0]}. Each lesson needs its own slug.`);
 }
 
+/** A text as the basis check compares it: no whitespace, no Markdown emphasis. */
+const comparable = (s: string) => s.replace(/\*\*|__/g, '').replace(/\s+/g, '');
+
+/** Every string inside a value (an activity's instructions, lines, choices and feedback). */
+const strings = (x: unknown): string[] =>
+  typeof x === 'string' ? [x] : Array.isArray(x) ? x.flatMap(strings) : x && typeof x === 'object' ? Object.values(x).flatMap(strings) : [];
+
+/**
+ * What a learner reads on a lesson page besides its questions: the objectives, the body (the
+ * article's section, key points, scenario; component tags dropped), the research findings and the
+ * activities. A question's `basis` must occur in it.
+ */
+export function lessonText(l: LessonEntry): string {
+  const d = l.data;
+  const body = (l.body ?? '').replace(/<[^>]*>/g, '\n');
+  return [...d.objectives, body, ...d.evidence.flatMap((e) => [e.title, e.belief, e.finding, e.action]), ...strings(d.activities)].join('\n');
+}
+
+/** Checks that each question's basis occurs in its lesson and each finding cites known studies; throws naming the file. */
+function checkTeaching(l: LessonEntry, sourceIds: ReadonlySet<string>) {
+  const where = l.filePath ?? l.id;
+  const text = comparable(lessonText(l));
+  for (const q of [...l.data.quiz.questions, ...l.data.checks.pre, ...l.data.checks.final])
+    if (q.basis !== undefined && !text.includes(comparable(q.basis)))
+      throw new Error(`${where}: question ${q.id}: its basis 「${q.basis.slice(0, 40)}${q.basis.length > 40 ? '…' : ''}」 does not occur in this lesson. Copy the passage that decides the key from the lesson's body, key points, scenario, findings (evidence) or activities.`);
+  for (const e of l.data.evidence)
+    for (const id of e.sources)
+      if (!sourceIds.has(id)) throw new Error(`${where}: finding ${e.id} cites "${id}", which content/sources.yaml does not list. Add the study there (id, authors, short, year, title, venue, note).`);
+  const placed = /<Evidence\s*\/>/.test(l.body ?? '');
+  if (l.data.evidence.length && !placed) throw new Error(`${where}: this lesson has evidence: but its body has no <Evidence />; put it where the 研究からわかること section belongs (after the scenario).`);
+  if (!l.data.evidence.length && placed) throw new Error(`${where}: the body has <Evidence /> but the frontmatter has no evidence: findings.`);
+}
+
+/** The studies of content/sources.yaml, in file order; a duplicate id fails the build. */
+export async function getSources(): Promise<Source[]> {
+  const file = path.join(process.env.COURSE_CONTENT_DIR ?? './content', 'sources.yaml');
+  const raw = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const ids = [...raw.matchAll(/^\s*-\s*id:\s*["']?([^"'\s]+)/gm)].map((m) => m[1]);
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dup) throw new Error(`content/sources.yaml lists the study "${dup}" twice. Each study needs its own id.`);
+  const entries = await getCollection('sources');
+  const byId = new Map(entries.map((e) => [e.id, e.data]));
+  return ids.filter((id) => byId.has(id)).map((id) => byId.get(id)!);
+}
+
 /** Lessons in course order; duplicate `order`, `slug` or ids fail the build naming both files. */
 export async function getLessons(): Promise<LessonEntry[]> {
   const lessons = (await getCollection('lessons')).sort((a, b) => a.data.order - b.data.order);
@@ -52,6 +97,8 @@ export async function getLessons(): Promise<LessonEntry[]> {
       ids.set(id, l.filePath ?? l.id);
     }
   if (lessons.length === 0) throw new Error('No lessons found: add content/lessons/NN-slug.mdx files.');
+  const sourceIds = new Set((await getSources()).map((s) => s.id));
+  for (const l of lessons) checkTeaching(l, sourceIds);
   return lessons;
 }
 

@@ -38,6 +38,12 @@ export const questionSchema = z
     prompt: z.string().min(1),
     /** 2-6 options; see the refinements below for per-type rules. */
     options: z.array(optionSchema).min(2).max(6),
+    /**
+     * The passage of this lesson that decides the key: copied verbatim (line breaks and ** may
+     * differ) from the lesson's text — its body, key points, scenario, research findings or
+     * activities. The build fails naming the file and question when the lesson does not contain it.
+     */
+    basis: z.string().min(8, { message: 'basis: copy the passage of the lesson that decides the key (at least 8 characters)' }).optional(),
   })
   .superRefine((q, ctx) => {
     const correct = q.options.filter((o) => o.correct).length;
@@ -62,6 +68,41 @@ export const reflectionSchema = z.object({
   placeholder: z.string().default(''),
   /** Whether the lesson counts as complete only once this has text. */
   required: z.boolean().default(true),
+});
+
+/**
+ * One research finding or technique of a lesson's 研究からわかること section (<Evidence /> in the
+ * body): the common belief it corrects, what was found (how strongly, who was studied), what to
+ * do differently, and the studies it rests on (ids in content/sources.yaml).
+ */
+export const evidenceSchema = z.object({
+  /** Stable id such as "l04-e1". */
+  id: stableId(/^l\d{2}-e\d+$/, 'l04-e1'),
+  /** A short heading: the finding in one line. */
+  title: z.string().min(1).max(60),
+  /** The common belief it corrects, as a reasonable person would hold it (よくある思い込み). */
+  belief: z.string().min(1),
+  /** What was found, how strongly (a number where there is one) and who was studied (2-4 sentences). */
+  finding: z.string().min(1),
+  /** What to do differently at work (こうしてみる). */
+  action: z.string().min(1),
+  /** Ids of the studies in content/sources.yaml, cited under the finding. */
+  sources: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, { message: 'source ids look like "huang2017"' })).min(1),
+});
+
+/**
+ * A small real-world action for the 1週間チャレンジ (one-week challenge): one a day, escalating by
+ * level, each with what counts as a "yes" so the learner can predict it beforehand and record it after.
+ */
+export const challengeActionSchema = z.object({
+  /** Stable id such as "l04-c1"; the learner's plan and records are keyed by it. */
+  id: stableId(/^l\d{2}-c\d+$/, 'l04-c1'),
+  /** 1 (easiest, e.g. a specific thank-you) to 5 (boldest, e.g. a direct ask): the suggested week climbs through them. */
+  level: z.number().int().min(1).max(5),
+  /** The action, concrete enough to do today: 「〜する」. */
+  action: z.string().min(1).max(80),
+  /** What the other person's positive response is (the "yes" the learner predicts 0-100 beforehand), e.g. 相手が快く答えてくれる. */
+  yes: z.string().min(1).max(40),
 });
 
 /** Frontmatter of `content/lessons/NN-slug.mdx`. */
@@ -94,10 +135,14 @@ export const lessonSchema = z
     }),
     /** Practice activities (conversation, sorting, matching, message builder); see src/lib/activity-schema.ts. */
     activities: z.array(activitySchema).max(3).default([]),
+    /** 研究からわかること: 2-3 findings that correct a common belief about the lesson's topic (shown where the body has <Evidence />). */
+    evidence: z.array(evidenceSchema).max(3).default([]),
+    /** Actions this lesson offers to the 1週間チャレンジ (at most 2). */
+    challenge: z.array(challengeActionSchema).max(2).default([]),
   })
   .superRefine((l, ctx) => {
     const checks = [...l.checks.pre, ...l.checks.final];
-    const ids = [...l.quiz.questions.map((q) => q.id), ...checks.map((q) => q.id), ...l.reflections.map((r) => r.id), ...l.activities.map((a) => a.id)];
+    const ids = [...l.quiz.questions.map((q) => q.id), ...checks.map((q) => q.id), ...l.reflections.map((r) => r.id), ...l.activities.map((a) => a.id), ...l.evidence.map((e) => e.id), ...l.challenge.map((c) => c.id)];
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
     if (dup) ctx.addIssue({ code: 'custom', path: ['quiz'], message: `id "${dup}" is used twice in this lesson` });
     for (const q of l.quiz.questions)
@@ -256,7 +301,28 @@ export const courseSchema = z.object({
     .optional(),
 });
 
+/** One study in `content/sources.yaml` (the 参考文献 page lists them, lessons cite them by id). */
+export const sourceSchema = z.object({
+  /** Stable id cited by lessons, e.g. "huang2017". */
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, { message: 'source ids look like "huang2017"' }),
+  /** Authors as the publication lists them (e.g. "Huang, K., Yeomans, M., Brooks, A. W., Minson, J., & Gino, F."). */
+  authors: z.string().min(1),
+  /** How lessons name it in running text, e.g. "Huang ほか". */
+  short: z.string().min(1),
+  year: z.number().int().min(1900).max(2100),
+  title: z.string().min(1),
+  /** Journal or book, with volume and pages where known. */
+  venue: z.string().min(1),
+  /** Who was studied and anything a reader should know (e.g. 米国の大学生。日本での追試はない). */
+  note: z.string().min(1),
+  /** A stable address (doi.org) for the study, opened in a new tab. */
+  url: z.string().url().optional(),
+});
+
 export type Option = z.infer<typeof optionSchema>;
+export type Evidence = z.infer<typeof evidenceSchema>;
+export type ChallengeAction = z.infer<typeof challengeActionSchema>;
+export type Source = z.infer<typeof sourceSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type Reflection = z.infer<typeof reflectionSchema>;
 export type Lesson = z.infer<typeof lessonSchema>;
