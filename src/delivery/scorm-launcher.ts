@@ -8,12 +8,15 @@
  *
  * Every call to the LMS counts (in Moodle each Commit is an HTTP request, and its SCORM 2004
  * runtime re-posts every interaction with each one), so the launcher sets an element only when
- * its value differs from what the LMS holds (CmiLedger), and commits only when something was set:
- * at once (after a short pause that gathers the messages of one step) at milestones, otherwise
- * after a quiet while, and never when nothing changed. Leaving ends with Finish/Terminate alone,
- * which persists everything ("calling Terminate will have the same effect" as Commit, Claude
- * Ostyn, Best practices for the use of Commit in SCORM content; Moodle's LMSFinish/Terminate post
- * the data themselves). Without an LMS API the course simply runs on its own browser storage.
+ * its value differs from what the LMS holds (CmiLedger), and commits only when something that
+ * matters was set: soon (after a short pause that gathers the messages of one step) at
+ * milestones — a page opened, a quiz or activity answered, the status changed — and a few seconds
+ * after the learner stops typing otherwise; never for what only moves clocks or visit times.
+ * Nothing the learner enters waits for Finish/Terminate: Moodle sends Terminate while its page
+ * unloads, as a beacon that Chrome refuses over 64 KiB, so in SCORM 2004 the whole attempt is
+ * also kept within what that request can carry (exit-request.ts): interactions keep a question's
+ * first and latest answer, suspend_data gets what is left. Without an LMS API the course simply
+ * runs on its own browser storage.
  */
 import { FLUSH_EVENT, envelope, parseCourseMessage, progressReport, type HostMessage, type ProgressReport } from '../lib/embed-protocol';
 import { decodeProgress, type Progress } from '../lib/progress';
@@ -21,6 +24,7 @@ import {
   CmiLedger,
   SUSPEND_LIMIT,
   commitUrgency,
+  sameSuspendContent,
   endValues,
   keepLmsRecord,
   locationElement,
@@ -35,8 +39,9 @@ import {
   type ScormVersion,
   type Status12Mode,
 } from '../lib/scorm';
-import { attemptKeys, interactionRecords, interactionValues, newRecords, parseLmsCatalog, type LmsCatalog } from '../lib/scorm-interactions';
+import { attemptKeys, interactionRecords, interactionValues, newRecords, parseLmsCatalog, recordIds, type LmsCatalog } from '../lib/scorm-interactions';
 import { cmiProblems } from '../lib/cmi-types';
+import { EXIT_BUDGET, exitBytes, partBytes } from '../lib/exit-request';
 
 /** One interface over the SCORM 1.2 and 2004 runtime APIs. */
 interface Lms {
@@ -107,8 +112,12 @@ export interface LauncherOptions {
 
 /** A milestone commits after this pause, which gathers the messages one step of the learner sends (page load: ready, progress, state). */
 const MILESTONE_MS = 1000;
-/** Other changes (a reflection saved) wait at most this long for a milestone. */
-const QUIET_MS = 30_000;
+/** Other changes (a reflection saved) commit once the learner has paused this long… */
+const CHANGE_MS = 4000;
+/** …or at the latest this long after the first change not yet committed (typing without a pause). */
+const CHANGE_MAX_MS = 20_000;
+/** What one interaction record may take in Moodle's exit request (id, type, response, result), for the reserve of records not yet answered. */
+const RECORD_RESERVE = ['id', 'type', 'learner_response', 'result'].reduce((n, k) => n + partBytes(`cmi.interactions.999.${k}`, 'x'.repeat(k === 'learner_response' ? 24 : 12)), 0);
 
 /** Tracking elements read at launch, so values the LMS already holds are not set again. */
 const PRIMED: Record<ScormVersion, string[]> = {
@@ -126,9 +135,12 @@ export function startLauncher({ courseId, frame, pages, catalog: catalogUrl, sta
   const started = Date.now();
   const v = lms.version;
   const ledger = new CmiLedger();
+  /** Values read at launch: Moodle's exit request re-sends a top-level element only when it differs from these. */
+  const atLaunch = new Map<string, string>();
   const read = (el: string) => {
     const value = lms.get(el);
     ledger.know(el, value);
+    atLaunch.set(el, value);
     return value;
   };
 
@@ -142,6 +154,24 @@ export function startLauncher({ courseId, frame, pages, catalog: catalogUrl, sta
   let record: LauncherRecord = launchRecord ?? { page: null, at: 0, n: 0 };
   // Journaled interactions continue after what the LMS holds (and after what this course sent, if the LMS reports less).
   let next = Math.max(Number(lms.get('cmi.interactions._count')) || 0, record.n);
+  /**
+   * SCORM 2004: where each question's (or activity's) first and latest record are. Interactions
+   * are readable there, so the LMS says, and every element it holds is known for the exit budget.
+   */
+  const slots = new Map<string, number[]>();
+  if (v === '2004')
+    for (let i = 0; i < next; i++) {
+      const at = `cmi.interactions.${i}`;
+      const id = read(`${at}.id`);
+      for (const k of ['type', 'learner_response', 'result', 'timestamp', 'latency', 'weighting', 'description', 'objectives.0.id', 'correct_responses.0.pattern']) {
+        const value = lms.get(`${at}.${k}`);
+        if (value !== '') ledger.know(`${at}.${k}`, value);
+      }
+      // Data journaled by an older package can hold more: its first and its last record are the slots.
+      const list = slots.get(id);
+      if (!list) slots.set(id, [i]);
+      else list[1] = i;
+    }
   const sentAttempts: Record<string, string> = launchProgress ? attemptKeys(launchProgress) : {};
   const interactionTypes: Record<number, string> = {};
 
@@ -182,25 +212,39 @@ export function startLauncher({ courseId, frame, pages, catalog: catalogUrl, sta
   let finished = false;
   let dirty = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let timerIsMilestone = false;
+  /** When the pending commit is due, whether it is a milestone's, and when the oldest uncommitted change came. */
+  let due = 0;
+  let dueMilestone = false;
+  let firstChange = 0;
 
   const post = (msg: HostMessage) => frame.contentWindow?.postMessage(envelope(msg), window.location.origin);
 
+  /** SCORM 2004: what Moodle's exit request would carry now for everything but suspend_data, plus `extra`. */
+  const exitNow = (extra: readonly (readonly [string, string])[] = []) =>
+    exitBytes([...ledger.entries().filter(([k]) => k !== 'cmi.suspend_data'), ...endValues(v, last, 10 * 3_600_000), ...extra], (k) => atLaunch.get(k));
+  /** Room kept for the first record of every question or activity not answered yet (they come before anything else). */
+  const reserve = () => (catalog ? recordIds(catalog, false).filter((id) => !slots.has(id)).length * RECORD_RESERVE : 0);
+
   /**
    * suspend_data: the course's progress document and the launcher's record, within the version's
-   * limit. It is the one big value (kilobytes), so it is worked out at every change but set only
-   * when a commit is due: once per commit, however many changes came before.
+   * limit — SCORM 1.2's 4,096 characters; in SCORM 2004 whatever Moodle's exit request has room
+   * for. It is the one big value (kilobytes), so it is worked out at every change but set only
+   * when a commit is due: once per commit, however many changes came before. A document that
+   * differs from the LMS's only in its clocks or visit times is not sent at all.
    */
   let suspend: string | null = null;
   const putSuspend = (): number => {
     if (!current) return 0;
-    const fit = suspendData(current, { ...record, n: next }, SUSPEND_LIMIT[v]);
+    const limit = v === '1.2' ? SUSPEND_LIMIT[v] : Math.min(SUSPEND_LIMIT[v], EXIT_BUDGET - exitNow() - reserve() - partBytes('cmi.suspend_data', ''));
+    const fit = suspendData(current, { ...record, n: next }, v, Math.max(limit, 1024));
     if (fit.dropped.join() !== dropped.join()) post({ type: 'stored', dropped: (dropped = fit.dropped) });
-    suspend = fit.data;
-    return ledger.pending([['cmi.suspend_data', suspend]]).length;
+    const held = ledger.get('cmi.suspend_data');
+    suspend = held !== undefined && held !== '' && sameSuspendContent(held, fit.data) ? null : fit.data;
+    return suspend === null ? 0 : ledger.pending([['cmi.suspend_data', suspend]]).length;
   };
   const flushSuspend = () => {
     if (suspend !== null) send([['cmi.suspend_data', suspend]]);
+    suspend = null;
   };
 
   const commit = () => {
@@ -208,18 +252,28 @@ export function startLauncher({ courseId, frame, pages, catalog: catalogUrl, sta
     timer = undefined;
     if (!dirty || finished) return;
     flushSuspend();
-    if (lms.commit()) dirty = false;
+    if (lms.commit()) {
+      dirty = false;
+      firstChange = 0;
+    }
   };
+  /**
+   * A milestone commits after MILESTONE_MS (or sooner if already due); a change once the learner
+   * has paused for CHANGE_MS, but no later than CHANGE_MAX_MS after the first uncommitted change.
+   */
   const schedule = (urgency: CommitUrgency) => {
     if (urgency === 'none') return;
     dirty = true;
-    if (urgency === 'milestone' && !timerIsMilestone) {
-      clearTimeout(timer);
-      timer = undefined;
-    }
-    if (timer !== undefined) return;
-    timerIsMilestone = urgency === 'milestone';
-    timer = setTimeout(commit, timerIsMilestone ? MILESTONE_MS : QUIET_MS);
+    const now = Date.now();
+    firstChange ||= now;
+    let at: number;
+    if (urgency === 'milestone') at = timer !== undefined ? Math.min(due, now + MILESTONE_MS) : now + MILESTONE_MS;
+    else if (timer !== undefined && dueMilestone) return;
+    else at = Math.min(now + CHANGE_MS, firstChange + CHANGE_MAX_MS);
+    clearTimeout(timer);
+    due = at;
+    dueMilestone = urgency === 'milestone' || (timer !== undefined && dueMilestone);
+    timer = setTimeout(commit, Math.max(0, at - now));
   };
 
   /** Status and score of a report; says whether the status or the number of quiz attempts changed. */
@@ -240,7 +294,7 @@ export function startLauncher({ courseId, frame, pages, catalog: catalogUrl, sta
   /** Finds each lesson's objective (earlier sessions created them) and creates the missing ones, in course order. */
   const setUpObjectives = (c: LmsCatalog) => {
     let count = Number(lms.get('cmi.objectives._count')) || 0;
-    for (let i = 0; i < count; i++) objectiveAt.set(lms.get(`cmi.objectives.${i}.id`), i);
+    for (let i = 0; i < count; i++) objectiveAt.set(read(`cmi.objectives.${i}.id`), i);
     for (const lesson of c.lessons) {
       const n = objectiveAt.get(lesson.slug);
       if (n !== undefined) {
@@ -269,14 +323,25 @@ export function startLauncher({ courseId, frame, pages, catalog: catalogUrl, sta
       t = tracked;
       sent += send(c.lessons.flatMap((l) => (objectiveAt.has(l.slug) ? objectiveValues(v, objectiveAt.get(l.slug)!, p, l, c.rules, status12) : [])));
       const offset = -new Date().getTimezoneOffset();
-      for (const r of newRecords(interactionRecords(p, c, previous), sentAttempts)) {
-        const values = interactionValues(v, next, r, offset);
-        // The id comes first; an interaction whose id the LMS refused is not there at all.
-        if (send(values.slice(0, 1)) === 0) continue;
-        sent += 1 + send(values.slice(1));
-        next++;
-        interactions++;
+      for (const r of newRecords(interactionRecords(p, c, previous, v === '1.2'), sentAttempts)) {
         sentAttempts[r.group] = r.attempt;
+        // SCORM 1.2 journals every answer. SCORM 2004 keeps a question's first record and its
+        // latest, rewritten in place; a second record only while the exit request has room for it
+        // next to suspend_data (else the first stays and the course keeps the rest).
+        const list = v === '2004' ? slots.get(r.id) : undefined;
+        const at = v === '1.2' || !list ? next : (list[1] ?? next);
+        const values = interactionValues(v, at, r, offset);
+        if (at === next) {
+          const bytes = values.reduce((n, [k, x]) => n + partBytes(k, x), 0);
+          if (list && exitNow() + reserve() + bytes + partBytes('cmi.suspend_data', suspend ?? ledger.get('cmi.suspend_data') ?? '') > EXIT_BUDGET) continue;
+          // The id comes first; an interaction whose id the LMS refused is not there at all.
+          if (send(values.slice(0, 1)) === 0) continue;
+          if (v === '2004') slots.set(r.id, [...(list ?? []), next]);
+          next++;
+          sent++;
+        }
+        sent += send(values.slice(1));
+        interactions++;
       }
       previous = p;
     }

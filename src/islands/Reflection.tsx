@@ -65,6 +65,11 @@ export default function Reflection({ id, prompt, placeholder, required, t }: Pro
         onBlur={field.blur}
         {...field.ime}
       />
+      {loaded && record?.away && !field.value && (
+        <p class="meta-line" data-away>
+          {t.away}
+        </p>
+      )}
       <div class="meta-line" id={`${id}-meta`}>
         <span role="status" aria-live="polite" data-save-state={state} class={over || state === 'failed' ? 'error' : ''}>
           {state === 'too-long'

@@ -13,6 +13,7 @@
  * its own events already carried the whole value.
  */
 import { options } from 'preact';
+import { FLUSH_EVENT } from '../lib/events';
 
 type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 /** A field the learner changed before hydration, and what they entered. */
@@ -101,15 +102,16 @@ export function handOver(island: HTMLElement, entries: Entry[]): void {
   island.addEventListener('input', mark, true);
   island.addEventListener('change', mark, true);
   const queue = [...entries];
-  // One entry at a time, each in a task of its own as the learner's own input events come: the
-  // island renders the change of one (Preact renders in a microtask) before the next arrives.
-  const next = () => {
+  const done = () => {
+    island.removeEventListener('input', mark, true);
+    island.removeEventListener('change', mark, true);
+    removeEventListener('pagehide', now, true);
+    removeEventListener(FLUSH_EVENT, now, true);
+  };
+  /** Hands one entry to the island; false when none is left. */
+  const one = (): boolean => {
     const entry = queue.shift();
-    if (!entry) {
-      island.removeEventListener('input', mark, true);
-      island.removeEventListener('change', mark, true);
-      return;
-    }
+    if (!entry) return false;
     // A list that showed its saved rows may have replaced the element: the field of the same id.
     const el = entry.el.isConnected ? entry.el : entry.el.id ? island.querySelector<Field>(`#${CSS.escape(entry.el.id)}`) : null;
     // Changed again meanwhile (its own events carried it), gone, or a radio that was left
@@ -125,9 +127,29 @@ export function handOver(island: HTMLElement, entries: Entry[]): void {
       }
       since.delete(el);
     }
-    setTimeout(next);
+    return true;
   };
+  // One entry at a time, each in a task of its own as the learner's own input events come: the
+  // island renders the change of one (Preact renders in a microtask) before the next arrives.
+  const next = () => (one() ? setTimeout(next) : done());
   waiting.push(next);
+  // Leaving before that (or a host asking for everything now): everything at once, before the
+  // page's own saving on pagehide or the flush event (a capturing listener on window runs first),
+  // each change rendered at once so the next one builds on it.
+  const now = () => {
+    const i = waiting.indexOf(next);
+    if (i >= 0) waiting.splice(i, 1);
+    const render = options.debounceRendering;
+    options.debounceRendering = (flush) => flush();
+    try {
+      while (one());
+    } finally {
+      options.debounceRendering = render;
+      done();
+    }
+  };
+  addEventListener('pagehide', now, true);
+  addEventListener(FLUSH_EVENT, now, true);
   // Settles after the batch that hydrating asked for (queued before this one, so it runs first),
   // unless that batch asked for another; at once if hydrating asked for none.
   const n = batches;

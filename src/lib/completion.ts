@@ -32,7 +32,8 @@ export function quizPassed(p: Progress, slug: string, rules: CompletionRules): b
 /** Required reflections of a lesson that are still empty. */
 export function missingReflections(p: Progress, lesson: LessonRequirement, rules: CompletionRules): string[] {
   if (!rules.requireReflections) return [];
-  return lesson.required.filter((id) => !(p.reflections[id]?.text.trim()));
+  // A reflection whose text is kept in another browser (an LMS copy without it) was written.
+  return lesson.required.filter((id) => !(p.reflections[id]?.away || p.reflections[id]?.text.trim()));
 }
 
 /** Required practice activities of a lesson that are not done yet. */

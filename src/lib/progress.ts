@@ -18,7 +18,8 @@
  *   },
  *   "reflections": {                     // versioned items (see "Versions" below)
  *     "l02-r1": { "text": "…", "updatedAt": 1764…, "v": "k3x9ab.4", "b": "p0z1qq.2",
- *                 "other": { "text": "…", "updatedAt": 1764…, "v": "m2n8cc.1" } }   // a conflicting edit, kept for the learner
+ *                 "other": { "text": "…", "updatedAt": 1764…, "v": "m2n8cc.1" } },  // a conflicting edit, kept for the learner
+ *     "l03-r1": { "text": "", "away": true, "updatedAt": 1764…, "v": "…" }   // written, text kept in another browser (an LMS copy)
  *   },
  *   "reviews": {                         // keyed by question id (src/lib/review.ts)
  *     "l02-q3": { "box": 0, "due": 1764…, "updatedAt": 1764…, "v": "k3x9ab.1" }   // box 0-2; box 3 + due null = done
@@ -101,6 +102,12 @@ export interface QuizRecord {
 }
 export interface ReflectionRecord extends Versioned {
   text: string;
+  /**
+   * The text of this version is kept only in another browser: an LMS copy that could not carry it
+   * (SCORM's suspend_data is small) says that it was written, without the text. It counts as
+   * written; the version with the text wins over it wherever both meet.
+   */
+  away?: true;
   /** Another version made without seeing this one (two tabs or devices): kept until the learner chooses. */
   other?: { text: string; updatedAt: number; v: string };
 }
@@ -329,7 +336,8 @@ export function decodeProgress(raw: unknown, courseId: string, now: number): Dec
       const o = x.other;
       const other = isObj(o) && isText(o.text, STORED_TEXT_CAP) && isTime(o.updatedAt) && typeof o.v === 'string' && VERSION.test(o.v) ? { text: o.text, updatedAt: clamp(o.updatedAt), v: o.v } : undefined;
       if (o !== undefined && !other) dropped.n++;
-      return { text: x.text, ...ver, ...(other && { other }) };
+      const away = x.away === true && x.text === '';
+      return { text: x.text, ...ver, ...(other && { other }), ...(away && { away: true as const }) };
     },
     dropped,
   );
@@ -485,6 +493,8 @@ const newerOf = <T extends Versioned>(x: T | undefined, y: T | undefined): T | u
 
 /** Two versions of a reflection: as pickVersion, and when they did not see each other, the other text is kept for the learner. */
 function mergeReflection(x: ReflectionRecord, y: ReflectionRecord): ReflectionRecord {
+  // The same version with and without its text (an LMS copy that could not carry it): the text.
+  if (x.v === y.v && !!x.away !== !!y.away) return x.away ? { ...y, updatedAt: Math.min(x.updatedAt, y.updatedAt) } : { ...x, updatedAt: Math.min(x.updatedAt, y.updatedAt) };
   const { winner, loser, concurrent } = pickVersion(x, y);
   const { other: _, ...kept } = winner;
   const candidates = [winner.other, loser.other, ...(concurrent ? [{ text: loser.text, updatedAt: loser.updatedAt, v: loser.v }] : [])].filter(

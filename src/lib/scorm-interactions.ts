@@ -15,10 +15,16 @@
  * LMS has.
  *
  * What becomes an interaction: each question of a lesson quiz attempt and of a submitted
- * pre-check / final check; each item of a checked sorting activity and each pair of a checked
- * matching activity (a choice among the categories / answers); the ending a conversation reached
- * (a choice among its endings, the best ending being correct); a composed message (no response:
- * the learner's own text stays in suspend_data, result neutral).
+ * pre-check / final check; a checked sorting or matching activity (SCORM 2004: one "matching"
+ * record with every item's placement; SCORM 1.2, which has room per commit but no readable
+ * interactions: one choice record per item or pair); the ending a conversation reached (a choice
+ * among its endings, the best ending being correct); a composed message (no response: the
+ * learner's own text stays in suspend_data, result neutral).
+ *
+ * SCORM 2004 keeps at most two records per question or activity — its first answer and its latest
+ * (rewritten in place on every later attempt) — with only what reports use (id, type, response,
+ * result): Moodle's SCORM 2004 player re-sends every interaction element in its exit request,
+ * which must stay within a beacon's 64 KiB (exit-request.ts). SCORM 1.2 journals every attempt.
  */
 import type { LessonRequirement } from './completion';
 import type { ActivityRecord } from './activities';
@@ -124,6 +130,8 @@ export function parseLmsCatalog(x: unknown, courseId: string): LmsCatalog | null
 export type Answer =
   /** `correct`: the acceptable responses, each a set of option ids (a quiz question has one). */
   | { type: 'choice'; response: string[]; correct: string[][]; options: string[] }
+  /** Items placed (sorting: item → category; matching: pair → answer), each with its right target. */
+  | { type: 'matching'; response: [string, string][]; correct: [string, string][] }
   | { type: 'true-false'; response: boolean | null; correct: boolean }
   /** Work with no right answer (a composed message): no response is sent. */
   | { type: 'other' };
@@ -157,6 +165,7 @@ function answerOf(item: CatalogItem, chosen: readonly string[]): Answer {
 
 function resultOf(a: Answer): InteractionRecord['result'] {
   if (a.type === 'other') return 'neutral';
+  if (a.type === 'matching') return a.correct.every(([k, v]) => a.response.some(([rk, rv]) => rk === k && rv === v)) ? 'correct' : 'incorrect';
   if (a.type === 'true-false') return a.response === a.correct ? 'correct' : 'incorrect';
   return a.correct.some((c) => sameSet(a.response, c)) ? 'correct' : 'incorrect';
 }
@@ -176,11 +185,15 @@ function activityKey(r: ActivityRecord): string | null {
   return 'done';
 }
 
-/** The records of one finished activity. */
-function activityRecords(a: CatalogActivity, r: ActivityRecord, key: string, lesson: string, since: number | null): InteractionRecord[] {
+/** The records of one finished activity (`perItem`: a sorting or matching activity as one record per item, else one for all). */
+function activityRecords(a: CatalogActivity, r: ActivityRecord, key: string, lesson: string, since: number | null, perItem: boolean): InteractionRecord[] {
   const base = { group: `activity:${a.id}`, attempt: key, objective: lesson, at: r.updatedAt, since };
   const one = (id: string, answer: Answer): InteractionRecord => ({ ...base, id, answer, result: resultOf(answer) });
   const s = r.state;
+  if (!perItem && (a.kind === 'sorting' || a.kind === 'matching') && 'placed' in s) {
+    const right: [string, string][] = a.kind === 'sorting' ? a.items.map((i) => [i.id, i.category]) : a.pairs.map((p) => [p.id, p.answer]);
+    return [one(a.id, { type: 'matching', response: right.map(([k]) => [k, s.placed[k] ?? ''] as [string, string]).filter(([, v]) => v), correct: right })];
+  }
   if (a.kind === 'sorting' && 'placed' in s)
     return a.items.map((i) => one(`${a.id}-${i.id}`, { type: 'choice', response: s.placed[i.id] ? [s.placed[i.id]] : [], correct: [[i.category]], options: a.categories }));
   if (a.kind === 'matching' && 'placed' in s)
@@ -200,11 +213,12 @@ function activityRecords(a: CatalogActivity, r: ActivityRecord, key: string, les
 /**
  * The interaction records the progress document holds: the last attempt of each lesson quiz and
  * of each check (the document keeps the answers of the last attempt only) and each finished
- * activity. `previous` is the state before this one (null at launch): a retry becomes available
- * when the previous attempt was scored. Quiz questions and activities became available when their
- * lesson page opened; for the checks that time is unknown (no latency).
+ * activity (`perItem`: sorting and matching items one record each, as SCORM 1.2 sends them).
+ * `previous` is the state before this one (null at launch): a retry becomes available when the
+ * previous attempt was scored. Quiz questions and activities became available when their lesson
+ * page opened; for the checks that time is unknown (no latency).
  */
-export function interactionRecords(p: Progress, catalog: LmsCatalog, previous: Progress | null = null): InteractionRecord[] {
+export function interactionRecords(p: Progress, catalog: LmsCatalog, previous: Progress | null = null, perItem = true): InteractionRecord[] {
   const out: InteractionRecord[] = [];
   for (const lesson of catalog.lessons) {
     const opened = p.lessons[lesson.slug]?.lastAt;
@@ -220,7 +234,7 @@ export function interactionRecords(p: Progress, catalog: LmsCatalog, previous: P
     for (const a of lesson.practice) {
       const r = p.activities[a.id];
       const key = r && r.kind === a.kind ? activityKey(r) : null;
-      if (r && key !== null) out.push(...activityRecords(a, r, key, lesson.slug, startOf(r.updatedAt, opened)));
+      if (r && key !== null) out.push(...activityRecords(a, r, key, lesson.slug, startOf(r.updatedAt, opened), perItem));
     }
   }
   for (const set of ['pre', 'final'] as const) {
@@ -235,6 +249,14 @@ export function interactionRecords(p: Progress, catalog: LmsCatalog, previous: P
       }
   }
   return out;
+}
+
+/** The id of every record the course can send (`perItem`: sorting and matching items one each, as in SCORM 1.2). */
+export function recordIds(catalog: LmsCatalog, perItem: boolean): string[] {
+  return catalog.lessons.flatMap((l) => [
+    ...[...l.quiz, ...l.pre, ...l.final].map((q) => q.id),
+    ...l.practice.flatMap((a) => (perItem && a.kind === 'sorting' ? a.items.map((i) => `${a.id}-${i.id}`) : perItem && a.kind === 'matching' ? a.pairs.map((p) => `${a.id}-${p.id}`) : [a.id])),
+  ]);
 }
 
 /** The attempt key of each group in a progress document (what the LMS already has when it is the state it returned at launch). */
@@ -290,6 +312,10 @@ const short2004 = (id: string) => id.replace(/[^\w.]/g, '_').slice(0, 250) || '_
 
 function responses(version: ScormVersion, a: Answer): { response: string | null; correct: string[] } {
   if (a.type === 'other') return { response: null, correct: [] };
+  if (a.type === 'matching') {
+    const join = (pairs: readonly [string, string][]) => pairs.map(([k, v]) => `${short2004(k)}[.]${short2004(v)}`).join('[,]');
+    return { response: a.response.length ? join(a.response) : null, correct: [join(a.correct)] };
+  }
   if (a.type === 'true-false') {
     const word = (b: boolean) => (version === '1.2' ? (b ? 't' : 'f') : b ? 'true' : 'false');
     return { response: a.response === null ? null : word(a.response), correct: [word(a.correct)] };
@@ -305,10 +331,10 @@ const typeOf = (version: ScormVersion, a: Answer) => (a.type === 'other' && vers
  * The elements of interaction record `r` at index n, in the order the specifications require
  * (id first, type before the responses). SCORM 1.2: id, objective, time (clock time it became
  * available), type, correct patterns, student_response, result correct/wrong/neutral, latency.
- * SCORM 2004: id, type, objective, timestamp, correct patterns, learner_response, result
- * correct/incorrect/neutral, latency. No description: Moodle's 2004 runtime re-posts every
- * interaction element on every commit (interactions have no default value in scorm_13.js), so
- * text would travel with each.
+ * SCORM 2004: id, type, learner_response and result correct/incorrect/neutral only — what LMS
+ * reports show per question: Moodle's 2004 runtime re-posts every interaction element on every
+ * commit and in its exit request (interactions have no default value in scorm_13.js), so every
+ * element costs there (exit-request.ts); the objective, time, latency and key are in the course.
  */
 export function interactionValues(version: ScormVersion, n: number, r: InteractionRecord, offsetMin: number): [string, string][] {
   const at = `cmi.interactions.${n}`;
@@ -323,10 +349,9 @@ export function interactionValues(version: ScormVersion, n: number, r: Interacti
     out.push([`${at}.result`, r.result === 'incorrect' ? 'wrong' : r.result]);
     if (latency !== null) out.push([`${at}.latency`, timespan12(latency)]);
   } else {
-    out.push([`${at}.type`, typeOf(version, r.answer)], [`${at}.objectives.0.id`, r.objective], [`${at}.timestamp`, timestamp2004(start)], ...patterns);
+    out.push([`${at}.type`, typeOf(version, r.answer)]);
     if (response !== null) out.push([`${at}.learner_response`, response]);
     out.push([`${at}.result`, r.result]);
-    if (latency !== null) out.push([`${at}.latency`, duration2004(latency)]);
   }
   return out;
 }

@@ -10,10 +10,11 @@ import type { ProgressReport } from './embed-protocol';
 import { lessonStatus, quizPassed, type LessonRequirement } from './completion';
 import { encodeProgress, type Progress } from './progress';
 import type { CompletionRules } from './schema';
+import LZString from 'lz-string';
 
 export type ScormVersion = '1.2' | '2004';
 
-/** suspend_data limits in characters: SCORM 1.2 CMIString4096, SCORM 2004 4th ed. SPM 64,000. */
+/** suspend_data limits in characters: SCORM 1.2 CMIString4096, SCORM 2004 4th ed. SPM 64,000 (see also the exit budget, exit-request.ts). */
 export const SUSPEND_LIMIT: Record<ScormVersion, number> = { '1.2': 4096, '2004': 64000 };
 
 /**
@@ -125,8 +126,8 @@ export type ObjectiveLesson = LessonRequirement;
 /**
  * The elements of lesson `lesson`'s objective at index n (its id is set when it is created, see
  * the launcher): SCORM 1.2 status (under the same mode as the course) and score 0-100; SCORM 2004
- * completion and success apart, and the score (scaled and raw). A lesson without a quiz attempt has
- * no score; a lesson not started has no values at all.
+ * completion and success apart, and the scaled score. A lesson without a quiz attempt has no
+ * score; a lesson not started has no values at all.
  */
 export function objectiveValues(
   version: ScormVersion,
@@ -151,8 +152,8 @@ export function objectiveValues(
   }
   out.push([`${at}.completion_status`, status === 'complete' ? 'completed' : 'incomplete']);
   out.push([`${at}.success_status`, tried ? (passed ? 'passed' : 'failed') : 'unknown']);
-  if (tried)
-    out.push([`${at}.score.min`, '0'], [`${at}.score.max`, '100'], [`${at}.score.raw`, String(Math.round(quiz.best * 100))], [`${at}.score.scaled`, num(quiz.best)]);
+  // The normative score only: Moodle re-sends every objective element in its exit request (exit-request.ts).
+  if (tried) out.push([`${at}.score.scaled`, num(quiz.best)]);
   return out;
 }
 
@@ -214,25 +215,29 @@ export interface Compacted {
   /** What goes into suspend_data (a progress document the course can decode). */
   data: string;
   /**
-   * What was left out to fit the limit (it stays only in the browser): ids of reflections and of
-   * message builders whose texts were left out, "plan", and "reviews" / "reminders" / "visits" /
-   * "activities" (every activity's state) when those parts had to go too.
+   * What was left out to fit the limit (it stays only in the browser): "visits" and "activities"
+   * (what the course can do without: visit times, activity states beyond done and best),
+   * "reviews", "plan", ids of message builders whose texts were left out, "reminders", and ids of
+   * reflections whose text was left out (the LMS copy keeps that they were written).
    */
   dropped: string[];
 }
 
 /**
- * Fits the progress document into `limit` characters, keeping what tracking needs. First it drops
- * what the LMS does not need (the answers of the last quiz and check attempts — results and
- * attempt counts stay —, drafts, the other side of a conflict), then the learner's own texts,
- * largest first (reflections, the texts of message builders, the if-then plan), then the review
- * schedule and the reminder list. Quiz and check results, visits and the last location are kept
- * as long as at all possible; every activity record keeps `done`, `best` and `last` (completion
- * and LMS interactions need them) — at the very last its state goes too (`slim`, see
- * ActivityRecord). Work is dropped as whole items, never cut: a copy without an item cannot
- * overwrite the item where it is still kept (a slim record loses to the full one in a merge).
+ * Fits the progress document into suspend_data, keeping what tracking needs (`limit`: characters
+ * of JSON, or whether a document, as JSON, fits the version's limit once encoded). First it drops what the LMS does
+ * not need (the answers of the last quiz and check attempts — results and attempt counts stay —,
+ * drafts, the other side of a conflict), then what the course can rebuild or do without: visit
+ * times, and the states of activities beyond `done` and `best` (`slim`, see ActivityRecord). Then
+ * the learner's own texts, the reflections last because they are what the learner wrote about
+ * themselves and what completion needs: the review schedule, the if-then plan, the texts of
+ * message builders, the reminder list, and finally reflections, largest first — a reflection left
+ * out keeps its version with `away` (it counts as written; the text stays in this browser). Work
+ * is dropped as whole items, never cut: a copy without an item cannot overwrite the item where it
+ * is still kept (a slim or away record loses to the full one in a merge).
  */
-export function compactForSuspend(p: Progress, limit: number): Compacted {
+export function compactForSuspend(p: Progress, limit: number | ((json: string) => boolean)): Compacted {
+  const fits = typeof limit === 'number' ? (json: string) => json.length <= limit : limit;
   const slim: Progress = structuredClone(p);
   for (const q of Object.values(slim.quizzes)) q.last = null;
   // Likewise the choices of the pre-check and final check: their marks and scores (the gain, the
@@ -241,45 +246,114 @@ export function compactForSuspend(p: Progress, limit: number): Compacted {
   // Drafts (input not saved as such yet) and the other side of a conflict stay in this browser.
   slim.drafts = {};
   for (const r of Object.values(slim.reflections)) delete r.other;
-  const fits = () => encodeProgress(slim).length <= limit;
+  const ok = () => fits(encodeProgress(slim));
   const dropped: string[] = [];
   const size = (x: unknown) => JSON.stringify(x).length;
-  // A message builder's texts go as one item: the record stays (done counts for completion), its fields stay in this browser.
+  /** An activity record reduced to kind, done, best and last (completion and LMS interactions need them). */
   const slimmed = (id: string) => {
     const a = slim.activities[id];
     slim.activities[id] = { ...a, state: a.kind === 'conversation' ? { path: [] } : a.kind === 'message' ? { fields: {} } : { placed: {}, checked: false }, slim: true };
   };
-  const work: { name: string; size: number; drop: () => void }[] = [
-    ...Object.entries(slim.reflections).map(([id, r]) => ({ name: id, size: size(r), drop: () => delete slim.reflections[id] })),
+  const steps: { name: string; when: () => boolean; drop: () => void }[] = [
+    { name: 'visits', when: () => Object.keys(slim.lessons).length > 0 || slim.last !== null, drop: () => ((slim.lessons = {}), (slim.last = null)) },
+    {
+      name: 'activities',
+      when: () => Object.values(slim.activities).some((a) => !a.slim && a.kind !== 'message'),
+      drop: () => Object.keys(slim.activities).forEach((id) => slim.activities[id].kind !== 'message' && slimmed(id)),
+    },
+    { name: 'reviews', when: () => Object.keys(slim.reviews).length > 0, drop: () => (slim.reviews = {}) },
+    { name: 'plan', when: () => slim.plan !== null, drop: () => (slim.plan = null) },
+  ];
+  for (const step of steps) {
+    if (ok()) break;
+    if (!step.when()) continue;
+    step.drop();
+    dropped.push(step.name);
+  }
+  // The learner's own texts, as whole items, largest first: message texts and reminders, then reflections.
+  const texts = (items: { name: string; size: number; drop: () => void }[]) => {
+    for (const w of items.sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1))) {
+      if (ok()) return;
+      w.drop();
+      dropped.push(w.name);
+    }
+  };
+  texts([
     ...Object.entries(slim.activities)
       .filter(([, a]) => a.kind === 'message' && !a.slim)
       .map(([id, a]) => ({ name: id, size: size(a), drop: () => slimmed(id) })),
-    ...(slim.plan ? [{ name: 'plan', size: size(slim.plan), drop: () => (slim.plan = null) }] : []),
-  ].sort((a, b) => b.size - a.size || (a.name < b.name ? -1 : 1));
-  for (const w of work) {
-    if (fits()) break;
-    w.drop();
-    dropped.push(w.name);
-  }
-  dropped.sort();
-  if (!fits() && Object.keys(slim.reviews).length) {
-    slim.reviews = {};
-    dropped.push('reviews');
-  }
-  if (!fits() && slim.profile.reminders) {
-    delete slim.profile.reminders;
-    dropped.push('reminders');
-  }
-  if (!fits() && Object.keys(slim.lessons).length) {
-    for (const slug of Object.keys(slim.lessons)) if (!fits()) delete slim.lessons[slug];
-    dropped.push('visits');
-  }
-  // Last resort: what the other activities hold beyond done and best.
-  if (!fits() && Object.values(slim.activities).some((a) => !a.slim)) {
-    for (const id of Object.keys(slim.activities)) if (!slim.activities[id].slim) slimmed(id);
-    dropped.push('activities');
-  }
+    ...(slim.profile.reminders ? [{ name: 'reminders', size: size(slim.profile.reminders), drop: () => delete slim.profile.reminders }] : []),
+  ]);
+  texts(
+    Object.entries(slim.reflections)
+      .filter(([, r]) => !r.away)
+      .map(([id, r]) => ({ name: id, size: size(r), drop: () => (slim.reflections[id] = { text: '', updatedAt: r.updatedAt, v: r.v, ...(r.b && { b: r.b }), away: true }) })),
+  );
+  const order = ['visits', 'activities', 'reviews', 'plan', 'reminders'];
+  dropped.sort((a, b) => (order.includes(a) ? order.indexOf(a) : 99) - (order.includes(b) ? order.indexOf(b) : 99) || (a < b ? -1 : a > b ? 1 : 0));
   return { data: encodeProgress(slim), dropped };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encoding: plain JSON while it fits, else compressed (lz-string)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Prefixes of compressed suspend_data (plain data is JSON and starts with "{"). SCORM 1.2 counts
+ * characters (CMIString4096): lz-string's UTF-16 form packs 15 bits into each character. SCORM
+ * 2004's 64,000 characters are plenty, but Moodle re-sends suspend_data in its exit request,
+ * whose size counts in bytes: there the URI-safe form (one byte per character) is the densest.
+ */
+const PACKED: Record<ScormVersion, string> = { '1.2': 'lz16:', '2004': 'lzuri:' };
+
+/** The size of suspend_data as the version's limit counts it: characters (1.2) or UTF-8 bytes (2004, Moodle's exit request). */
+export const suspendSize = (data: string, version: ScormVersion) => (version === '1.2' ? data.length : utf8Bytes(data));
+
+/** UTF-8 bytes of a text. */
+export const utf8Bytes = (s: string) => new TextEncoder().encode(s).length;
+
+/** suspend_data for a JSON text: the JSON itself when it fits `limit`, else its compressed form when that is smaller. */
+export function encodeSuspend(json: string, version: ScormVersion, limit: number): string {
+  if (suspendSize(json, version) <= limit) return json;
+  const packed = PACKED[version] + (version === '1.2' ? LZString.compressToUTF16(json) : LZString.compressToEncodedURIComponent(json));
+  return suspendSize(packed, version) < suspendSize(json, version) ? packed : json;
+}
+
+/** The JSON text of suspend_data (plain or compressed), or null when compressed data cannot be read. */
+export function decodeSuspend(raw: string): string | null {
+  for (const [version, prefix] of Object.entries(PACKED) as [ScormVersion, string][])
+    if (raw.startsWith(prefix)) {
+      try {
+        const body = raw.slice(prefix.length);
+        return (version === '1.2' ? LZString.decompressFromUTF16(body) : LZString.decompressFromEncodedURIComponent(body)) || null;
+      } catch {
+        return null;
+      }
+    }
+  return raw;
+}
+
+/** What the course's clocks and visit times alone change: not worth a commit (see sameSuspendContent). */
+const CLOCKS = ['clock', 'createdAt', 'updatedAt', 'lessons', 'last'];
+
+/**
+ * Whether two suspend_data values hold the same progress apart from clocks and visit times (the
+ * document's own times, merged forward on every load, and when each lesson was last opened): a
+ * relaunch that only reopens pages changes nothing the LMS needs to store.
+ */
+export function sameSuspendContent(a: string, b: string): boolean {
+  if (a === b) return true;
+  const content = (raw: string) => {
+    try {
+      const doc = JSON.parse(decodeSuspend(raw) ?? '') as Record<string, unknown>;
+      for (const k of CLOCKS) delete doc[k];
+      return JSON.stringify(doc);
+    } catch {
+      return null;
+    }
+  };
+  const x = content(a);
+  return x !== null && x === content(b);
 }
 
 /** The key of the launcher's record inside the suspend_data object (the course's decoder ignores it). */
@@ -287,12 +361,14 @@ const RECORD_KEY = 'lms';
 
 /**
  * suspend_data: the compacted progress document with the launcher's record added as one more
- * top-level member, all within `limit` characters.
+ * top-level member, encoded (plain or compressed) within `limit` — characters in SCORM 1.2,
+ * UTF-8 bytes in SCORM 2004 (see suspendSize).
  */
-export function suspendData(p: Progress, record: LauncherRecord, limit: number): Compacted {
+export function suspendData(p: Progress, record: LauncherRecord, version: ScormVersion, limit: number): Compacted {
   const extra = `,"${RECORD_KEY}":${JSON.stringify(record)}`;
-  const fit = compactForSuspend(p, limit - extra.length);
-  return { data: `${fit.data.slice(0, -1)}${extra}}`, dropped: fit.dropped };
+  const withRecord = (json: string) => `${json.slice(0, -1)}${extra}}`;
+  const fit = compactForSuspend(p, (json) => suspendSize(encodeSuspend(withRecord(json), version, limit), version) <= limit);
+  return { data: encodeSuspend(withRecord(fit.data), version, limit), dropped: fit.dropped };
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -302,8 +378,10 @@ const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object
  * launcher's record: null when there is none) and the launcher's record (null when absent or
  * malformed, e.g. data of an older package). Never throws.
  */
-export function readSuspend(raw: string | null | undefined): { state: string | null; record: LauncherRecord | null } {
-  if (!raw) return { state: null, record: null };
+export function readSuspend(stored: string | null | undefined): { state: string | null; record: LauncherRecord | null } {
+  if (!stored) return { state: null, record: null };
+  // Compressed data that cannot be read goes to the course's decoder as it is (which backs it up).
+  const raw = decodeSuspend(stored) ?? stored;
   let doc: unknown;
   try {
     doc = JSON.parse(raw);
@@ -341,6 +419,11 @@ export class CmiLedger {
   /** The value the LMS holds for an element, if known. */
   get(element: string): string | undefined {
     return this.held.get(element);
+  }
+
+  /** Every element and value known to be held. */
+  entries(): [string, string][] {
+    return [...this.held];
   }
 
   /** The pairs that would change what the LMS holds. */

@@ -42,6 +42,7 @@ export const REFLECTION_TEXT = {
   conflict: '別のタブか別の端末で、このふりかえりに違う内容が保存されていました。どちらを残すか選んでください（選ぶまで、両方とも残ります）。',
   useOther: 'こちらの内容を使う',
   keepMine: 'いま表示している内容を残す',
+  away: 'このふりかえりは書き終えています。文章は、書いたときに使っていた端末のブラウザに保存されています（LMSに記録できる量を超えたためです）。ここに書くと、新しい内容として保存されます。',
 };
 export type ReflectionText = typeof REFLECTION_TEXT;
 

@@ -10,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { answer, completeLesson, completedDoc, forPages, hydrated, lessons, right, stored, takeFinalCheck, wrong } from './course';
 import { cmiProblems } from '../../src/lib/cmi-types';
+import { decodeSuspend } from '../../src/lib/scorm';
+import { EXIT_TEST_LIMIT } from '../../src/lib/exit-request';
 import { serve, type StaticServer } from './static-server';
 
 const PACKAGES = process.env.COURSE_PACKAGES_DIR ?? 'packages';
@@ -59,11 +61,15 @@ interface Metrics {
   sets: string[];
   repeats: string[];
   posts: { elements: number; chars: number; names: string[] }[];
+  /** Moodle mode: the Finish/Terminate request sent as a beacon (bytes measured once encoded). */
+  exit?: { ok: boolean; parts: number; bytes: number | null };
 }
 /** The harness's counters (every API call by name, SetValue characters, repeated values, what each commit posts). */
 const metrics = (page: Page) => page.evaluate(() => (window as unknown as { __metrics: () => Metrics }).__metrics());
 /** What the stand-in LMS has stored (flat element → value). */
 const db = (page: Page) => page.evaluate(() => (window as unknown as { __db: () => Record<string, string> }).__db());
+/** The stored suspend_data as JSON text (it is compressed when plain JSON does not fit). */
+const suspendJson = async (page: Page) => decodeSuspend((await db(page))['cmi.suspend_data'] ?? '') ?? '';
 const calls = async (page: Page) => {
   const c = (await metrics(page)).calls;
   return { init: (c.LMSInitialize ?? 0) + (c.Initialize ?? 0), commit: (c.LMSCommit ?? 0) + (c.Commit ?? 0), finish: (c.LMSFinish ?? 0) + (c.Terminate ?? 0) };
@@ -156,11 +162,11 @@ for (const [v, E] of [
       await expect(course.locator(`#toc a[href*="${all[0].slug}"] .status`)).toHaveText('完了');
       await leave(page);
       await expect.poll(async () => (await calls(page)).finish).toBe(1);
-      // The second visit only reopened lesson 2 (a new visit time in suspend_data): no status,
-      // score, location, objective or interaction was set again, and no milestone, so no commit —
-      // Finish alone stores it.
+      // The second visit only reopened lesson 2 (a new visit time, clocks merged forward): no
+      // status, score, location, objective, interaction or suspend_data was set again, so no
+      // commit — Finish alone ends the session.
       const m = await metrics(page);
-      expect([...m.sets].sort()).toEqual(v === '12' ? ['cmi.core.exit', 'cmi.core.session_time', 'cmi.suspend_data'] : ['cmi.exit', 'cmi.session_time', 'cmi.suspend_data']);
+      expect([...m.sets].sort()).toEqual(v === '12' ? ['cmi.core.exit', 'cmi.core.session_time'] : ['cmi.exit', 'cmi.session_time']);
       expect(m.commits).toBe(0);
     });
 
@@ -178,7 +184,7 @@ for (const [v, E] of [
       course = await finalCheck(page, v, course);
       await expect.poll(async () => (await db(page))[E.raw]).toBe('90');
       // The final check's record is in suspend_data, so a relaunch elsewhere shows its results.
-      expect((await db(page))['cmi.suspend_data']).toContain('"final":{');
+      expect(await suspendJson(page)).toContain('"final":{');
       // The learner ends on the conclusion page, and the LMS location says so.
       await course.locator('#toc a[href*="conclusion/"]').first().click();
       await expect.poll(() => page.frames().some((f) => f.url().includes(`/pkg${v}/conclusion/`))).toBe(true);
@@ -209,19 +215,34 @@ for (const [v, E] of [
       expect(quiz.map((x) => x.id)).toEqual(questionIds);
       for (const x of quiz) {
         expect(x.result).toBe('correct');
-        expect(x[E.response]).toBe(x['correct_responses.0.pattern']);
-        expect(x['objectives.0.id']).toBe(all.find((l) => l.quiz.questions.some((q) => q.id === x.id))!.slug);
-        expect(x.latency, `${x.id} latency`).toBeTruthy();
-        expect(x[v === '12' ? 'time' : 'timestamp'], `${x.id} time`).toBeTruthy();
+        if (v === '12') {
+          expect(x[E.response]).toBe(x['correct_responses.0.pattern']);
+          expect(x['objectives.0.id']).toBe(all.find((l) => l.quiz.questions.some((q) => q.id === x.id))!.slug);
+          expect(x.latency, `${x.id} latency`).toBeTruthy();
+          expect(x.time, `${x.id} time`).toBeTruthy();
+        } else {
+          // SCORM 2004 keeps only what reports use: Moodle re-sends every interaction element when the learner leaves.
+          const q = all.flatMap((l) => l.quiz.questions).find((y) => y.id === x.id)!;
+          expect(Object.keys(x).filter((k) => x[k] !== '' && !k.endsWith('_count')).sort(), x.id).toEqual(['id', 'learner_response', 'result', 'type']);
+          expect(x.learner_response.split('[,]').sort()).toEqual(right(q).sort());
+        }
       }
       // One per final check question, the one answered wrong reported so.
       const finalIds = all.flatMap((l) => l.checks.final.map((q) => q.id));
       const final = interactions.filter((x) => finalIds.includes(x.id));
       expect(final.map((x) => x.id)).toEqual(finalIds);
       expect(final.filter((x) => x.result !== 'correct').map((x) => [x.id, x.result])).toEqual([['l05-f1', E.wrong]]);
-      // Every practice activity the learner finished is reported too (its items, or its ending).
+      // Every practice activity the learner finished is reported too (1.2: its items or its ending; 2004: one record each).
       const activityIds = all.flatMap((l) => (l.activities ?? []).map((a) => a.id));
-      for (const id of activityIds) expect(interactions.some((x) => x.id === id || x.id.startsWith(`${id}-`)), id).toBe(true);
+      for (const id of activityIds) expect(interactions.some((x) => x.id === id || (v === '12' && x.id.startsWith(`${id}-`))), id).toBe(true);
+      // (No pre-check was taken here: quiz questions, final check questions and activities.)
+      if (v === '2004') expect(interactions).toHaveLength(questionIds.length + finalIds.length + activityIds.length);
+      // Leaving: Moodle's exit request (a beacon) carries the whole attempt, within what a beacon may carry.
+      const exit = (await metrics(page)).exit!;
+      expect(exit.ok).toBe(true);
+      await expect.poll(async () => (await metrics(page)).exit!.bytes).not.toBeNull();
+      const exitBytes = (await metrics(page)).exit!.bytes!;
+      expect(exitBytes).toBeLessThanOrEqual(EXIT_TEST_LIMIT);
       // Everything the LMS stored is well-formed CMI data of this version.
       expect(cmiProblems(E.version, collectionPairs(stored))).toEqual([]);
       expect(cmiProblems(E.version, Object.entries(stored).filter(([k]) => /^cmi\.(core\.(lesson_status|score|exit|session_time|lesson_location)|completion_status|success_status|progress_measure|score|exit|session_time|location|suspend_data)/.test(k)))).toEqual([]);
@@ -240,6 +261,7 @@ for (const [v, E] of [
         version: E.version, calls: total, byName: m.calls, commits: m.commits, setValueChars: m.setChars, repeatedSets: m.repeats.length,
         posts: m.posts.length, postedChars: posted, meanPostChars: Math.round(posted / m.posts.length),
         interactions: interactions.length, objectives: objectives.length, suspendChars: stored['cmi.suspend_data'].length,
+        exitBytes, exitParts: exit.parts,
       };
       await test.info().attach(`scorm-${v}-metrics.json`, { body: JSON.stringify(summary, null, 2), contentType: 'application/json' });
       if (process.env.SCORM_METRICS_OUT) fs.appendFileSync(process.env.SCORM_METRICS_OUT, `${JSON.stringify(summary)}\n`);
@@ -395,7 +417,8 @@ test('SCORM 1.2: ten long reflections and the final check keep suspend_data with
   test.setTimeout(forPages(8));
   await page.goto(`${server.url}harness.html?v=12`);
   await page.evaluate(() => localStorage.clear());
-  const long = (n: number) => `${n}番目の長いふりかえりです。`.padEnd(1200, 'あいうえお');
+  // 1,200 characters of text that does not repeat (so compression cannot fit them all).
+  const long = (n: number) => Array.from({ length: 1200 }, (_, i) => String.fromCharCode(0x4e00 + ((n * 7919 + i * 104729) % 20000))).join('');
   // Lessons 1-9 were done earlier in this browser, each with a 1,200-character reflection (the
   // course brings its own copy into the LMS session); lesson 10 and the final check are done now.
   const earlier = completedDoc(all.slice(0, -1), Date.now() - 60_000, long(1));
@@ -414,14 +437,67 @@ test('SCORM 1.2: ten long reflections and the final check keep suspend_data with
   expect(doc.reflections[last.reflections[0].id]?.text).toBe(long(10));
   await leave(page);
   await expect.poll(async () => (await calls(page)).finish).toBe(1);
-  const suspend = (await db(page))['cmi.suspend_data'];
-  expect(suspend.length).toBeLessThanOrEqual(4096);
+  expect((await db(page))['cmi.suspend_data'].length).toBeLessThanOrEqual(4096);
+  const kept = JSON.parse(await suspendJson(page));
   // Tracking data survived: every quiz result is in the LMS copy.
-  for (const l of all) expect(suspend).toContain(`"${l.slug}":{"attempts":1`);
+  for (const l of all) expect(kept.quizzes[l.slug], l.slug).toMatchObject({ attempts: 1, best: 1 });
+  // Every reflection is there: its text, or (when it did not fit) that it was written.
+  for (const id of [...Object.keys(earlier.reflections), last.reflections[0].id]) expect(kept.reflections[id]?.text === long(1) || kept.reflections[id]?.text === long(10) || kept.reflections[id]?.away, id).toBeTruthy();
   // The final check's marks and scores are kept (its choices stay in the browser only).
-  const kept = JSON.parse(suspend).checks.final;
-  expect(kept).toMatchObject({ attempts: 1, score: 0.9, best: 0.9, answers: {} });
-  expect(Object.keys(kept.marks)).toHaveLength(10);
+  expect(kept.checks.final).toMatchObject({ attempts: 1, score: 0.9, best: 0.9, answers: {} });
+  expect(Object.keys(kept.checks.final.marks)).toHaveLength(10);
+
+  // A second device (a fresh browser) shows what the LMS recorded: every lesson complete.
+  // (The stand-in LMS keeps its database in this origin's storage too: only the course's keys go.)
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('course:')).forEach((k) => localStorage.removeItem(k)));
+  course = await launch(page, '12');
+  await course.locator('#toc a[href*="conclusion/"]').first().click();
+  course = await courseFrame(page, '12', '', 'conclusion');
+  await expect(course.locator('[data-summary]')).toContainText(`${all.length}レッスン中${all.length}レッスン完了`);
+});
+
+test('SCORM 2004: a reflection pasted right after each lesson page loads, before its island has started, reaches the LMS; a fresh browser shows them all', async ({ page }) => {
+  test.setTimeout(forPages(all.length * 2 + 4));
+  // The reflection island's code is held back on every page until the text is in (page.route
+  // also turns off the HTTP cache, so each page asks for it again).
+  let release = () => {};
+  let gate = Promise.resolve();
+  await page.route(/\/pkg2004\/_astro\/Reflection\.[\w-]+\.js$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  let course = await launch(page, '2004', '&lms=moodle');
+  const text = (l: (typeof all)[number]) => `${l.order}：読んですぐに貼り付けたふりかえり。`;
+  for (const l of all) {
+    gate = new Promise<void>((r) => (release = r));
+    await course.locator(`#toc a[href*="lessons/${l.slug}/"]`).click();
+    await expect.poll(() => page.frames().some((f) => f.url().includes(`/pkg2004/lessons/${l.slug}/`))).toBe(true);
+    const f = page.frames().find((x) => x.url().includes(`/pkg2004/lessons/${l.slug}/`))!;
+    await f.waitForLoadState('load');
+    const box = f.locator(`#${l.reflections[0].id}-text`);
+    await box.fill(text(l)); // one input event, as a paste does
+    await expect(box.locator('xpath=ancestor::astro-island[1]')).toHaveAttribute('ssr', '');
+    release();
+    // The learner moves on as soon as the island has started: no blur, no wait for a save.
+    await expect(box.locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', '');
+    await expect(box).toHaveValue(text(l));
+    course = f;
+  }
+  await leave(page);
+  await expect.poll(async () => (await calls(page)).finish).toBe(1);
+  expect((await metrics(page)).exit?.ok).toBe(true);
+  const kept = JSON.parse(await suspendJson(page));
+  for (const l of all) expect(kept.reflections[l.reflections[0].id]?.text, l.slug).toBe(text(l));
+
+  // A fresh browser: only the LMS's copy is left, and every reflection is shown.
+  await page.unroute(/Reflection/);
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('course:')).forEach((k) => localStorage.removeItem(k)));
+  course = await launch(page, '2004', '&lms=moodle');
+  for (const l of [all[0], all.at(-1)!]) {
+    await course.locator(`#toc a[href*="lessons/${l.slug}/"]`).click();
+    course = await courseFrame(page, '2004', l.slug);
+    await expect(course.locator(`#${l.reflections[0].id}-text`)).toHaveValue(text(l));
+  }
 });
 
 test('the packaged course runs without an LMS on its own storage', async ({ page }) => {

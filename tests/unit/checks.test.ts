@@ -6,7 +6,7 @@ import { firstResult } from '../../src/lib/check-results';
 import { decodeProgress, emptyProgress, encodeProgress, mergeProgress, withVisit, type Progress } from '../../src/lib/progress';
 import { withAttempt, withDraft, withReflection } from '../../src/lib/progress-edits';
 import { withMistakes } from '../../src/lib/review';
-import { compactForSuspend, SUSPEND_LIMIT } from '../../src/lib/scorm';
+import { readSuspend, suspendData, SUSPEND_LIMIT } from '../../src/lib/scorm';
 import type { ScorableQuestion } from '../../src/lib/scoring';
 
 const opt = (id: string, correct: boolean) => ({ id, text: `選択肢 ${id}`, correct, feedback: `解説 ${id}` });
@@ -142,9 +142,9 @@ describe('SCORM 1.2 suspend_data with the checks', () => {
   });
   it('keeps every check result within 4,096 characters (only the choices go, like the quizzes\' last answers)', () => {
     const p = wholeCourse();
-    const { data, dropped } = compactForSuspend(p, SUSPEND_LIMIT['1.2']);
+    const { data, dropped } = suspendData(p, { page: null, at: 0, n: 0 }, '1.2', SUSPEND_LIMIT['1.2']);
     expect(data.length).toBeLessThanOrEqual(4096);
-    const back = decodeProgress(data, 'networking-ja', 10_000);
+    const back = decodeProgress(readSuspend(data).state, 'networking-ja', 10_000);
     expect(back.warnings).toEqual([]);
     for (const set of ['pre', 'final'] as const) {
       const { answers, ...result } = back.progress.checks[set]!;

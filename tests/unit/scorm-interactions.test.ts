@@ -8,6 +8,7 @@ import {
   interactionValues,
   newRecords,
   parseLmsCatalog,
+  recordIds,
   timestamp2004,
   type Answer,
   type InteractionRecord,
@@ -136,7 +137,19 @@ describe('interaction records', () => {
     expect(records).toHaveLength(2 + 2 + 1 + 1);
     for (const version of ['1.2', '2004'] as const) expect(cmiProblems(version, records.flatMap((r, i) => interactionValues(version, i, r, 540)))).toEqual([]);
     const talk = Object.fromEntries(interactionValues('2004', 0, records[4], 0));
-    expect(talk).toMatchObject({ 'cmi.interactions.0.learner_response': 'end_weak', 'cmi.interactions.0.correct_responses.0.pattern': 'end_best' });
+    expect(talk).toMatchObject({ 'cmi.interactions.0.learner_response': 'end_weak', 'cmi.interactions.0.result': 'incorrect' });
+    // SCORM 2004 (perItem false): a sorting or matching activity is one "matching" record with every placement.
+    const whole = interactionRecords(p, catalog, null, false);
+    expect(whole).toHaveLength(1 + 1 + 1 + 1);
+    expect(Object.fromEntries(interactionValues('2004', 0, whole[0], 0))).toEqual({
+      'cmi.interactions.0.id': 'l02-a1',
+      'cmi.interactions.0.type': 'matching',
+      'cmi.interactions.0.learner_response': 'notes[.]active[,]ask_speaker[.]active',
+      'cmi.interactions.0.result': 'incorrect',
+    });
+    expect(cmiProblems('2004', whole.flatMap((r, i) => interactionValues('2004', i, r, 540)))).toEqual([]);
+    expect(recordIds(catalog, false).filter((id) => id.startsWith('l02-a'))).toEqual(['l02-a1', 'l02-a2', 'l02-a3', 'l02-a4']);
+    expect(recordIds(catalog, true).filter((id) => id.startsWith('l02-a1'))).toEqual(['l02-a1-notes', 'l02-a1-ask-speaker']);
     // SCORM 1.2: the endings' positions as letters (end-best, end-good, end-weak → a, b, c).
     expect(Object.fromEntries(interactionValues('1.2', 0, records[4], 0))).toMatchObject({ 'cmi.interactions.0.student_response': 'c', 'cmi.interactions.0.correct_responses.0.pattern': 'a' });
     expect(Object.fromEntries(interactionValues('1.2', 0, records[5], 0))).toMatchObject({ 'cmi.interactions.0.type': 'performance', 'cmi.interactions.0.result': 'neutral' });
@@ -179,18 +192,14 @@ describe('interaction elements', () => {
     expect(v12(q3)).toMatchObject({ 'cmi.interactions.0.type': 'true-false', 'cmi.interactions.0.student_response': 't', 'cmi.interactions.0.correct_responses.0.pattern': 'f' });
     expect(v12(q1)['cmi.interactions.0.result']).toBe('correct');
   });
-  it('SCORM 2004: [,]-separated choices, true/false, correct/incorrect, ISO 8601 latency', () => {
+  it('SCORM 2004: only what reports use — id, type, the [,]-separated response, correct/incorrect', () => {
     expect(v04(q2, 7)).toEqual({
       'cmi.interactions.7.id': 'l02-q2',
       'cmi.interactions.7.type': 'choice',
-      'cmi.interactions.7.objectives.0.id': 'goals',
-      'cmi.interactions.7.timestamp': '2026-12-01T01:00:00.00Z',
-      'cmi.interactions.7.correct_responses.0.pattern': 'a[,]b[,]d',
       'cmi.interactions.7.learner_response': 'a[,]b',
       'cmi.interactions.7.result': 'incorrect',
-      'cmi.interactions.7.latency': 'PT1M35.5S',
     });
-    expect(v04(q3)).toMatchObject({ 'cmi.interactions.0.learner_response': 'true', 'cmi.interactions.0.correct_responses.0.pattern': 'false' });
+    expect(v04(q3)).toEqual({ 'cmi.interactions.0.id': q3.id, 'cmi.interactions.0.type': 'true-false', 'cmi.interactions.0.learner_response': 'true', 'cmi.interactions.0.result': 'incorrect' });
   });
   it('the id comes first and the type before any response (SCORM 2004 dependency rules)', () => {
     for (const version of ['1.2', '2004'] as const) {
@@ -203,8 +212,9 @@ describe('interaction elements', () => {
     const r: InteractionRecord = { ...q1, answer: { ...(q1.answer as Extract<Answer, { type: 'choice' }>), response: [] }, since: null };
     const keys = interactionValues('2004', 0, r, 0).map(([k]) => k);
     expect(keys).not.toContain('cmi.interactions.0.learner_response');
-    expect(keys).not.toContain('cmi.interactions.0.latency');
-    expect(Object.fromEntries(interactionValues('2004', 0, r, 0))['cmi.interactions.0.timestamp']).toBe(timestamp2004(r.at));
+    const keys12 = interactionValues('1.2', 0, r, 0).map(([k]) => k);
+    expect(keys12).not.toContain('cmi.interactions.0.student_response');
+    expect(keys12).not.toContain('cmi.interactions.0.latency');
   });
   it('option ids that are not single characters get a letter in SCORM 1.2 and a safe identifier in 2004', () => {
     const r: InteractionRecord = { ...q1, answer: { type: 'choice', response: ['opt-2'], correct: [['opt-1']], options: ['opt-1', 'opt-2'] } };
@@ -212,7 +222,7 @@ describe('interaction elements', () => {
     // Mixed ids never share a letter: all options are then lettered by position.
     const mixed: InteractionRecord = { ...q1, answer: { type: 'choice', response: ['b'], correct: [['long']], options: ['long', 'b'] } };
     expect(v12(mixed)).toMatchObject({ 'cmi.interactions.0.student_response': 'b', 'cmi.interactions.0.correct_responses.0.pattern': 'a' });
-    expect(v04(r)).toMatchObject({ 'cmi.interactions.0.learner_response': 'opt_2', 'cmi.interactions.0.correct_responses.0.pattern': 'opt_1' });
+    expect(v04(r)).toMatchObject({ 'cmi.interactions.0.learner_response': 'opt_2' });
   });
   it('are valid CMI data in both versions for any answers', () => {
     const item = catalog.lessons[0].quiz;
