@@ -43,7 +43,7 @@ export const questionSchema = z
      * differ) from the lesson's text — its body, key points, scenario, research findings or
      * activities. The build fails naming the file and question when the lesson does not contain it.
      */
-    basis: z.string().min(8, { message: 'basis: copy the passage of the lesson that decides the key (at least 8 characters)' }).optional(),
+    basis: z.string().min(8, { message: 'basis: copy the passage of the lesson that decides the key (at least 8 characters)' }),
   })
   .superRefine((q, ctx) => {
     const correct = q.options.filter((o) => o.correct).length;
@@ -136,7 +136,7 @@ export const lessonSchema = z
     /** Practice activities (conversation, sorting, matching, message builder); see src/lib/activity-schema.ts. */
     activities: z.array(activitySchema).max(3).default([]),
     /** 研究からわかること: 2-3 findings that correct a common belief about the lesson's topic (shown where the body has <Evidence />). */
-    evidence: z.array(evidenceSchema).max(3).default([]),
+    evidence: z.array(evidenceSchema).min(2).max(3),
     /** Actions this lesson offers to the 1週間チャレンジ (at most 2). */
     challenge: z.array(challengeActionSchema).max(2).default([]),
   })

@@ -32,15 +32,18 @@ const l02 = byId<'matching'>('l02-a1') as MatchingActivity;
 const l05 = byId<'message'>('l05-a1') as MessageActivity;
 
 describe('the course content', () => {
-  it('has the seven activities of the issue, each of the kind its lesson needs', () => {
+  it('has an activity in every lesson, each of the kind its lesson needs', () => {
     expect(Object.fromEntries(all.map((a) => [a.id, a.kind]))).toEqual({
+      'l01-a1': 'sorting',
       'l02-a1': 'matching',
       'l03-a1': 'sorting',
       'l04-a1': 'conversation',
       'l05-a1': 'message',
       'l06-a1': 'matching',
       'l07-a1': 'conversation',
+      'l08-a1': 'conversation',
       'l09-a1': 'sorting',
+      'l10-a1': 'sorting',
     });
   });
 });
@@ -191,7 +194,9 @@ describe('composeMessage', () => {
     const text = composeMessage(l05.template, values);
     expect(text.startsWith('件名：ご無沙汰しております（株式会社△△ 人事部 佐藤 花子）\n\n株式会社〇〇 人事部 鈴木様\n\nご無沙汰しております。株式会社△△ 人事部の佐藤です。\n')).toBe(true);
     expect(missingFields(l05, values)).toEqual([]);
-    expect(missingFields(l05, { ...values, thanks: '  ' })).toEqual(['thanks']);
+    expect(missingFields(l05, { ...values, trigger: '  ' })).toEqual(['trigger']);
+    // A check-in with no request: the message has no field for one.
+    expect(l05.fields.map((f) => f.id)).not.toContain('purpose');
     expect(missingFields({ fields: [{ id: 'a', label: '', hint: '', placeholder: '', required: false }] }, {})).toEqual([]);
   });
 });

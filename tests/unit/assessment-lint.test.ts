@@ -92,7 +92,18 @@ describe('the good course', () => {
   it('is a valid course by the authoring schema (so the fixtures stay realistic)', () => {
     for (const l of goodCourse()) {
       const { file: _, ...data } = l;
-      const r = lessonSchema.safeParse({ ...data, title: 'レッスン', summary: '要約', minutes: 5, reflections: [{ id: `l0${l.order}-r1`, prompt: '振り返り' }] });
+      const basis = (q: LintQuestion) => ({ ...q, basis: 'この問いの答えを決める本文の一節です。' });
+      const finding = (n: number) => ({ id: `l0${l.order}-e${n}`, title: '研究の結果', belief: 'よくある思い込み', finding: 'わかったこと', action: 'こうしてみる', sources: ['study2020'] });
+      const r = lessonSchema.safeParse({
+        ...data,
+        quiz: { questions: data.quiz.questions.map(basis) },
+        checks: { pre: data.checks!.pre.map(basis), final: data.checks!.final.map(basis) },
+        evidence: [finding(1), finding(2)],
+        title: 'レッスン',
+        summary: '要約',
+        minutes: 5,
+        reflections: [{ id: `l0${l.order}-r1`, prompt: '振り返り' }],
+      });
       expect(r.success, JSON.stringify(r.error?.issues)).toBe(true);
     }
   });

@@ -10,6 +10,7 @@ const single = questionSchema.parse({
   objective: 1,
   type: 'single',
   prompt: '最初の一歩として最も適切なのは？',
+  basis: 'レッスン本文の、答えを決める一節。',
   options: [opt('a', false), opt('b', true), opt('c', false)],
 });
 const multiple = questionSchema.parse({
@@ -17,6 +18,7 @@ const multiple = questionSchema.parse({
   objective: 1,
   type: 'multiple',
   prompt: '当てはまるものをすべて選択してください。',
+  basis: 'レッスン本文の、答えを決める一節。',
   options: [opt('a', true), opt('b', false), opt('c', true), opt('d', false)],
 });
 const truefalse = questionSchema.parse({
@@ -24,6 +26,7 @@ const truefalse = questionSchema.parse({
   objective: 2,
   type: 'truefalse',
   prompt: '名刺交換の直後にお礼のメッセージを送るとよい。',
+  basis: 'レッスン本文の、答えを決める一節。',
   options: [opt('true', true), opt('false', false)],
 });
 const quiz: ScorableQuestion[] = [single, multiple, truefalse];
