@@ -24,6 +24,7 @@ import {
   CmiLedger,
   SUSPEND_LIMIT,
   commitUrgency,
+  lookOnly,
   sameSuspendContent,
   endValues,
   keepLmsRecord,
@@ -148,6 +149,8 @@ export function startLauncher({ courseId, frame, pages, catalog: catalogUrl, sta
   const { state: launchState, record: launchRecord } = readSuspend(read('cmi.suspend_data') || null);
   const location = read(locationElement(v)) || null;
   const status = read(v === '1.2' ? 'cmi.core.lesson_status' : 'cmi.completion_status');
+  // Review or browse: the learner looks at a finished attempt; the LMS's record stays as it is.
+  const readOnly = lookOnly(lms.get(v === '1.2' ? 'cmi.core.lesson_mode' : 'cmi.mode'));
   for (const el of PRIMED[v]) read(el);
   const decoded = launchState ? decodeProgress(launchState, courseId, started) : null;
   const launchProgress = decoded && !decoded.warnings.includes('corrupt') && !decoded.warnings.includes('foreign-course') ? decoded.progress : null;
@@ -177,6 +180,7 @@ export function startLauncher({ courseId, frame, pages, catalog: catalogUrl, sta
 
   /** Sets what differs from what the LMS holds (checked against the CMI types first); returns how many were set. */
   const send = (pairs: readonly (readonly [string, string])[]): number => {
+    if (readOnly) return 0;
     let sent = 0;
     for (const [el, value] of ledger.pending(pairs)) {
       const problems = cmiProblems(v, [[el, value]], interactionTypes);

@@ -103,15 +103,23 @@ export function keepLmsRecord(r: ProgressReport, lms: { finished: boolean; score
 }
 
 /**
- * What is set once when the learner leaves: `exit` is "suspend" while the course is unfinished,
- * so the LMS resumes with suspend_data next time, and the session time.
+ * What is set once when the learner leaves: the session time, and `exit`. SCORM 1.2: "suspend"
+ * while the course is unfinished, so the LMS resumes with suspend_data next time. SCORM 2004:
+ * always "suspend" — a finished learner comes back to their plan, certificate and reflections, and
+ * Moodle's 2004 player brings back an attempt's data only after "suspend" (mod/scorm/datamodels/
+ * scorm_13lib.php, get_scorm_default: "only cmi.exit==suspend should allow previous datamodel
+ * elements on re-launch"); after "normal" the course would start blank and report a score of 0
+ * over the learner's. Completion and success are their own elements, so "suspend" changes neither.
  */
 export function endValues(version: ScormVersion, r: ProgressReport | null, sessionMs: number): [string, string][] {
   const unfinished = r?.status !== 'completed';
   return version === '1.2'
     ? [['cmi.core.exit', unfinished ? 'suspend' : ''], ['cmi.core.session_time', timespan12(sessionMs)]]
-    : [['cmi.exit', unfinished ? 'suspend' : 'normal'], ['cmi.session_time', duration2004(sessionMs)]];
+    : [['cmi.exit', 'suspend'], ['cmi.session_time', duration2004(sessionMs)]];
 }
+
+/** Whether the LMS launched the course only to look at (SCORM "review" or "browse" mode): then nothing is recorded. */
+export const lookOnly = (mode: string) => mode === 'review' || mode === 'browse';
 
 /** The element holding the learner's location. */
 export const locationElement = (version: ScormVersion) => (version === '1.2' ? 'cmi.core.lesson_location' : 'cmi.location');

@@ -178,18 +178,20 @@ test.describe('message builder (メッセージ作成)', () => {
     await r.locator(`#${a.id}-name`).focus();
     await page.keyboard.type('株式会社〇〇 人事部 鈴木');
     await page.keyboard.press('Tab'); // to the next field (the hint is text, not a stop)
-    expect(await focused(page)).toContain(`id="${a.id}-thanks"`);
-    await page.keyboard.type('昨年の採用セミナーでは、ありがとうございました。');
+    expect(await focused(page)).toContain(`id="${a.id}-trigger"`);
+    await page.keyboard.type('先日、採用イベントの記事で御社のお名前を拝見しました。');
     // The lines whose fields are still empty (the greeting with one's own name, the signature…) are left out.
-    await expect(r.locator('[data-message]')).toHaveValue(/^株式会社〇〇 人事部 鈴木様\n\n昨年の採用セミナーでは、ありがとうございました。\n\n突然のご連絡、失礼いたしました。/);
+    await expect(r.locator('[data-message]')).toHaveValue(/^株式会社〇〇 人事部 鈴木様\n\n先日、採用イベントの記事で御社のお名前を拝見しました。\n\nどうぞお元気でお過ごしください。/);
     await expect(r.locator('[data-message]')).not.toHaveValue(/\{/);
     await expect(r.locator('[data-message-save]')).toHaveText('保存しました');
     for (const f of a.fields.slice(2)) await r.locator(`#${a.id}-${f.id}`).fill(f.placeholder!);
     await r.locator(`#${a.id}-${a.fields.at(-1)!.id}`).blur();
     await expect(r.locator('[data-fields-left]')).toHaveText('すべての欄が埋まりました。送る前に、相手と場面に合っているか読み返しましょう。');
     const message = await r.locator('[data-message]').inputValue();
-    expect(message).toContain('ご無沙汰しております。株式会社△△ 人事部の佐藤です。\n昨年の採用セミナーでは、ありがとうございました。');
+    expect(message).toContain('ご無沙汰しております。株式会社△△ 人事部の佐藤です。\n先日、採用イベントの記事で御社のお名前を拝見しました。');
     expect(message.startsWith('件名：ご無沙汰しております（株式会社△△ 人事部 佐藤 花子）\n\n')).toBe(true);
+    // A check-in with no request: nothing in it asks for anything.
+    expect(message).not.toMatch(/お願い|ご相談/);
     await r.getByRole('button', { name: '文面をコピー' }).click();
     await expect(r.locator('[data-copy-message]')).toHaveText('文面をクリップボードにコピーしました。メールやチャットに貼り付けて使えます。');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(message);
@@ -198,11 +200,11 @@ test.describe('message builder (メッセージ作成)', () => {
     // An emptied field's line is left out of the message.
     await r.locator(`#${a.id}-news`).fill('');
     await r.locator(`#${a.id}-news`).blur();
-    await expect(r.locator('[data-message]')).not.toHaveValue(/教えていただいた方法/);
+    await expect(r.locator('[data-message]')).not.toHaveValue(/インターンシップを開く/);
     await page.reload();
     await hydrated(page);
     await expect(r.locator(`#${a.id}-name`)).toHaveValue('株式会社〇〇 人事部 鈴木');
-    await expect(r.locator('[data-message]')).toHaveValue(/お知らせしたくご連絡しました。/);
+    await expect(r.locator('[data-message]')).toHaveValue(/近況をお聞かせいただけたらうれしいです。/);
     expect((await stored(page)).activities[a.id]).toMatchObject({ kind: 'message', done: true });
   });
 });

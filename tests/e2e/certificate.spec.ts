@@ -24,7 +24,7 @@ test('before completion the certificate page says which lessons still need the q
   await open(page, '/certificate/');
   await expect(page.locator('[data-certificate-missing] li')).toHaveText([
     `レッスン9「${all[8].title}」：ふりかえり（必須）の記入`,
-    `レッスン10「${last.title}」：確認クイズの合格（80%以上）、ふりかえり（必須）の記入`,
+    `レッスン10「${last.title}」：確認クイズの合格（80%以上）、ふりかえり（必須）の記入${last.activities?.length ? '、練習（会話・分類・組み合わせ・メッセージ作成）' : ''}`,
     '修了テスト：修了テストを受けること',
   ]);
   await page.getByRole('link', { name: `レッスン10「${last.title}」` }).click();

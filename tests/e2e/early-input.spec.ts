@@ -70,14 +70,14 @@ test('a message-builder field filled before its island starts is kept, with the 
   await field('name')(page).fill('佐藤さん');
   await field('name')(page).blur();
   await expect.poll(async () => (await stored(page))?.activities['l05-a1']?.state.fields.name).toBe('佐藤さん');
-  await beforeHydration(page, 'MessageBuilder', '/lessons/maintain/', field('thanks'), (f) => f.fill('先日はありがとうございました。'));
-  await expect(field('thanks')(page)).toHaveValue('先日はありがとうございました。');
+  await beforeHydration(page, 'MessageBuilder', '/lessons/maintain/', field('trigger'), (f) => f.fill('先日の記事で、御社のお名前を拝見しました。'));
+  await expect(field('trigger')(page)).toHaveValue('先日の記事で、御社のお名前を拝見しました。');
   await expect(field('name')(page)).toHaveValue('佐藤さん');
-  await expect.poll(async () => (await stored(page))?.activities['l05-a1']?.state.fields).toEqual({ name: '佐藤さん', thanks: '先日はありがとうございました。' });
+  await expect.poll(async () => (await stored(page))?.activities['l05-a1']?.state.fields).toEqual({ name: '佐藤さん', trigger: '先日の記事で、御社のお名前を拝見しました。' });
   await page.reload();
   await hydrated(page);
-  await expect(field('thanks')(page)).toHaveValue('先日はありがとうございました。');
-  await expect(page.locator('[data-message]')).toHaveValue(/先日はありがとうございました。/);
+  await expect(field('trigger')(page)).toHaveValue('先日の記事で、御社のお名前を拝見しました。');
+  await expect(page.locator('[data-message]')).toHaveValue(/先日の記事で、御社のお名前を拝見しました。/);
 });
 
 test('quiz choices made before the quiz starts (a radio and checkboxes) are kept and survive a reload', async ({ page }) => {

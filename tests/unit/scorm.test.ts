@@ -12,6 +12,7 @@ import {
   encodeSuspend,
   endValues,
   keepLmsRecord,
+  lookOnly,
   lessonStatus12,
   objectiveValues,
   pageKey,
@@ -93,10 +94,11 @@ describe('tracking values', () => {
     });
     expect(v.findIndex(([k]) => k === 'cmi.completion_status')).toBeLessThan(v.findIndex(([k]) => k === 'cmi.success_status'));
   });
-  it('leaving: exit suspend while unfinished, normal/empty when finished, and the session time', () => {
+  it('leaving: exit suspend while unfinished (SCORM 2004: always, so Moodle brings the data back), empty when a 1.2 course is finished, and the session time', () => {
     expect(map(endValues('1.2', report(), 61_000))).toEqual({ 'cmi.core.exit': 'suspend', 'cmi.core.session_time': '0000:01:01.00' });
     expect(map(endValues('1.2', report({ status: 'completed' }), 0))['cmi.core.exit']).toBe('');
-    expect(map(endValues('2004', report({ status: 'completed' }), 1000))).toEqual({ 'cmi.exit': 'normal', 'cmi.session_time': 'PT1S' });
+    expect(map(endValues('2004', report({ status: 'completed' }), 1000))).toEqual({ 'cmi.exit': 'suspend', 'cmi.session_time': 'PT1S' });
+    expect([lookOnly('review'), lookOnly('browse'), lookOnly('normal'), lookOnly('')]).toEqual([true, true, false, false]);
     expect(map(endValues('2004', null, 0))['cmi.exit']).toBe('suspend');
   });
   it('are valid CMI data for any report', () => {
