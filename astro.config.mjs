@@ -31,12 +31,12 @@ const embedOrigins = [...(course.embed?.allowedOrigins ?? []), ...(process.env.C
 const FIRST_VIEW = [
   /node_modules\/nanostores\//,
   /\/src\/stores\/(progress|app|course)\.ts$/,
-  /\/src\/lib\/(progress|completion|messages|ui-text|course-index|activities|checks|plan-items|read|events|backend)\.ts$/,
+  /\/src\/lib\/(progress\/(document|versions|read|backend)|course\/(completion|course-index)|text\/(notices|ui-text)|activities\/record|checks\/record|plan\/items|lms\/events)\.ts$/,
   /\/src\/storage\/backends\.ts$/,
   /\/src\/components\/(notices|toc)\.ts$/,
   /\/src\/delivery\/(page|pwa)\.ts$/,
 ];
-const UI = [/node_modules\/preact\//, /\/src\/islands\/(use-progress|hydrate)\.tsx?$/];
+const UI = [/node_modules\/preact\//, /\/src\/islands\/runtime\/(use-progress|hydrate|early-input)\.tsx?$/];
 
 export default defineConfig({
   base,
@@ -75,7 +75,7 @@ export default defineConfig({
   vite: {
     resolve: {
       // Our own lighter client half of the Preact renderer (see the file's header).
-      alias: [{ find: /^@astrojs\/preact\/client\.js$/, replacement: fileURLToPath(new URL('./src/islands/hydrate.ts', import.meta.url)) }],
+      alias: [{ find: /^@astrojs\/preact\/client\.js$/, replacement: fileURLToPath(new URL('./src/islands/runtime/hydrate.ts', import.meta.url)) }],
     },
     // URLs that JS builds at run time (Vite's dynamic-import helper) are relative to the chunk, so
     // the SCORM packages, which rewrite HTML/CSS URLs to relative ones, need no absolute base in JS.

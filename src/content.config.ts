@@ -1,11 +1,11 @@
 /**
  * Content collections. The schemas (with a doc comment on every field) live in
- * `src/lib/schema.ts` so pure logic and tests share the same types.
+ * `src/lib/course/schema.ts` so pure logic and tests share the same types.
  * COURSE_CONTENT_DIR lets tests build a fixture course (e.g. one with a broken lesson).
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { courseSchema, lessonSchema, sourceSchema } from './lib/schema';
+import { courseSchema, lessonSchema, sourceSchema } from './lib/course/schema';
 
 const root = process.env.COURSE_CONTENT_DIR ?? './content';
 

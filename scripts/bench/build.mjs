@@ -55,13 +55,13 @@ export function buildPhases(lines, totalMs) {
  * The pair (two digits, number) gives back n mod 100, floor(n / 100) and k, so the mapping is
  * one-to-one: lesson 4 → l04-q1…, lesson 104 → l04-q11…, lesson 204 → l04-q21…
  */
-export function cloneId(n, kind, k) {
+function cloneId(n, kind, k) {
   if (!(k >= 1 && k <= 9)) throw new Error(`item number ${k} out of range 1-9`);
   return `l${String(n % 100).padStart(2, '0')}-${kind}${Math.floor(n / 100) * 10 + k}`;
 }
 
 /** Lesson n of a synthetic course: a copy of real lesson ((n-1) mod count) with new slug, order and ids. */
-export function cloneLesson(source, n) {
+function cloneLesson(source, n) {
   const slug = `${source.slug}-${String(n).padStart(3, '0')}`;
   const text = source.text
     .replace(/^slug: .*$/m, `slug: ${slug}`)
@@ -73,7 +73,7 @@ export function cloneLesson(source, n) {
 }
 
 /** Real lessons as { slug, order, text }, in course order. */
-export function readLessons(contentDir) {
+function readLessons(contentDir) {
   const dir = path.join(contentDir, 'lessons');
   return fs
     .readdirSync(dir)
@@ -109,10 +109,10 @@ export function makeSyntheticCourse(projectRoot, dir, count) {
   }
   // The real course.yaml, with its units replaced by units of 10 lessons (a big course declares
   // units, so each page's table of contents lists one unit's lessons).
-  const courseYaml = fs.readFileSync(path.join(projectRoot, 'content', 'course.yaml'), 'utf8').replace(/^  units:\n(?:    .*\n|      .*\n)*/m, '');
+  const courseYaml = fs.readFileSync(path.join(projectRoot, 'content', 'course.yaml'), 'utf8').replace(/^ {2}units:\n(?: {4}.*\n| {6}.*\n)*/m, '');
   const units = [];
   for (let i = 0; i < slugs.length; i += 10) units.push(`    - title: 第${i / 10 + 1}章\n      lessons: [${slugs.slice(i, i + 10).join(', ')}]`);
-  fs.writeFileSync(path.join(contentDir, 'course.yaml'), courseYaml.replace(/^  completion:/m, `  units:\n${units.join('\n')}\n  completion:`));
+  fs.writeFileSync(path.join(contentDir, 'course.yaml'), courseYaml.replace(/^ {2}completion:/m, `  units:\n${units.join('\n')}\n  completion:`));
   return contentDir;
 }
 

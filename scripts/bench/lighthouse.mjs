@@ -7,7 +7,7 @@ import lighthouse from 'lighthouse';
 import { cleanups, freePort, log, median, waitPortFree } from './util.mjs';
 import { CHROMIUM_ARGS } from '../chromium.mjs';
 
-export const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 /** The numbers we keep from one Lighthouse result. */
 function pick(lhr) {
@@ -26,7 +26,7 @@ function pick(lhr) {
 }
 
 /** One Lighthouse run in its own Chromium, whose DevTools port is the first free one in `ports`. */
-export async function lighthouseOnce(url, { chromePath, ports, exclude }) {
+async function lighthouseOnce(url, { chromePath, ports, exclude }) {
   const port = await freePort(ports, exclude);
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, port, handleSIGINT: false, logLevel: 'silent' });
   const kill = () => chrome.kill();

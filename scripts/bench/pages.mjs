@@ -6,9 +6,8 @@ import { chromium, devices } from '@playwright/test';
 import { gzipSize, log } from './util.mjs';
 import { CHROMIUM_ARGS } from '../chromium.mjs';
 
-export { CHROMIUM_ARGS };
 
-export function launchBrowser(executablePath) {
+function launchBrowser(executablePath) {
   return chromium.launch({ executablePath: executablePath || undefined, args: CHROMIUM_ARGS });
 }
 
@@ -83,7 +82,7 @@ function refuseServiceWorkers() {
  * Loads `url` in a fresh context (empty HTTP cache, service workers blocked so precaching does
  * not add requests) and returns per-kind byte totals plus the list of responses.
  */
-export async function measurePage(browser, url, { embed = false } = {}) {
+async function measurePage(browser, url, { embed = false } = {}) {
   const context = await browser.newContext({ ...devices['Desktop Chrome'], serviceWorkers: 'block', locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
   await context.addInitScript(refuseServiceWorkers);
   const page = await context.newPage();

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { gzipSize } from './util.mjs';
 
 /** Precache URLs listed in sw.js ({url:"…",revision:…} entries, as workbox-build writes them). */
-export function precacheUrls(swSource) {
+function precacheUrls(swSource) {
   return [...swSource.matchAll(/\{\s*"?url"?\s*:\s*"([^"]+)"\s*,\s*"?revision"?\s*:\s*(?:null|"[^"]*")\s*\}/g)].map((m) => m[1]);
 }
 
 /** Maps a precache URL (relative to the base, "/" for the start page) to a file in the build. */
-export function urlToFile(outDir, url) {
+function urlToFile(outDir, url) {
   const rel = url.replace(/^\/+/, '').split(/[?#]/)[0];
   const candidates = rel === '' || rel.endsWith('/') ? [`${rel}index.html`] : [rel, `${rel}/index.html`, `${rel}.html`];
   return candidates.map((c) => path.join(outDir, c)).find((f) => fs.existsSync(f)) ?? null;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { kib, mib, seconds, stamp } from './util.mjs';
 
 const table = (head, rows) =>
-  [`| ${head.join(' | ')} |`, `| ${head.map((h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  [`| ${head.join(' | ')} |`, `| ${head.map((_h, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
 const round = (x, digits = 0) => (x == null ? '–' : x.toFixed(digits));
 

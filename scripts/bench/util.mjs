@@ -85,7 +85,7 @@ export function childCpuMs(timesOutput) {
 export const tail = (text, lines = 30) => text.trim().split('\n').slice(-lines).join('\n');
 
 /** Whether nothing listens on a localhost port (checked on IPv4 and, when available, IPv6). */
-export async function portIsFree(port) {
+async function portIsFree(port) {
   const tryListen = (host) =>
     new Promise((resolve) => {
       const srv = net.createServer();

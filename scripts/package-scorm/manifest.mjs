@@ -37,7 +37,7 @@ export const SCHEMAS = {
  * Escapes text for XML content and attribute values.
  * @param {string} s
  */
-export const xmlEscape = (s) =>
+const xmlEscape = (s) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
 
 /**
@@ -45,7 +45,7 @@ export const xmlEscape = (s) =>
  * leading character that may not start a name gets a `_` in front.
  * @param {string} s
  */
-export function xmlId(s) {
+function xmlId(s) {
   const id = s.replace(/[^A-Za-z0-9._-]/g, '_');
   return /^[A-Za-z_]/.test(id) ? id : `_${id}`;
 }
@@ -54,7 +54,7 @@ export function xmlId(s) {
  * A package path as an xs:anyURI relative reference (each segment percent-encoded as needed).
  * @param {string} file
  */
-export const fileHref = (file) => file.split('/').map(encodeURIComponent).join('/');
+const fileHref = (file) => file.split('/').map(encodeURIComponent).join('/');
 
 /**
  * @typedef {object} ManifestInput

@@ -34,7 +34,7 @@ const right = (r, q) => {
 const SETS = [['pre', '事前チェック'], ['quiz', '確認クイズ'], ['final', '修了テスト']];
 const pct = (n, d) => (d ? `${Math.round((100 * n) / d)} %` : '–');
 
-const lines = ['| reader | persona | kind | ' + SETS.map(([, n]) => n).join(' | ') + ' | all | right with high confidence |', '|---|---|---|' + SETS.map(() => '---|').join('') + '---|---|'];
+const lines = [`| reader | persona | kind | ${SETS.map(([, n]) => n).join(' | ')} | all | right with high confidence |`, `|---|---|---|${SETS.map(() => '---|').join('')}---|---|`];
 for (const r of readers) {
   const cells = SETS.map(([s]) => {
     const qs = items.filter((q) => q.set === s);

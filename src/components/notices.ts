@@ -1,10 +1,10 @@
 /**
  * Keeps the notices region (Notices.astro) in step with the stores: which notices
- * apply is decided in src/lib/messages.ts; this only writes them, as text, into the live region.
+ * apply is decided in src/lib/text/notices.ts; this only writes them, as text, into the live region.
  * Unchanged notices are left in place so screen readers do not hear them again.
  */
-import { noticeCodes, isWarning, type NoticeCode } from '../lib/messages';
-import { fill } from '../lib/ui-text';
+import { noticeCodes, isWarning, type NoticeCode } from '../lib/text/notices';
+import { fill } from '../lib/text/ui-text';
 import { $hostDropped, $online, $update, $updateBlocked, applyUpdate } from '../stores/app';
 import { $storage, ensureStarted, keptOriginal, releaseOriginal } from '../stores/progress';
 

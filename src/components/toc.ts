@@ -1,10 +1,10 @@
 /**
  * Writes each lesson's status and each unit's count of completed lessons into the table of
  * contents (Toc.astro), from the progress store and the shared course index; the rules are
- * src/lib/completion.ts. Runs again whenever progress changes (another tab, a quiz passed).
+ * src/lib/course/completion.ts. Runs again whenever progress changes (another tab, a quiz passed).
  */
-import { summarize, type LessonStatus } from '../lib/completion';
-import { fill } from '../lib/ui-text';
+import { summarize, type LessonStatus } from '../lib/course/completion';
+import { fill } from '../lib/text/ui-text';
 import { $courseIndex, loadCourseIndex } from '../stores/course';
 import { $progress, $storage, ensureStarted } from '../stores/progress';
 

@@ -1,9 +1,9 @@
 /**
- * The course side of the iframe embedding protocol (docs/embedding.md, src/lib/embed-protocol.ts).
+ * The course side of the iframe embedding protocol (docs/embedding.md, src/lib/lms/embed-protocol.ts).
  * Loaded only when the course runs inside a frame. Talks only to window.parent, and only accepts
  * messages from the course's own origin or an allowlisted one.
  */
-import { encodeProgress, progressKey } from '../lib/progress';
+import { encodeProgress, progressKey } from '../lib/progress/document';
 import {
   envelope,
   FRAME_MODE_KEY,
@@ -11,15 +11,15 @@ import {
   parseHostMessage,
   progressReport,
   type CourseMessage,
-} from '../lib/embed-protocol';
+} from '../lib/lms/embed-protocol';
 import { $progress, $storage, ensureStarted } from '../stores/progress';
 import { mergeFrom, switchBackend } from '../stores/host';
 import { $hostDropped } from '../stores/app';
 import { $courseIndex, loadCourseIndex } from '../stores/course';
-import { readAssessment } from '../lib/assessment';
+import { readAssessment } from '../lib/course/assessment';
 import { hostBackend } from '../storage/host';
-import { pathWithin } from '../lib/paths';
-import { revealTop, visibleBand } from '../lib/frame-scroll';
+import { pathWithin } from '../lib/course/paths';
+import { revealTop, visibleBand } from '../lib/lms/frame-scroll';
 
 /** Build-time facts the layout writes into <script type="application/json" id="course-meta"> (the lessons and rules come from the course index). */
 export interface CourseMeta {
@@ -33,7 +33,7 @@ export interface CourseMeta {
  * In a fixed-height frame, focusing an element (the quiz result after scoring, the next question,
  * a dialog's button) or scrolling it into view must not scroll the host page — an LMS page would
  * scroll its own controls ("Exit activity") out of sight. So focus() and scrollIntoView() scroll
- * only this document there (src/lib/frame-scroll.ts); in other frames they behave as always.
+ * only this document there (src/lib/lms/frame-scroll.ts); in other frames they behave as always.
  * Installed when the bridge starts, a moment after the page's own script (it is loaded on demand
  * to keep it out of the first view of stand-alone pages). Before that nothing in the course
  * scrolls by itself: every focus() follows something the learner did in a hydrated island.

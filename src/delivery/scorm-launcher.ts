@@ -1,9 +1,9 @@
 /**
  * SCORM launcher runtime: the ONE page the LMS launches (launch/index.html). It holds the single
  * SCORM session for the whole visit — Initialize once, Terminate once — and shows the multi-page
- * course in an iframe. Towards the course it is an ordinary embed host (src/lib/embed-protocol.ts)
- * that offers persistence; towards the LMS it maps progress to CMI data (src/lib/scorm.ts,
- * src/lib/scorm-interactions.ts): status, score, location, suspend_data, one objective per lesson
+ * course in an iframe. Towards the course it is an ordinary embed host (src/lib/lms/embed-protocol.ts)
+ * that offers persistence; towards the LMS it maps progress to CMI data (src/lib/lms/scorm.ts,
+ * src/lib/lms/interactions.ts): status, score, location, suspend_data, one objective per lesson
  * and one interaction per answer.
  *
  * Every call to the LMS counts (in Moodle each Commit is an HTTP request, and its SCORM 2004
@@ -18,8 +18,8 @@
  * first and latest answer, suspend_data gets what is left. Without an LMS API the course simply
  * runs on its own browser storage.
  */
-import { FLUSH_EVENT, envelope, parseCourseMessage, progressReport, type HostMessage, type ProgressReport } from '../lib/embed-protocol';
-import { decodeProgress, type Progress } from '../lib/progress';
+import { FLUSH_EVENT, envelope, parseCourseMessage, progressReport, type HostMessage, type ProgressReport } from '../lib/lms/embed-protocol';
+import { decodeProgress, type Progress } from '../lib/progress/document';
 import {
   CmiLedger,
   SUSPEND_LIMIT,
@@ -39,10 +39,10 @@ import {
   type LauncherRecord,
   type ScormVersion,
   type Status12Mode,
-} from '../lib/scorm';
-import { attemptKeys, interactionRecords, interactionValues, newRecords, parseLmsCatalog, recordIds, type LmsCatalog } from '../lib/scorm-interactions';
-import { cmiProblems } from '../lib/cmi-types';
-import { EXIT_BUDGET, exitBytes, partBytes } from '../lib/exit-request';
+} from '../lib/lms/scorm';
+import { attemptKeys, interactionRecords, interactionValues, newRecords, parseLmsCatalog, recordIds, type LmsCatalog } from '../lib/lms/interactions';
+import { cmiProblems } from '../lib/lms/cmi-types';
+import { EXIT_BUDGET, exitBytes, partBytes } from '../lib/lms/exit-request';
 
 /** One interface over the SCORM 1.2 and 2004 runtime APIs. */
 interface Lms {
@@ -58,7 +58,7 @@ type Api12 = Record<'LMSInitialize' | 'LMSGetValue' | 'LMSSetValue' | 'LMSCommit
 type Api2004 = Record<'Initialize' | 'GetValue' | 'SetValue' | 'Commit' | 'Terminate', (...a: string[]) => string>;
 
 /** Looks for the LMS API in parent frames, then in the opener's (SCORM's API discovery algorithm). */
-export function findLms(start: Window): Lms | null {
+function findLms(start: Window): Lms | null {
   const search = (w: Window | null): Lms | null => {
     for (let i = 0; w && i < 12; i++) {
       try {
@@ -128,7 +128,7 @@ const PRIMED: Record<ScormVersion, string[]> = {
 
 export function startLauncher({ courseId, frame, pages, catalog: catalogUrl, status12, onStandalone }: LauncherOptions): void {
   const lms = findLms(window);
-  if (!lms || !lms.init()) {
+  if (!lms?.init()) {
     onStandalone?.();
     frame.src = pages.home;
     return;

@@ -2,13 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { requiredActivities, type LessonRequirement } from '../lib/completion';
-import type { CompletionRules, Source } from '../lib/schema';
-import type { CheckItem } from '../lib/check-edits';
-import type { CheckSet } from '../lib/checks';
-import { COURSE_INDEX_VERSION, TOC_FULL_LESSONS, groupUnits, type CourseIndex, type TocUnit } from '../lib/course-index';
-import { lessonPath } from '../lib/paths';
-import type { Activity } from '../lib/activity-schema';
+import { requiredActivities, type LessonRequirement } from '../lib/course/completion';
+import type { CompletionRules, Source } from '../lib/course/schema';
+import type { CheckItem } from '../lib/checks/edits';
+import type { CheckSet } from '../lib/checks/record';
+import { COURSE_INDEX_VERSION, TOC_FULL_LESSONS, groupUnits, type CourseIndex, type TocUnit } from '../lib/course/course-index';
+import { lessonPath } from '../lib/course/paths';
+import type { Activity } from '../lib/activities/schema';
 
 export type LessonEntry = CollectionEntry<'lessons'>;
 
@@ -48,7 +48,7 @@ const strings = (x: unknown): string[] =>
  * article's section, key points, scenario; component tags dropped), the research findings and the
  * activities. A question's `basis` must occur in it.
  */
-export function lessonText(l: LessonEntry): string {
+function lessonText(l: LessonEntry): string {
   const d = l.data;
   const body = (l.body ?? '').replace(/<[^>]*>/g, '\n');
   return [...d.objectives, body, ...d.evidence.flatMap((e) => [e.title, e.belief, e.finding, e.action]), ...strings(d.activities)].join('\n');
@@ -126,7 +126,7 @@ export async function lessonActivity<K extends Activity['kind']>(slug: string | 
 }
 
 /** The MDX component of each activity kind. */
-export const ACTIVITY_COMPONENT: Record<Activity['kind'], string> = { conversation: 'Conversation', sorting: 'Sorting', matching: 'Matching', message: 'MessageBuilder' };
+const ACTIVITY_COMPONENT: Record<Activity['kind'], string> = { conversation: 'Conversation', sorting: 'Sorting', matching: 'Matching', message: 'MessageBuilder' };
 
 /** Table-of-contents items. */
 export const tocItems = (lessons: LessonEntry[]) =>
@@ -153,7 +153,7 @@ export const gainLessons = (lessons: LessonEntry[]) =>
 export const checkMinutes = (items: readonly unknown[]) => Math.max(1, Math.round(items.length / 2));
 
 let index: Promise<CourseIndex> | null = null;
-/** The course index (src/lib/course-index.ts), built once per build and shared by every page. */
+/** The course index (src/lib/course/course-index.ts), built once per build and shared by every page. */
 export function getCourseIndex(): Promise<CourseIndex> {
   index ??= (async () => {
     const [course, lessons] = await Promise.all([getCourse(), getLessons()]);

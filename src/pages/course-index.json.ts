@@ -1,4 +1,4 @@
-/** The shared course index (src/lib/course-index.ts): one static JSON file, fetched once per page and precached. */
+/** The shared course index (src/lib/course/course-index.ts): one static JSON file, fetched once per page and precached. */
 import type { APIRoute } from 'astro';
 import { getCourseIndex } from '../layouts/course-data';
 

@@ -1,13 +1,13 @@
 /**
  * The catalog of questions the SCORM launcher needs for cmi.interactions and cmi.objectives
- * (src/lib/scorm-interactions.ts): ids, types and answer keys, no text. Only the launcher fetches
+ * (src/lib/lms/interactions.ts): ids, types and answer keys, no text. Only the launcher fetches
  * it; pages never do.
  */
 import type { APIRoute } from 'astro';
 import { getCourseIndex, getLessons } from '../layouts/course-data';
-import { LMS_CATALOG_VERSION, type CatalogActivity, type CatalogItem, type LmsCatalog } from '../lib/scorm-interactions';
-import type { Question } from '../lib/schema';
-import type { Activity } from '../lib/activity-schema';
+import { LMS_CATALOG_VERSION, type CatalogActivity, type CatalogItem, type LmsCatalog } from '../lib/lms/interactions';
+import type { Question } from '../lib/course/schema';
+import type { Activity } from '../lib/activities/schema';
 
 const item = (q: Question): CatalogItem => ({
   id: q.id,

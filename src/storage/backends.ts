@@ -4,14 +4,14 @@
  *   quota exceeded all throw in some browser);
  * - `memory`: keeps data for this page only (used when localStorage is unusable);
  * - `host`: an LMS or host page keeps the data (see src/delivery/bridge.ts, src/delivery/scorm-launcher.ts).
- * The interface itself is pure (src/lib/backend.ts), so lib code can name the kinds.
+ * The interface itself is pure (src/lib/progress/backend.ts), so lib code can name the kinds.
  */
 
-import type { StorageBackend, StorageLike } from '../lib/backend';
+import type { StorageBackend, StorageLike } from '../lib/progress/backend';
 
-import type { StorageHealth } from '../lib/backend';
+import type { StorageHealth } from '../lib/progress/backend';
 
-export type { BackendKind, StorageBackend, StorageHealth, StorageLike } from '../lib/backend';
+export type { StorageBackend, StorageHealth, StorageLike } from '../lib/progress/backend';
 
 /** Data kept in a plain Map: lost when the page closes. */
 export function memoryBackend(initial: Record<string, string> = {}): StorageBackend {

@@ -1,5 +1,5 @@
 /** The host backend (in its own module: only the embed bridge, which loads only in frames, uses it). */
-import type { StorageBackend } from '../lib/backend';
+import type { StorageBackend } from '../lib/progress/backend';
 
 /**
  * The host page (LMS, SCORM launcher) keeps the progress document: writes of `key` are sent to it;

@@ -3,7 +3,7 @@
  * own module so their code loads with an activity, when it scrolls into view, not with every
  * page's first view. Each returns whether the change reached storage.
  */
-import { withCheck, withConversation, withMessage, withPlacement } from '../lib/activity-edits';
+import { withCheck, withConversation, withMessage, withPlacement } from '../lib/activities/edits';
 import { commit } from './progress';
 
 /** The learner's path through a conversation changed; `endingRank` when it reached an ending. */

@@ -14,7 +14,7 @@ export const $update = atom<(() => void) | null>(null);
 /** True after the learner asked for the new version but something typed could not be saved: the page was not reloaded. */
 export const $updateBlocked = atom(false);
 
-export { FLUSH_EVENT } from '../lib/events';
+export { FLUSH_EVENT } from '../lib/lms/events';
 
 const flushers = new Set<() => boolean>();
 
@@ -40,7 +40,10 @@ export function flushAll(): boolean {
  * over). If something could not be saved, nothing reloads and the learner is told.
  */
 export function applyUpdate(): void {
-  if (!flushAll()) return $updateBlocked.set(true);
+  if (!flushAll()) {
+    $updateBlocked.set(true);
+    return;
+  }
   $updateBlocked.set(false);
   $update.get()?.();
 }

@@ -1,11 +1,11 @@
 /**
  * Actions of the pre-check (事前チェック) and final check (修了テスト) pages. They change $progress
- * through the same commit as every other action; the scoring and records are src/lib/check-edits.ts.
+ * through the same commit as every other action; the scoring and records are src/lib/checks/edits.ts.
  */
-import type { CheckSet } from '../lib/checks';
-import { scoreCheck, withCheckSkipped, withCheckSubmitted, type CheckScore } from '../lib/check-edits';
-import { withDraft } from '../lib/progress-edits';
-import type { ScorableQuestion } from '../lib/scoring';
+import type { CheckSet } from '../lib/checks/record';
+import { scoreCheck, withCheckSkipped, withCheckSubmitted, type CheckScore } from '../lib/checks/edits';
+import { withDraft } from '../lib/progress/edits';
+import type { ScorableQuestion } from '../lib/course/scoring';
 import { commit } from './progress';
 
 /** Scores and records a submission; returns the result to show. */

@@ -1,10 +1,10 @@
 /**
- * $courseIndex: the shared course index (src/lib/course-index.ts), fetched once per page from
+ * $courseIndex: the shared course index (src/lib/course/course-index.ts), fetched once per page from
  * `<base>course-index.json` (the service worker serves it offline). Null until it has arrived, and
  * stays null when it cannot be had: islands then show no lesson statuses, and nothing else breaks.
  */
 import { atom } from 'nanostores';
-import { COURSE_INDEX_FILE, parseCourseIndex, type CourseIndex } from '../lib/course-index';
+import { COURSE_INDEX_FILE, parseCourseIndex, type CourseIndex } from '../lib/course/course-index';
 
 export const $courseIndex = atom<CourseIndex | null>(null);
 

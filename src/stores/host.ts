@@ -1,7 +1,7 @@
 /**
  * Actions for an embedding host or LMS (used by src/delivery/bridge.ts, which loads only inside frames).
  */
-import { decodeProgress, mergeProgress } from '../lib/progress';
+import { decodeProgress, mergeProgress } from '../lib/progress/document';
 import type { StorageBackend } from '../storage/backends';
 import { $progress, commit, ensureStarted, sessionInfo, startProgress } from './progress';
 

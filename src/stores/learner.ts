@@ -2,11 +2,11 @@
  * Actions only the home, plan, review, certificate and data pages need (kept out of the lesson
  * pages' JavaScript). They change $progress through the same commit as every other action.
  */
-import { type Progress, type Reminder } from '../lib/progress';
-import { withName, withReminders, withReset } from '../lib/progress-edits';
-import { fitGraphemes } from '../lib/text';
-import { withReview } from '../lib/review';
-import { scoreQuiz, type QuestionResult, type ScorableQuestion } from '../lib/scoring';
+import type { Progress, Reminder } from '../lib/progress/document';
+import { withName, withReminders, withReset } from '../lib/progress/edits';
+import { fitGraphemes } from '../lib/text/count';
+import { withReview } from '../lib/plan/review-schedule';
+import { scoreQuiz, type QuestionResult, type ScorableQuestion } from '../lib/course/scoring';
 import { commit } from './progress';
 
 /** Replaces all progress with an empty document of a new epoch (after the learner confirmed): no older copy can bring it back. */

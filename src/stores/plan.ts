@@ -1,7 +1,7 @@
 /** The if-then plan's action (plan page only). */
-import { withPlanItems } from '../lib/activity-edits';
-import type { PlanItem } from '../lib/plan-items';
-import { fitGraphemes } from '../lib/text';
+import { withPlanItems } from '../lib/plan/edits';
+import type { PlanItem } from '../lib/plan/items';
+import { fitGraphemes } from '../lib/text/count';
 import { commit } from './progress';
 
 /** Saves the learner's commitments as a whole (empty rows are left out); returns whether it reached storage. */

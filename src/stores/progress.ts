@@ -11,7 +11,7 @@
  * - The shared key is read, merged and written back; with Web Locks (every current browser) that
  *   happens under a lock, so tabs take turns, else at once. A tab that sees (storage event) a
  *   shared document lacking something it holds writes the merge back.
- * - Merging is by version (src/lib/progress.ts), not by wall clock, so a fast clock elsewhere or a
+ * - Merging is by version (src/lib/progress/document.ts), not by wall clock, so a fast clock elsewhere or a
  *   stale tab cannot bring old text back, and a reset (a new epoch) is not undone.
  * - A failed write never discards the in-memory state, never claims to have saved, and is retried
  *   with the next change. Storage that is full is still read (saved work is shown).
@@ -19,7 +19,7 @@
  *   is left untouched (nothing is written over it) until the learner has downloaded it.
  */
 import { atom } from 'nanostores';
-import { decodeProgress, emptyProgress, encodeProgress, mergeProgress, newSession, progressDelta, progressKey, withVisit, type DecodeWarning, type Edit, type Progress } from '../lib/progress';
+import { decodeProgress, emptyProgress, encodeProgress, mergeProgress, newSession, progressDelta, progressKey, withVisit, type DecodeWarning, type Edit, type Progress } from '../lib/progress/document';
 import { browserBackend, type StorageBackend, type StorageHealth } from '../storage/backends';
 
 /** The current progress document. */
@@ -195,7 +195,7 @@ export function stopProgress(): void {
   session = null;
 }
 
-/** Who edits now (for the change functions of src/lib/progress.ts). */
+/** Who edits now (for the change functions of src/lib/progress/document.ts). */
 const editNow = (s: Session): Edit => ({ now: s.now(), session: s.id });
 
 /**

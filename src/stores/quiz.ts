@@ -2,9 +2,9 @@
  * Quiz actions (lesson quizzes). In their own module so the scoring and review code loads with the
  * quiz, when it scrolls into view, not with every page's first view.
  */
-import { withAttempt, withDraft } from '../lib/progress-edits';
-import { withMistakes } from '../lib/review';
-import { scoreQuiz, type QuizResult, type ScorableQuestion } from '../lib/scoring';
+import { withAttempt, withDraft } from '../lib/progress/edits';
+import { withMistakes } from '../lib/plan/review-schedule';
+import { scoreQuiz, type QuizResult, type ScorableQuestion } from '../lib/course/scoring';
 import { commit } from './progress';
 
 /** Scores and records a quiz attempt, scheduling wrong answers for review; returns the result to show. */

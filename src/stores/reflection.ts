@@ -2,9 +2,9 @@
  * Reflection actions beyond saving the text (loaded with the reflection, not with the first view):
  * keeping an over-long text as a draft, and choosing between two conflicting versions.
  */
-import { withConflictResolved, withDraft } from '../lib/progress-edits';
-import type { Versioned } from '../lib/progress';
-import { withReflection } from '../lib/progress-edits';
+import { withConflictResolved, withDraft } from '../lib/progress/edits';
+import type { Versioned } from '../lib/progress/document';
+import { withReflection } from '../lib/progress/edits';
 import { commit } from './progress';
 
 /**

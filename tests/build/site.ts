@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 export const DIST = path.resolve(process.env.COURSE_OUT_DIR ?? 'dist');
 
 /** All files below a folder, as paths relative to it (with forward slashes). */
-export function walk(dir: string, rel = ''): string[] {
+function walk(dir: string, rel = ''): string[] {
   return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
     const r = rel ? `${rel}/${e.name}` : e.name;
     return e.isDirectory() ? walk(dir, r) : [r];
@@ -57,7 +57,7 @@ export function visibleScripts(dir: string, page: string, base = '/', { only, ex
   for (const m of html.matchAll(/<astro-island\b[^>]*\sclient="visible"[^>]*>/g))
     for (const u of m[0].matchAll(/\bcomponent-url="([^"]+)"/g)) {
       const url = toFile(u[1], base);
-      if ((only && !only.test(url)) || (except && except.test(url))) continue;
+      if ((only && !only.test(url)) || (except?.test(url))) continue;
       roots.add(url);
     }
   const first = new Set(pageScripts(dir, page, base, { firstView: true }));

@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { answer, completeLesson, completedDoc, forPages, hydrated, lessons, right, stored, takeFinalCheck, wrong } from './course';
-import { cmiProblems } from '../../src/lib/cmi-types';
-import { decodeSuspend } from '../../src/lib/scorm';
-import { EXIT_TEST_LIMIT } from '../../src/lib/exit-request';
+import { cmiProblems } from '../../src/lib/lms/cmi-types';
+import { decodeSuspend } from '../../src/lib/lms/scorm';
+import { EXIT_TEST_LIMIT } from '../../src/lib/lms/exit-request';
 import { serve, type StaticServer } from './static-server';
 
 const PACKAGES = process.env.COURSE_PACKAGES_DIR ?? 'packages';

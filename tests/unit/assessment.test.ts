@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ASSESSMENT, canRetakeFinal, courseComplete, finalMissing, finalOpen, readAssessment, reportedScore, reportedSuccess, rulesInWords } from '../../src/lib/assessment';
-import { withCheckSubmitted } from '../../src/lib/check-edits';
-import { COURSE_INDEX_VERSION, parseCourseIndex } from '../../src/lib/course-index';
-import { emptyProgress, type Progress } from '../../src/lib/progress';
-import { withAttempt, withReflection } from '../../src/lib/progress-edits';
-import { courseSchema, type AssessmentRules } from '../../src/lib/schema';
-import type { ScorableQuestion } from '../../src/lib/scoring';
-import { ASSESSMENT_TEXT } from '../../src/lib/ui-text';
+import { DEFAULT_ASSESSMENT, canRetakeFinal, courseComplete, finalMissing, finalOpen, readAssessment, reportedScore, reportedSuccess, rulesInWords } from '../../src/lib/course/assessment';
+import { withCheckSubmitted } from '../../src/lib/checks/edits';
+import { COURSE_INDEX_VERSION, parseCourseIndex } from '../../src/lib/course/course-index';
+import { emptyProgress, type Progress } from '../../src/lib/progress/document';
+import { withAttempt, withReflection } from '../../src/lib/progress/edits';
+import { courseSchema, type AssessmentRules } from '../../src/lib/course/schema';
+import type { ScorableQuestion } from '../../src/lib/course/scoring';
+import { ASSESSMENT_TEXT } from '../../src/lib/text/ui-text';
 
 const rules = { passMark: 0.8, requireReflections: true };
 const lessons = [

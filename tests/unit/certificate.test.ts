@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { certificateState } from '../../src/lib/certificate';
-import type { LessonRequirement } from '../../src/lib/completion';
-import { emptyProgress, type Progress } from '../../src/lib/progress';
-import { withAttempt, withReflection } from '../../src/lib/progress-edits';
-import type { AssessmentRules, CompletionRules } from '../../src/lib/schema';
-import { withCheckSubmitted } from '../../src/lib/check-edits';
+import { certificateState } from '../../src/lib/plan/certificate';
+import type { LessonRequirement } from '../../src/lib/course/completion';
+import { emptyProgress, type Progress } from '../../src/lib/progress/document';
+import { withAttempt, withReflection } from '../../src/lib/progress/edits';
+import type { AssessmentRules, CompletionRules } from '../../src/lib/course/schema';
+import { withCheckSubmitted } from '../../src/lib/checks/edits';
 
 const rules: CompletionRules = { passMark: 0.8, requireReflections: true };
 const lessons: LessonRequirement[] = [
@@ -99,7 +99,7 @@ describe('certificateState', () => {
 describe('certificateState with required activities', () => {
   const withActs: LessonRequirement[] = [{ ...lessons[0] }, { ...lessons[1], activities: ['l02-a1'] }, { ...lessons[2] }];
   it('names an activity not done yet, and dates completion by when the activity was finished', async () => {
-    const { withCheck } = await import('../../src/lib/activity-edits');
+    const { withCheck } = await import('../../src/lib/activities/edits');
     expect(certificateState(complete(), withActs, rules, optional)).toEqual({ complete: false, missing: [{ slug: 'goals', quiz: false, reflections: [], activities: ['l02-a1'] }], final: null });
     const done = withCheck(complete(), 'l02-a1', 'matching', { career: 'leader' }, 0.2, true, at(900));
     expect(certificateState(done, withActs, rules, optional)).toMatchObject({ complete: true, completedAt: 900 });

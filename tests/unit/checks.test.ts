@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scoreCheck, withCheckSkipped, withCheckSubmitted } from '../../src/lib/check-edits';
-import { readCheck } from '../../src/lib/checks';
-import { firstResult } from '../../src/lib/check-results';
-import { decodeProgress, emptyProgress, encodeProgress, mergeProgress, withVisit, type Progress } from '../../src/lib/progress';
-import { withAttempt, withDraft, withReflection } from '../../src/lib/progress-edits';
-import { withMistakes } from '../../src/lib/review';
-import { readSuspend, suspendData, SUSPEND_LIMIT } from '../../src/lib/scorm';
-import type { ScorableQuestion } from '../../src/lib/scoring';
+import { scoreCheck, withCheckSkipped, withCheckSubmitted } from '../../src/lib/checks/edits';
+import { readCheck } from '../../src/lib/checks/record';
+import { firstResult } from '../../src/lib/checks/results';
+import { decodeProgress, emptyProgress, encodeProgress, mergeProgress, withVisit, type Progress } from '../../src/lib/progress/document';
+import { withAttempt, withDraft, withReflection } from '../../src/lib/progress/edits';
+import { withMistakes } from '../../src/lib/plan/review-schedule';
+import { readSuspend, suspendData, SUSPEND_LIMIT } from '../../src/lib/lms/scorm';
+import type { ScorableQuestion } from '../../src/lib/course/scoring';
 
 const opt = (id: string, correct: boolean) => ({ id, text: `選択肢 ${id}`, correct, feedback: `解説 ${id}` });
 /** Ten final check items, one per lesson; the key moves around the positions. */

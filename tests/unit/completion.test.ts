@@ -9,10 +9,10 @@ import {
   resumeSlug,
   summarize,
   type LessonRequirement,
-} from '../../src/lib/completion';
-import { emptyProgress, withVisit, type Progress } from '../../src/lib/progress';
-import { withAttempt, withReflection } from '../../src/lib/progress-edits';
-import type { CompletionRules } from '../../src/lib/schema';
+} from '../../src/lib/course/completion';
+import { emptyProgress, withVisit, type Progress } from '../../src/lib/progress/document';
+import { withAttempt, withReflection } from '../../src/lib/progress/edits';
+import type { CompletionRules } from '../../src/lib/course/schema';
 
 const rules: CompletionRules = { passMark: 0.8, requireReflections: true };
 const goals: LessonRequirement = { slug: 'goals', required: ['l02-r1'] };
@@ -193,7 +193,7 @@ describe('required activities (course.yaml completion.activities)', () => {
   const passed = () => withReflection(pass(empty(), 'goals'), 'l02-r1', '目標', at(300));
 
   it('a lesson is complete only once its required activity is done, whatever the score', async () => {
-    const { withCheck, withPlacement } = await import('../../src/lib/activity-edits');
+    const { withCheck, withPlacement } = await import('../../src/lib/activities/edits');
     expect(lessonStatus(passed(), withActivity, rules)).toBe('in-progress');
     expect(missingActivities(passed(), withActivity)).toEqual(['l02-a1']);
     const placedOnly = withPlacement(passed(), 'l02-a1', 'matching', { career: 'leader' }, at(400));
@@ -204,7 +204,7 @@ describe('required activities (course.yaml completion.activities)', () => {
   });
 
   it('an activity alone marks the lesson as started', async () => {
-    const { withConversation } = await import('../../src/lib/activity-edits');
+    const { withConversation } = await import('../../src/lib/activities/edits');
     expect(lessonStatus(withConversation(empty(), 'l02-a1', [0], null, at(200)), withActivity, rules)).toBe('in-progress');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactDate, formatDateJa } from '../../src/lib/date-format';
+import { compactDate, formatDateJa } from '../../src/lib/text/dates';
 
 describe('formatDateJa / compactDate', () => {
   it('formats the local date the Japanese way, without leading zeros', () => {

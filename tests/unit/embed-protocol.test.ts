@@ -7,12 +7,12 @@ import {
   parseHostMessage,
   parseOriginList,
   progressReport,
-} from '../../src/lib/embed-protocol';
-import { emptyProgress, type Progress } from '../../src/lib/progress';
-import { withAttempt, withReflection } from '../../src/lib/progress-edits';
-import { withCheckSkipped, withCheckSubmitted } from '../../src/lib/check-edits';
-import { DEFAULT_ASSESSMENT } from '../../src/lib/assessment';
-import type { AssessmentRules } from '../../src/lib/schema';
+} from '../../src/lib/lms/embed-protocol';
+import { emptyProgress, type Progress } from '../../src/lib/progress/document';
+import { withAttempt, withReflection } from '../../src/lib/progress/edits';
+import { withCheckSkipped, withCheckSubmitted } from '../../src/lib/checks/edits';
+import { DEFAULT_ASSESSMENT } from '../../src/lib/course/assessment';
+import type { AssessmentRules } from '../../src/lib/course/schema';
 
 const at = (now: number, session = 't') => ({ now, session });
 const rules = { passMark: 0.8, requireReflections: true };
@@ -123,7 +123,7 @@ const finals = [
 ];
 /** Both lessons complete (quizzes at 100 % and 80 %, reflections written). */
 function lessonsDone(): Progress {
-  let p = withAttempt(withAttempt(emptyProgress('c', 1), 'a', {}, 1, at(2)), 'b', {}, 0.8, at(3));
+  const p = withAttempt(withAttempt(emptyProgress('c', 1), 'a', {}, 1, at(2)), 'b', {}, 0.8, at(3));
   return withReflection(withReflection(p, 'l01-r1', 'x', at(4)), 'l02-r1', 'y', at(5));
 }
 const takeFinal = (p: Progress, answers: Record<string, string[]>, t = 10) => withCheckSubmitted(p, 'final', finals, answers, at(t));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT_BUDGET, exitBytes, partBytes, posted } from '../../src/lib/exit-request';
+import { EXIT_BUDGET, exitBytes, partBytes, posted } from '../../src/lib/lms/exit-request';
 
 /** The real multipart body a FormData of these fields makes (Node's encoder; its boundary length is read from the body). */
 async function formBytes(fields: [string, string][]) {

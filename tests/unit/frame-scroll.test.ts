@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { revealTop, visibleBand } from '../../src/lib/frame-scroll';
+import { revealTop, visibleBand } from '../../src/lib/lms/frame-scroll';
 
 describe('revealing an element inside a fixed-height frame', () => {
   const view = { top: 40, bottom: 600, scrollY: 1000, margin: 8 };

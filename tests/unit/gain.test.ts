@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { withCheckSkipped, withCheckSubmitted } from '../../src/lib/check-edits';
-import { learningGain, precheckAdvice, type GainLesson } from '../../src/lib/gain';
-import { emptyProgress, type Progress } from '../../src/lib/progress';
-import type { ScorableQuestion } from '../../src/lib/scoring';
+import { withCheckSkipped, withCheckSubmitted } from '../../src/lib/checks/edits';
+import { learningGain, precheckAdvice, type GainLesson } from '../../src/lib/course/gain';
+import { emptyProgress, type Progress } from '../../src/lib/progress/document';
+import type { ScorableQuestion } from '../../src/lib/course/scoring';
 
 const opt = (id: string, correct: boolean) => ({ id, text: id, correct, feedback: id });
 const q = (id: string): ScorableQuestion => ({ id, type: 'single', options: [opt('a', true), opt('b', false)] });

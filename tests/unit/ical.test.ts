@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
-import { firstReminderDay, foldLine, icsText, reminderCalendar, type ReminderCalendarOptions } from '../../src/lib/ical';
-import type { Reminder } from '../../src/lib/progress';
-import { REMINDER_TEXT } from '../../src/lib/ui-text';
+import { firstReminderDay, foldLine, icsText, reminderCalendar, type ReminderCalendarOptions } from '../../src/lib/plan/calendar';
+import type { Reminder } from '../../src/lib/progress/document';
+import { REMINDER_TEXT } from '../../src/lib/text/ui-text';
 
 const NOW = new Date(2026, 10, 27, 10, 30).getTime(); // local time, any time zone
 const options: ReminderCalendarOptions = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NOTICE_TEXT, isWarning, noticeCodes, type NoticeCode } from '../../src/lib/messages';
-import { decodeProgress, emptyProgress, encodeProgress, type DecodeWarning } from '../../src/lib/progress';
+import { NOTICE_TEXT, isWarning, noticeCodes, type NoticeCode } from '../../src/lib/text/notices';
+import { decodeProgress, emptyProgress, encodeProgress, type DecodeWarning } from '../../src/lib/progress/document';
 
 /** Every code, written out; `satisfies` makes the compiler (astro check) flag a code missing here. */
 const CODES = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lessonPath, pathWithin, withBase } from '../../src/lib/paths';
+import { lessonPath, pathWithin, withBase } from '../../src/lib/course/paths';
 
 describe('withBase', () => {
   it('joins base and path into a directory-style URL', () => {

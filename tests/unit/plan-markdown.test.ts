@@ -5,10 +5,10 @@
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, planMarkdown } from '../../src/lib/plan';
-import { emptyProgress } from '../../src/lib/progress';
-import { withName, withReflection, withReminders } from '../../src/lib/progress-edits';
-import { PLAN_TEXT, REMINDER_TEXT } from '../../src/lib/ui-text';
+import { escapeMarkdown, planMarkdown } from '../../src/lib/plan/plan';
+import { emptyProgress } from '../../src/lib/progress/document';
+import { withName, withReflection, withReminders } from '../../src/lib/progress/edits';
+import { PLAN_TEXT, REMINDER_TEXT } from '../../src/lib/text/ui-text';
 
 const md = new MarkdownIt('commonmark');
 /** What the learner typed, as it should read: lines without leading spaces, trailing blanks ignored. */

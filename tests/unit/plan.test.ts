@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { answerOf, commitmentText, datedCommitments, planCount, planMarkdown, type PlanLesson } from '../../src/lib/plan';
-import { withPlanItems } from '../../src/lib/activity-edits';
-import { PLAN_ITEMS_MAX, PLAN_TEXT_MAX, type PlanItem } from '../../src/lib/plan-items';
-import { fitGraphemes } from '../../src/lib/text';
-import { decodeProgress, emptyProgress, encodeProgress, mergeProgress } from '../../src/lib/progress';
-import { withName, withReflection, withReminders } from '../../src/lib/progress-edits';
-import { PLAN_TEXT, REMINDER_TEXT } from '../../src/lib/ui-text';
+import { answerOf, commitmentText, datedCommitments, planCount, planMarkdown, type PlanLesson } from '../../src/lib/plan/plan';
+import { withPlanItems } from '../../src/lib/plan/edits';
+import { PLAN_ITEMS_MAX, PLAN_TEXT_MAX, type PlanItem } from '../../src/lib/plan/items';
+import { fitGraphemes } from '../../src/lib/text/count';
+import { decodeProgress, emptyProgress, encodeProgress, mergeProgress } from '../../src/lib/progress/document';
+import { withName, withReflection, withReminders } from '../../src/lib/progress/edits';
+import { PLAN_TEXT, REMINDER_TEXT } from '../../src/lib/text/ui-text';
 
 const lessons: PlanLesson[] = [
   { slug: 'importance', order: 1, title: 'ネットワーキングの重要性', href: '/lessons/importance/', prompts: [{ id: 'l01-r1', prompt: 'いまのつながりは？' }] },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ATTEMPTS_MAX, FUTURE_TOLERANCE, NAME_MAX, PROGRESS_VERSION, REMINDERS_MAX, REMINDER_MONTHS, REMINDER_WHO_MAX, REVIEW_DONE, STORED_TEXT_CAP, decodeProgress, descends, emptyProgress, encodeProgress, mergeProgress, newSession, progressDelta, progressKey, withVisit, type Edit, type Progress, type Reminder, type ReminderEvery } from '../../src/lib/progress';
-import { withAttempt, withConflictResolved, withDraft, withName, withReflection, withReminders, withReset } from '../../src/lib/progress-edits';
-import { withMistakes, withReview } from '../../src/lib/review';
-import { fitGraphemes } from '../../src/lib/text';
+import { ATTEMPTS_MAX, FUTURE_TOLERANCE, NAME_MAX, PROGRESS_VERSION, REMINDERS_MAX, REMINDER_MONTHS, REMINDER_WHO_MAX, STORED_TEXT_CAP, decodeProgress, descends, emptyProgress, encodeProgress, mergeProgress, newSession, progressDelta, progressKey, withVisit, type Edit, type Progress, type Reminder, type ReminderEvery } from '../../src/lib/progress/document';
+import { withAttempt, withConflictResolved, withDraft, withName, withReflection, withReminders, withReset } from '../../src/lib/progress/edits';
+import { withMistakes, withReview } from '../../src/lib/plan/review-schedule';
+import { fitGraphemes } from '../../src/lib/text/count';
 
 const COURSE = 'networking-ja';
 const NOW = 1_764_240_000_000;

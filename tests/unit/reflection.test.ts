@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REFLECTION_MAX, charCount, formatCount, overBy } from '../../src/lib/reflection';
+import { REFLECTION_MAX, charCount, formatCount, overBy } from '../../src/lib/text/reflection-limits';
 
 describe('charCount', () => {
   it('counts code points: a surrogate pair (emoji, rare kanji) is one character', () => {
@@ -24,7 +24,7 @@ describe('overBy', () => {
   it('counts surrogate pairs as one character', () => {
     const emojis = '😀'.repeat(2000); // 4000 UTF-16 code units
     expect(overBy(emojis)).toBe(0);
-    expect(overBy(emojis + '😀')).toBe(1);
+    expect(overBy(`${emojis}😀`)).toBe(1);
   });
 
   it('accepts a custom limit', () => {

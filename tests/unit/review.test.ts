@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { REVIEW_DAYS, REVIEW_DONE, decodeProgress, emptyProgress, encodeProgress, type Progress } from '../../src/lib/progress';
-import { nextReview, withMistakes, withReview } from '../../src/lib/review';
-import { dueReviews, nextDue } from '../../src/lib/review-queue';
-import { startOfDay } from '../../src/lib/dates';
+import { REVIEW_DAYS, REVIEW_DONE, decodeProgress, emptyProgress, encodeProgress, type Progress } from '../../src/lib/progress/document';
+import { nextReview, withMistakes, withReview } from '../../src/lib/plan/review-schedule';
+import { dueReviews, nextDue } from '../../src/lib/plan/review-due';
+import { startOfDay } from '../../src/lib/text/dates';
 
 // A fixed clock in local time, so the expectations hold in any time zone the tests run in.
 const at = (day: number, hour = 0, minute = 0) => new Date(2026, 10, day, hour, minute).getTime();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { questionSchema } from '../../src/lib/schema';
-import { cleanChoice, isPassing, percent, scoreQuiz, unanswered, type ScorableQuestion } from '../../src/lib/scoring';
+import { questionSchema } from '../../src/lib/course/schema';
+import { cleanChoice, isPassing, percent, scoreQuiz, unanswered, type ScorableQuestion } from '../../src/lib/course/scoring';
 
 const opt = (id: string, correct: boolean) => ({ id, text: `選択肢 ${id}`, correct, feedback: `解説 ${id}` });
 

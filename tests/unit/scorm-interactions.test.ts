@@ -13,12 +13,12 @@ import {
   type Answer,
   type InteractionRecord,
   type LmsCatalog,
-} from '../../src/lib/scorm-interactions';
-import { cmiProblems } from '../../src/lib/cmi-types';
-import { emptyProgress, withVisit, type Progress } from '../../src/lib/progress';
-import type { ActivityRecord } from '../../src/lib/activities';
-import type { CheckRecord } from '../../src/lib/checks';
-import { withAttempt } from '../../src/lib/progress-edits';
+} from '../../src/lib/lms/interactions';
+import { cmiProblems } from '../../src/lib/lms/cmi-types';
+import { emptyProgress, withVisit, type Progress } from '../../src/lib/progress/document';
+import type { ActivityRecord } from '../../src/lib/activities/record';
+import type { CheckRecord } from '../../src/lib/checks/record';
+import { withAttempt } from '../../src/lib/progress/edits';
 
 const at = (now: number) => ({ now, session: 't' });
 

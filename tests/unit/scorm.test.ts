@@ -23,13 +23,14 @@ import {
   suspendSize,
   timespan12,
   trackingValues,
-} from '../../src/lib/scorm';
-import { cmiProblems } from '../../src/lib/cmi-types';
-import { decodeProgress, emptyProgress, encodeProgress, mergeProgress, withVisit, type Progress } from '../../src/lib/progress';
-import { withCheck, withConversation, withMessage, withPlanItems } from '../../src/lib/activity-edits';
-import { withAttempt, withReflection } from '../../src/lib/progress-edits';
-import type { ProgressReport } from '../../src/lib/embed-protocol';
-import { lessonStatus } from '../../src/lib/completion';
+} from '../../src/lib/lms/scorm';
+import { cmiProblems } from '../../src/lib/lms/cmi-types';
+import { decodeProgress, emptyProgress, encodeProgress, mergeProgress, withVisit, type Progress } from '../../src/lib/progress/document';
+import { withCheck, withConversation, withMessage } from '../../src/lib/activities/edits';
+import { withPlanItems } from '../../src/lib/plan/edits';
+import { withAttempt, withReflection } from '../../src/lib/progress/edits';
+import type { ProgressReport } from '../../src/lib/lms/embed-protocol';
+import { lessonStatus } from '../../src/lib/course/completion';
 
 const report = (over: Partial<ProgressReport> = {}): ProgressReport => ({
   courseId: 'c', lesson: 'goals', completed: 2, total: 10, score: 0.2, status: 'incomplete', success: 'unknown', attempts: 2, ...over,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashSeed, optionOrder, orderedOptions, seededRandom } from '../../src/lib/shuffle';
+import { hashSeed, optionOrder, orderedOptions, seededRandom } from '../../src/lib/course/shuffle';
 
 const four = ['a', 'b', 'c', 'd'];
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `l${String((i % 90) + 10)}-q${i}`);

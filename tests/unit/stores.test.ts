@@ -15,11 +15,11 @@ import { saveQuizDraft, submitQuiz } from '../../src/stores/quiz';
 import { saveReflection } from '../../src/stores/reflection';
 import { recordReview, replaceProgress, resetProgress, saveReminders, setLearnerName } from '../../src/stores/learner';
 import { $updateBlocked, applyUpdate, $update, flushAll, onFlush } from '../../src/stores/app';
-import { decodeProgress, emptyProgress, encodeProgress, progressKey, withVisit, type Progress } from '../../src/lib/progress';
-import { withReflection } from '../../src/lib/progress-edits';
+import { decodeProgress, emptyProgress, encodeProgress, progressKey, withVisit, type Progress } from '../../src/lib/progress/document';
+import { withReflection } from '../../src/lib/progress/edits';
 import { localBackend, memoryBackend, type StorageBackend, type StorageLike } from '../../src/storage/backends';
-import type { ScorableQuestion } from '../../src/lib/scoring';
-import { noticeCodes } from '../../src/lib/messages';
+import type { ScorableQuestion } from '../../src/lib/course/scoring';
+import { noticeCodes } from '../../src/lib/text/notices';
 
 const COURSE = 'networking-ja';
 const KEY = progressKey(COURSE);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charCount, fitGraphemes, graphemes } from '../../src/lib/text';
+import { charCount, fitGraphemes, graphemes } from '../../src/lib/text/count';
 
 const family = '👨‍👩‍👧‍👦';
 const flag = '🇯🇵';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { IMPORT_MAX_BYTES, overview, progressFile, progressFileName, readProgressFile } from '../../src/lib/transfer';
-import { PROGRESS_VERSION, emptyProgress, withVisit, type Progress } from '../../src/lib/progress';
-import { withAttempt, withName, withReflection, withReminders } from '../../src/lib/progress-edits';
-import { withMistakes } from '../../src/lib/review';
-import type { LessonRequirement } from '../../src/lib/completion';
+import { IMPORT_MAX_BYTES, overview, progressFile, progressFileName, readProgressFile } from '../../src/lib/progress/files';
+import { PROGRESS_VERSION, emptyProgress, withVisit, type Progress } from '../../src/lib/progress/document';
+import { withAttempt, withName, withReflection, withReminders } from '../../src/lib/progress/edits';
+import { withMistakes } from '../../src/lib/plan/review-schedule';
+import type { LessonRequirement } from '../../src/lib/course/completion';
 
 const COURSE = 'networking-ja';
 const NOW = 1_764_240_000_000;

@@ -1,0 +1,107 @@
+/**
+ * A branching conversation (会話シミュレーション): the talk so far as a transcript, the learner's
+ * choices as buttons, each choice's feedback, one step back or a restart; the path is saved as it
+ * grows, the best ending reached is kept. Each new line and feedback is announced; focus moves to
+ * the new choices, or to the ending.
+ */
+import { Fragment } from 'preact';
+import { useRef, useState } from 'preact/hooks';
+import type { ConversationActivity } from '../../lib/activities/schema';
+import { walk } from '../../lib/activities/conversation';
+import { fill, type ConversationText } from '../../lib/text/ui-text';
+import { saveConversation } from '../../stores/activities';
+import { useProgress } from '../runtime/use-progress';
+
+type Props = Pick<ConversationActivity, 'id' | 'role' | 'start' | 'nodes'> & { t: ConversationText };
+type Node = ConversationActivity['nodes'][number];
+
+export default function Conversation({ id, role, start, nodes, t }: Props) {
+  const { progress } = useProgress();
+  const record = progress.activities[id];
+  const saved = record?.kind === 'conversation' ? (record.state as { path: number[] }).path : [];
+  const { steps, current, path } = walk({ start, nodes }, saved);
+  const [said, setSaid] = useState('');
+  const root = useRef<HTMLDivElement>(null);
+
+  const lineOf = (n: Node) => (n.speaker ? fill(t.said, { speaker: n.speaker, line: n.line }) : n.line);
+  const endingOf = (n: Node) => (n.ending ? `${fill(t.ending, { verdict: n.ending.verdict })}${n.ending.text}` : '');
+  /** Focus on the first new choice, or on the ending. */
+  const focusNext = () => requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('[data-choice], [data-ending]')?.focus());
+
+  const go = (next: number[], announce: string) => {
+    const reached = walk({ start, nodes }, next).current;
+    saveConversation(id, next, reached.ending?.rank ?? null);
+    setSaid(`${announce}${lineOf(reached)}${endingOf(reached)}`);
+    focusNext();
+  };
+  const choose = (i: number) => go([...path, i], `${t.feedback}${current.choices![i].feedback}`);
+  const back = () => go(path.slice(0, -1), t.backDone);
+  const restart = () => go([], t.restartDone);
+
+  const endings = nodes.filter((n) => n.ending);
+  const best = record?.best != null ? endings.find((n) => n.ending!.rank === record.best) : undefined;
+  const you = fill(t.you, { role });
+  return (
+    <div class="conversation" ref={root}>
+      <p class="meta-line">
+        <span>{fill(t.endings, { count: endings.length })}</span>
+        {best && <span data-activity-best>{fill(t.best, { verdict: best.ending!.verdict })}</span>}
+      </p>
+      <ol class="transcript" aria-label={t.transcript}>
+        {steps.map(({ node, choice }, i) => (
+          <Fragment key={i}>
+            <Line node={node} />
+            <li class="line you" data-step={i}>
+              <span class="speaker">{you}</span>
+              <p>{node.choices![choice].text}</p>
+              <p class="feedback">
+                <strong>{t.feedback}</strong>
+                {node.choices![choice].feedback}
+              </p>
+            </li>
+          </Fragment>
+        ))}
+        <Line node={current} />
+      </ol>
+      {current.choices ? (
+        <fieldset class="conversation-choices">
+          <legend>{fill(t.choices, { role })}</legend>
+          {current.choices.map((c, i) => (
+            <p key={`${current.id}-${i}`}>
+              <button type="button" class="secondary choice-button" data-choice={i} onClick={() => choose(i)}>
+                {c.text}
+              </button>
+            </p>
+          ))}
+        </fieldset>
+      ) : (
+        <div class={`ending rank-${current.ending!.rank}`} tabIndex={-1} data-ending={current.ending!.rank}>
+          <p class="verdict">{fill(t.ending, { verdict: current.ending!.verdict })}</p>
+          <p>{current.ending!.text}</p>
+        </div>
+      )}
+      {path.length > 0 && (
+        <p class="actions">
+          <button type="button" class="secondary" onClick={back}>
+            {t.back}
+          </button>
+          <button type="button" class="secondary" onClick={restart}>
+            {t.restart}
+          </button>
+        </p>
+      )}
+      <p class="visually-hidden" role="status" aria-live="polite" data-announce>
+        {said}
+      </p>
+    </div>
+  );
+}
+
+function Line({ node }: { node: Node }) {
+  return (
+    <li class={node.speaker ? 'line them' : 'line narration'} data-node={node.id}>
+      {node.speaker && <span class="speaker">{node.speaker}</span>}
+      <p>{node.line}</p>
+    </li>
+  );
+}

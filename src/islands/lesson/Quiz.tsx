@@ -1,0 +1,108 @@
+/** The lesson quiz: answer, submit for instant feedback, retry as a new attempt. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Question } from '../../lib/course/schema';
+import { percent, unanswered, type QuizResult } from '../../lib/course/scoring';
+import { fill, type QuizText } from '../../lib/text/ui-text';
+import { saveQuizDraft, submitQuiz } from '../../stores/quiz';
+import { useProgress } from '../runtime/use-progress';
+import QuizQuestion from './QuizQuestion';
+
+interface Props {
+  slug: string;
+  questions: Question[];
+  /** Share of correct answers needed to pass (0-1). */
+  passMark: number;
+  /** QUIZ_TEXT from src/lib/text/ui-text.ts. */
+  t: QuizText;
+}
+
+export default function Quiz({ slug, questions, passMark, t }: Props) {
+  const { progress, loaded } = useProgress();
+  const [answers, setAnswers] = useState<Record<string, string[]>>({});
+  const [result, setResult] = useState<QuizResult | null>(null);
+  const [missing, setMissing] = useState<string[]>([]);
+  const statusRef = useRef<HTMLDivElement>(null);
+  // Choices made but not submitted before a reload or an update come back.
+  const draft = progress.drafts[`quiz:${slug}`]?.value;
+  useEffect(() => {
+    if (!loaded || !draft || result) return;
+    try {
+      const saved = JSON.parse(draft) as Record<string, string[]>;
+      if (Object.keys(answers).length === 0) setAnswers(saved);
+    } catch {
+      /* a damaged draft is just not restored */
+    }
+  }, [loaded, draft]);
+  /** Records a change of choices, and keeps them (as a draft) until the quiz is submitted. */
+  const choose = (next: Record<string, string[]>) => {
+    setAnswers(next);
+    saveQuizDraft(slug, next);
+  };
+  const record = progress.quizzes[slug];
+  const number = (id: string) => fill(t.number, { n: questions.findIndex((q) => q.id === id) + 1 });
+  const pass = percent(passMark);
+  // The attempt on screen: the one being answered, or (with its result shown) the one just scored,
+  // so the options keep their places while the feedback is read.
+  const attempt = (record?.attempts ?? 0) + (result ? 0 : 1);
+
+  const onSubmit = (e: Event) => {
+    e.preventDefault();
+    const gaps = unanswered(questions, answers);
+    setMissing(gaps);
+    if (gaps.length) {
+      document.querySelector<HTMLInputElement>(`#${gaps[0]}-set input`)?.focus();
+      return;
+    }
+    setResult(submitQuiz(slug, questions, answers, passMark));
+    requestAnimationFrame(() => statusRef.current?.focus());
+  };
+  const retry = () => {
+    setResult(null);
+    setAnswers({});
+    requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`#${questions[0].id}-set input`)?.focus());
+  };
+
+  return (
+    <form class="quiz" onSubmit={onSubmit} data-quiz={slug} noValidate>
+      {record && record.attempts > 0 && !result && (
+        <p class="meta-line" data-best>
+          {fill(t.best, { score: percent(record.best), attempts: record.attempts })}
+        </p>
+      )}
+      {questions.map((q, i) => (
+        <QuizQuestion
+          key={q.id}
+          question={q}
+          index={i}
+          attempt={attempt}
+          chosen={answers[q.id] ?? []}
+          result={result?.results[i]}
+          onChange={(id, chosen) => choose({ ...answers, [id]: chosen })}
+          t={t}
+        />
+      ))}
+      <div class="result" role="status" aria-live="polite" tabIndex={-1} ref={statusRef} data-result>
+        {result ? (
+          <>
+            <p class="verdict">
+              {fill(t.score, { total: result.total, correct: result.correct, score: percent(result.score) })}
+              {result.passed ? t.passed : fill(t.failed, { pass })}
+            </p>
+            <p>{fill(t.attempt, { attempts: record?.attempts ?? 1, best: percent(Math.max(record?.best ?? 0, result.score)) })}</p>
+          </>
+        ) : missing.length ? (
+          <p class="error">{fill(t.missing, { list: missing.map(number).join(t.listSeparator) })}</p>
+        ) : (
+          <p>{fill(t.ready, { pass })}</p>
+        )}
+      </div>
+      {result ? (
+        <button type="button" class="secondary" onClick={retry}>
+          {t.retry}
+        </button>
+      ) : (
+        <button type="submit">{t.submit}</button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * One quiz question: native radios/checkboxes in a fieldset, then per-option feedback after scoring.
+ * The options are shown in the order of the attempt (src/lib/course/shuffle.ts); their values stay the
+ * option ids, so scoring and saved answers do not depend on the order.
+ */
+import type { Question } from '../../lib/course/schema';
+import type { QuestionResult } from '../../lib/course/scoring';
+import { orderedOptions } from '../../lib/course/shuffle';
+import { fill, type QuizText } from '../../lib/text/ui-text';
+
+interface Props {
+  question: Question;
+  index: number;
+  /** Which attempt this is (1 = the first: the authored order). */
+  attempt: number;
+  /** A line under the legend, e.g. which lesson a check question comes from. */
+  note?: string;
+  chosen: string[];
+  result?: QuestionResult;
+  onChange: (id: string, chosen: string[]) => void;
+  t: QuizText;
+}
+
+export default function QuizQuestion({ question: q, index, attempt, note, chosen, result, onChange, t }: Props) {
+  const multiple = q.type === 'multiple';
+  const toggle = (id: string, on: boolean) =>
+    onChange(q.id, multiple ? (on ? [...chosen, id] : chosen.filter((c) => c !== id)) : [id]);
+  const option = (id: string) => q.options.find((o) => o.id === id)!;
+  return (
+    <fieldset id={`${q.id}-set`} data-question={q.id}>
+      <legend>{fill(t.legend, { n: index + 1, hint: t[q.type] })}</legend>
+      {note && <p class="meta-line">{note}</p>}
+      <p>{q.prompt}</p>
+      {orderedOptions(q, attempt).map((o) => (
+        <label class="choice" key={o.id}>
+          <input
+            type={multiple ? 'checkbox' : 'radio'}
+            name={q.id}
+            value={o.id}
+            checked={chosen.includes(o.id)}
+            disabled={!!result}
+            onChange={(e) => toggle(o.id, (e.currentTarget as HTMLInputElement).checked)}
+          />
+          <span>{o.text}</span>
+        </label>
+      ))}
+      {result && (
+        <div class={`feedback ${result.correct ? 'ok' : 'ng'}`} data-feedback={result.correct ? 'correct' : 'incorrect'}>
+          <p class="verdict">{result.correct ? t.correct : t.incorrect}</p>
+          {result.chosen.map((id) => (
+            <p key={id}>{fill(t.yourChoice, { text: option(id).text, feedback: option(id).feedback })}</p>
+          ))}
+          {!result.correct && result.correctIds.map((id) => <p key={`c-${id}`}>{fill(t.rightAnswer, { text: option(id).text, feedback: option(id).feedback })}</p>)}
+        </div>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The review page (復習): the questions due today, one at a time, with the quiz's feedback, and
+ * where each goes next in the schedule. The queue is fixed when the page opens.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Question } from '../../lib/course/schema';
+import type { QuestionResult } from '../../lib/course/scoring';
+import { dueReviews, nextDue } from '../../lib/plan/review-due';
+import { REVIEW_DAYS } from '../../lib/progress/document';
+import { formatDateJa } from '../../lib/text/dates';
+import { fill, type QuizText, type ReviewText } from '../../lib/text/ui-text';
+import { recordReview } from '../../stores/learner';
+import { useProgress } from '../runtime/use-progress';
+import QuizQuestion from '../lesson/QuizQuestion';
+
+/** A question with the lesson it comes from. */
+export type ReviewQuestion = Question & { lesson: { order: number; title: string } };
+
+interface Props {
+  questions: ReviewQuestion[];
+  /** QUIZ_TEXT and REVIEW_TEXT from src/lib/text/ui-text.ts. */
+  t: QuizText;
+  r: ReviewText;
+  homeHref: string;
+}
+
+export default function ReviewSession({ questions, t, r, homeHref }: Props) {
+  const { progress, loaded } = useProgress();
+  const [queue, setQueue] = useState<string[] | null>(null);
+  // A review is a retry: its options come in the order of "attempt" 2 + the review box, taken when
+  // the queue is made, so they keep their places while the feedback is read.
+  const [attempts, setAttempts] = useState<Record<string, number>>({});
+  const [index, setIndex] = useState(0);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [result, setResult] = useState<QuestionResult | null>(null);
+  const [hint, setHint] = useState(false);
+  const statusRef = useRef<HTMLDivElement>(null);
+  const ids = questions.map((q) => q.id);
+  useEffect(() => {
+    if (!loaded || queue) return;
+    const due = dueReviews(progress, Date.now(), ids);
+    setAttempts(Object.fromEntries(due.map((id) => [id, 2 + (progress.reviews[id]?.box ?? 0)])));
+    setQueue(due);
+  }, [loaded]);
+  if (!queue) return <p>{r.loading}</p>;
+
+  const q = questions.find((x) => x.id === queue[index]);
+  if (!q) {
+    const next = nextDue(progress, Date.now(), ids);
+    return (
+      <div class="result" role="status" tabIndex={-1} data-review-done>
+        <p class="verdict">{queue.length ? r.finished : r.none}</p>
+        <p>{next ? fill(r.upcoming, { date: formatDateJa(next) }) : r.idle}</p>
+        <p>
+          <a href={homeHref}>{r.home}</a>
+        </p>
+      </div>
+    );
+  }
+  const record = progress.reviews[q.id];
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (!chosen.length) return setHint(true);
+    setHint(false);
+    setResult(recordReview(q, chosen));
+    requestAnimationFrame(() => statusRef.current?.focus());
+  };
+  const next = () => {
+    setIndex(index + 1);
+    setChosen([]);
+    setResult(null);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-review] input, [data-review-done]')?.focus());
+  };
+  const schedule = () => {
+    if (!record || record.due === null) return r.done;
+    const date = formatDateJa(record.due);
+    return result!.correct ? fill(r.up, { days: REVIEW_DAYS[record.box], date }) : fill(r.again, { date });
+  };
+
+  return (
+    <form onSubmit={submit} data-review={q.id} noValidate>
+      <p class="eyebrow">{fill(r.position, { n: index + 1, total: queue.length, order: q.lesson.order, title: q.lesson.title })}</p>
+      <QuizQuestion key={q.id} question={q} index={index} attempt={attempts[q.id] ?? 2} chosen={chosen} result={result ?? undefined} onChange={(_, c) => setChosen(c)} t={t} />
+      <div class="result" role="status" aria-live="polite" tabIndex={-1} ref={statusRef} data-review-result>
+        {result ? <p class="verdict">{`${result.correct ? t.correct : t.incorrect}${schedule()}`}</p> : <p class={hint ? 'error' : ''}>{r.choose}</p>}
+      </div>
+      {result ? (
+        <button type="button" onClick={next}>
+          {r.next}
+        </button>
+      ) : (
+        <button type="submit">{r.submit}</button>
+      )}
+    </form>
+  );
+}
