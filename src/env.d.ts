@@ -8,4 +8,3 @@ interface ImportMetaEnv {
   /** How the SCORM 1.2 package reports status, overriding course.yaml scorm.status12 (docs/lms-admins.md). */
   readonly COURSE_SCORM12_STATUS?: string;
 }
-

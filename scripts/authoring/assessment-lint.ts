@@ -12,15 +12,7 @@
 import type { Option, Question } from '../../src/lib/course/schema';
 
 /** The rules, in the order the table shows them. A rule's id is also its key in the config file. */
-const RULES = [
-  'key-position',
-  'key-longest',
-  'tell-words',
-  'multiple-response',
-  'duplicate-options',
-  'stem-style',
-  'objective-coverage',
-] as const;
+const RULES = ['key-position', 'key-longest', 'tell-words', 'multiple-response', 'duplicate-options', 'stem-style', 'objective-coverage'] as const;
 export type RuleId = (typeof RULES)[number];
 
 /** Where an item is used: the lesson quiz, the course's 事前チェック (pre) or 修了テスト (final). */
@@ -138,7 +130,26 @@ export const DEFAULT_CONFIG: LintConfig = {
   'tell-words': {
     enabled: true,
     minWrong: 3,
-    words: ['だけ', 'すべて', '全て', 'すぐに', '毎日', '必ず', 'いつも', '常に', '絶対', '一切', '決して', 'やめる', '諦める', 'あきらめる', 'しかない', 'とにかく', '全員', '二度と'],
+    words: [
+      'だけ',
+      'すべて',
+      '全て',
+      'すぐに',
+      '毎日',
+      '必ず',
+      'いつも',
+      '常に',
+      '絶対',
+      '一切',
+      '決して',
+      'やめる',
+      '諦める',
+      'あきらめる',
+      'しかない',
+      'とにかく',
+      '全員',
+      '二度と',
+    ],
     except: ['だけでなく', 'だけではなく'],
     keyWords: ['尋ね', '一つ', '確かめ', '質問'],
     minKeys: 4,
@@ -165,7 +176,10 @@ export function resolveConfig(raw: unknown): { config: LintConfig; errors: strin
   const config = structuredClone(DEFAULT_CONFIG);
   if (raw === undefined || raw === null) return { config, errors };
   merge(config as unknown as Record<string, unknown>, raw, '', errors);
-  const windows = { ...Object.fromEntries(Object.entries(config['key-position'].options).map(([n, w]) => [`options.${n}`, w])), trueFalse: config['key-position'].trueFalse };
+  const windows = {
+    ...Object.fromEntries(Object.entries(config['key-position'].options).map(([n, w]) => [`options.${n}`, w])),
+    trueFalse: config['key-position'].trueFalse,
+  };
   for (const [key, w] of Object.entries(windows)) if (w.min > w.max) errors.push(`key-position.${key}: min (${w.min}) is greater than max (${w.max})`);
   return { config, errors };
 }
@@ -659,7 +673,11 @@ function checkDuplicates({ items, config, add }: Context): LintReport['duplicate
       const first = texts.indexOf(t);
       if (first === i) return;
       bump(it, 'duplicateOptions');
-      add('duplicate-options', it, `options ${it.q.options[first].id} and ${it.q.options[i].id} say the same (「${it.q.options[i].text}」): give each option its own idea.`);
+      add(
+        'duplicate-options',
+        it,
+        `options ${it.q.options[first].id} and ${it.q.options[i].id} say the same (「${it.q.options[i].text}」): give each option its own idea.`,
+      );
     });
     const prompt = normalizeText(it.q.prompt);
     const earlier = seen.get(prompt);
@@ -701,7 +719,11 @@ function checkStemStyle({ items, config, add }: Context): LintReport['stemStyle'
       if (isAllOrNothing(o.text)) {
         count(it, 'allOrNothing');
         if (c.allOrNothing)
-          add('stem-style', it, `option ${o.id} 「${o.text}」 is about the other options, not the situation (「すべて正しい」「どれも違う」): replace it with a real action.`);
+          add(
+            'stem-style',
+            it,
+            `option ${o.id} 「${o.text}」 is about the other options, not the situation (「すべて正しい」「どれも違う」): replace it with a real action.`,
+          );
       }
   }
   return stats;
@@ -724,7 +746,11 @@ function checkObjectives({ lessons, items, config, add }: Context): LintReport['
     for (const it of own) {
       const o = it.q.objective;
       if (o === undefined)
-        add('objective-coverage', it, `names no objective: add "objective: N" (1 = 「${lesson.objectives[0] ?? 'the first objective'}」) so it is clear what it measures.`);
+        add(
+          'objective-coverage',
+          it,
+          `names no objective: add "objective: N" (1 = 「${lesson.objectives[0] ?? 'the first objective'}」) so it is clear what it measures.`,
+        );
       else if (!hasObjective(it)) add('objective-coverage', it, `objective: ${o} does not exist: this lesson has ${n} objectives (1 = the first).`);
     }
     const quiz = own.filter((i) => i.set === 'quiz');
@@ -757,8 +783,10 @@ function checkObjectives({ lessons, items, config, add }: Context): LintReport['
     if (pre.length === 0) coverage.withoutPre++;
     if (fin.length === 0) coverage.withoutFinal++;
     if (courseHasChecks && config['objective-coverage'].requireChecks) {
-      if (pre.length === 0) add('objective-coverage', lesson, `has no pre-check item (checks.pre) although other lessons have one: the 事前チェック must cover every lesson.`);
-      if (fin.length === 0) add('objective-coverage', lesson, `has no final-check item (checks.final) although other lessons have one: the 修了テスト must cover every lesson.`);
+      if (pre.length === 0)
+        add('objective-coverage', lesson, `has no pre-check item (checks.pre) although other lessons have one: the 事前チェック must cover every lesson.`);
+      if (fin.length === 0)
+        add('objective-coverage', lesson, `has no final-check item (checks.final) although other lessons have one: the 修了テスト must cover every lesson.`);
     }
   }
   return { items: stats, lessons: coverage };
@@ -803,7 +831,9 @@ export function lintCourse(lessons: readonly LintLesson[], config: LintConfig = 
   const violations: Violation[] = found
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.seq - b.seq || rank(a.rule) - rank(b.rule)))
     .map(({ seq: _, ...v }) => v);
-  const rules = Object.fromEntries(RULES.map((r) => [r, { enabled: config[r].enabled, violations: violations.filter((v) => v.rule === r).length }])) as LintReport['rules'];
+  const rules = Object.fromEntries(
+    RULES.map((r) => [r, { enabled: config[r].enabled, violations: violations.filter((v) => v.rule === r).length }]),
+  ) as LintReport['rules'];
   return { lessons: sorted.length, questions: bySet(items, (s) => s.length), rules, ...stats, config, violations };
 }
 
@@ -811,7 +841,8 @@ export function lintCourse(lessons: readonly LintLesson[], config: LintConfig = 
 // The table
 // ---------------------------------------------------------------------------------------------
 
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
 export function displayWidth(text: string): number {
@@ -860,12 +891,23 @@ export function formatReport(r: LintReport): string {
   for (const set of ['all', ...SETS] as const) {
     const singles = r.keyPosition[set].single;
     if (singles.length === 0) posRows.push([set, '-', '0', ...positions.map(() => '')]);
-    for (const p of singles) posRows.push([set, String(p.options), String(p.items), ...positions.map((_, i) => (i < p.options ? countShare(p.counts[i], p.items) : ''))]);
+    for (const p of singles)
+      posRows.push([set, String(p.options), String(p.items), ...positions.map((_, i) => (i < p.options ? countShare(p.counts[i], p.items) : ''))]);
   }
   out.push(...table(['set', 'options', 'items', ...positions], posRows), '');
   const tfc = c['key-position'].trueFalse;
   out.push(`True/false keys ("true" should be ${pct(tfc.min)}-${pct(tfc.max)}, from ${tfc.minItems} items):`, '');
-  out.push(...table(['set', 'items', 'true', 'false'], setRows(r.keyPosition, (v, set) => [set, String(v.trueFalse.items), countShare(v.trueFalse.trueKeys, v.trueFalse.items), countShare(v.trueFalse.items - v.trueFalse.trueKeys, v.trueFalse.items)])));
+  out.push(
+    ...table(
+      ['set', 'items', 'true', 'false'],
+      setRows(r.keyPosition, (v, set) => [
+        set,
+        String(v.trueFalse.items),
+        countShare(v.trueFalse.trueKeys, v.trueFalse.items),
+        countShare(v.trueFalse.items - v.trueFalse.trueKeys, v.trueFalse.items),
+      ]),
+    ),
+  );
   end();
 
   // key-longest
@@ -892,7 +934,10 @@ export function formatReport(r: LintReport): string {
           String(t.wrong.all),
           String(t.keys.all),
           ...SETS.map((s) => `${t.wrong[s]}/${t.keys[s]}`),
-          (twc.words.includes(t.word) && t.wrong.all >= twc.minWrong && t.keys.all === 0) || (twc.keyWords.includes(t.word) && t.keys.all >= twc.minKeys && t.wrong.all === 0) ? 'yes' : '',
+          (twc.words.includes(t.word) && t.wrong.all >= twc.minWrong && t.keys.all === 0) ||
+          (twc.keyWords.includes(t.word) && t.keys.all >= twc.minKeys && t.wrong.all === 0)
+            ? 'yes'
+            : '',
         ]),
       ),
     );
@@ -921,17 +966,33 @@ export function formatReport(r: LintReport): string {
 
   // duplicate-options
   heading('duplicate-options', 'options of one question, or prompts, that read the same');
-  out.push(...table(['set', 'questions', 'duplicate options', 'repeated prompts'], setRows(r.duplicateOptions, (v, set) => [set, String(v.questions), String(v.duplicateOptions), String(v.repeatedPrompts)])));
+  out.push(
+    ...table(
+      ['set', 'questions', 'duplicate options', 'repeated prompts'],
+      setRows(r.duplicateOptions, (v, set) => [set, String(v.questions), String(v.duplicateOptions), String(v.repeatedPrompts)]),
+    ),
+  );
   end();
 
   // stem-style
   heading('stem-style', `stems${c['stem-style'].feedback ? ' and feedback' : ''} in です・ます; no 「すべて正しい」 options`);
-  out.push(...table(['set', 'texts', 'sentences', 'plain form', 'all/none options'], setRows(r.stemStyle, (v, set) => [set, String(v.texts), String(v.sentences), String(v.plain), String(v.allOrNothing)])));
+  out.push(
+    ...table(
+      ['set', 'texts', 'sentences', 'plain form', 'all/none options'],
+      setRows(r.stemStyle, (v, set) => [set, String(v.texts), String(v.sentences), String(v.plain), String(v.allOrNothing)]),
+    ),
+  );
   end();
 
   // objective-coverage
   heading('objective-coverage', 'every item names an objective; every objective is measured');
-  out.push(...table(['set', 'items', 'named', 'no objective', 'unknown objective'], setRows(r.objectiveCoverage.items, (v, set) => [set, String(v.items), String(v.named), String(v.missing), String(v.unknown)])), '');
+  out.push(
+    ...table(
+      ['set', 'items', 'named', 'no objective', 'unknown objective'],
+      setRows(r.objectiveCoverage.items, (v, set) => [set, String(v.items), String(v.named), String(v.missing), String(v.unknown)]),
+    ),
+    '',
+  );
   const lc = r.objectiveCoverage.lessons;
   out.push(
     ...table(

@@ -18,7 +18,8 @@ function withImports(dir, roots) {
     if (seen.has(file) || !fs.existsSync(path.join(dir, file))) return;
     seen.add(file);
     const code = fs.readFileSync(path.join(dir, file), 'utf8');
-    for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[^'"()]*?from\s*)?["']([^"']+\.js)["']/g)) visit(path.posix.join(path.posix.dirname(file), m[1]));
+    for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[^'"()]*?from\s*)?["']([^"']+\.js)["']/g))
+      visit(path.posix.join(path.posix.dirname(file), m[1]));
   };
   roots.forEach(visit);
   return seen;
@@ -42,9 +43,18 @@ export function activityWeights(dir) {
       else urls.forEach((u) => first.add(u));
     }
     const firstView = withImports(dir, first);
-    const inline = [...html.matchAll(/<script(?![^>]*\b(?:src=|type="application\/json"))[^>]*>([\s\S]*?)<\/script>/g)].reduce((s, m) => s + (m[1].trim() ? gzipSize(m[1]) : 0), 0);
+    const inline = [...html.matchAll(/<script(?![^>]*\b(?:src=|type="application\/json"))[^>]*>([\s\S]*?)<\/script>/g)].reduce(
+      (s, m) => s + (m[1].trim() ? gzipSize(m[1]) : 0),
+      0,
+    );
     const minus = (set, ...others) => new Set([...set].filter((f) => !others.some((o) => o.has(f))));
-    const practice = minus(withImports(dir, visible.filter((u) => !ACTIVITY.test(`/${u}`))), firstView);
+    const practice = minus(
+      withImports(
+        dir,
+        visible.filter((u) => !ACTIVITY.test(`/${u}`)),
+      ),
+      firstView,
+    );
     const islands = visible.filter((u) => ACTIVITY.test(`/${u}`));
     const own = minus(withImports(dir, islands), firstView, practice);
     const name = islands[0]?.match(ACTIVITY)?.[1];

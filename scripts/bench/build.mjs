@@ -35,7 +35,10 @@ export function buildPhases(lines, totalMs) {
     return -1;
   };
   const building = find(/Building static entrypoints/);
-  const vite = lines.map((l) => l.text.match(/\[vite\] ✓ built in ([\d.]+)(ms|s)\b/)).filter(Boolean).map((m) => toMs(m[1], m[2]));
+  const vite = lines
+    .map((l) => l.text.match(/\[vite\] ✓ built in ([\d.]+)(ms|s)\b/))
+    .filter(Boolean)
+    .map((m) => toMs(m[1], m[2]));
   const routes = find(/generating static routes/);
   const routesDone = routes >= 0 ? find(/✓ Completed in ([\d.]+)(ms|s)\b/, routes) : -1;
   const done = routesDone >= 0 ? lines[routesDone].text.match(/✓ Completed in ([\d.]+)(ms|s)\b/) : null;

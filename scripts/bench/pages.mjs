@@ -6,7 +6,6 @@ import { chromium, devices } from '@playwright/test';
 import { gzipSize, log } from './util.mjs';
 import { CHROMIUM_ARGS } from '../chromium.mjs';
 
-
 function launchBrowser(executablePath) {
   return chromium.launch({ executablePath: executablePath || undefined, args: CHROMIUM_ARGS });
 }
@@ -103,7 +102,15 @@ async function measurePage(browser, url, { embed = false } = {}) {
     await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
     const embedActive = await frame.evaluate(() => 'embed' in document.documentElement.dataset);
 
-    const totals = { requests: 0, html: { raw: 0, gzip: 0 }, css: { raw: 0, gzip: 0 }, js: { raw: 0, gzip: 0 }, other: { raw: 0, gzip: 0 }, inlineJsGzip: 0, firstViewJsGzip: 0 };
+    const totals = {
+      requests: 0,
+      html: { raw: 0, gzip: 0 },
+      css: { raw: 0, gzip: 0 },
+      js: { raw: 0, gzip: 0 },
+      other: { raw: 0, gzip: 0 },
+      inlineJsGzip: 0,
+      firstViewJsGzip: 0,
+    };
     const list = [];
     for (const r of responses) {
       // A service worker's own fetches (none while workers are blocked, but be explicit).

@@ -22,31 +22,63 @@ function pageWeightTable(pages) {
     return [
       p.label,
       p.requests,
-      kib(p.html.raw), kib(p.html.gzip),
-      kib(p.css.raw), kib(p.css.gzip),
-      kib(p.js.raw), kib(p.js.gzip), kib(p.inlineJsGzip), kib(p.firstViewJsGzip),
+      kib(p.html.raw),
+      kib(p.html.gzip),
+      kib(p.css.raw),
+      kib(p.css.gzip),
+      kib(p.js.raw),
+      kib(p.js.gzip),
+      kib(p.inlineJsGzip),
+      kib(p.firstViewJsGzip),
       kib(p.other.raw),
       `${kib(total)} / ${kib(totalGz)}`,
       islandsCell(p.islands),
     ];
   });
-  return table(['page', 'requests', 'HTML', 'HTML gz', 'CSS', 'CSS gz', 'JS', 'JS gz', 'inline JS gz', 'first-view JS gz (incl. inline)', 'other', 'total / gz', 'islands hydrated'], rows);
+  return table(
+    [
+      'page',
+      'requests',
+      'HTML',
+      'HTML gz',
+      'CSS',
+      'CSS gz',
+      'JS',
+      'JS gz',
+      'inline JS gz',
+      'first-view JS gz (incl. inline)',
+      'other',
+      'total / gz',
+      'islands hydrated',
+    ],
+    rows,
+  );
 }
 
 function activitiesTable(rows) {
   return table(
-    ['lesson page', 'activity', 'first-view JS (incl. inline)', 'quiz + reflections on scroll', 'activity\'s own JS', 'activity files'],
-    rows.map((a) => [a.slug, a.activity ?? '–', a.firstViewJsGzip, a.quizAndReflectionsGzip, a.activity ? a.activityJsGzip : '–', a.activityFiles.join(', ') || '–']),
+    ['lesson page', 'activity', 'first-view JS (incl. inline)', 'quiz + reflections on scroll', "activity's own JS", 'activity files'],
+    rows.map((a) => [
+      a.slug,
+      a.activity ?? '–',
+      a.firstViewJsGzip,
+      a.quizAndReflectionsGzip,
+      a.activity ? a.activityJsGzip : '–',
+      a.activityFiles.join(', ') || '–',
+    ]),
   );
 }
 
 function precacheSection(pc) {
   if (!pc) return '_No sw.js in the build: no precache._';
   const lines = [
-    table(['service worker', 'files', 'raw KiB', 'gzip KiB'], [
-      ['precache manifest (downloaded on install)', pc.files, kib(pc.raw), kib(pc.gzip)],
-      ['sw.js + workbox runtime (not precached)', pc.worker.files, kib(pc.worker.raw), kib(pc.worker.gzip)],
-    ]),
+    table(
+      ['service worker', 'files', 'raw KiB', 'gzip KiB'],
+      [
+        ['precache manifest (downloaded on install)', pc.files, kib(pc.raw), kib(pc.gzip)],
+        ['sw.js + workbox runtime (not precached)', pc.worker.files, kib(pc.worker.raw), kib(pc.worker.gzip)],
+      ],
+    ),
   ];
   if (pc.missing.length) lines.push(`\nPrecache URLs with no file in the build: ${pc.missing.join(', ')}`);
   return lines.join('\n');
@@ -72,8 +104,7 @@ function lighthouseTable(lh, runs) {
  */
 export function linearity(scales) {
   const ok = scales.filter((s) => s.ok).sort((a, b) => a.lessons - b.lessons);
-  const marginalOf = (key) =>
-    ok.slice(1).map((s, i) => (s[key] == null || ok[i][key] == null ? null : (s[key] - ok[i][key]) / (s.lessons - ok[i].lessons)));
+  const marginalOf = (key) => ok.slice(1).map((s, i) => (s[key] == null || ok[i][key] == null ? null : (s[key] - ok[i][key]) / (s.lessons - ok[i].lessons)));
   const marginal = marginalOf('ms');
   const marginalCpu = marginalOf('cpuMs');
   const costs = marginal.map((m) => round(m)).join(' → ');
@@ -137,7 +168,22 @@ function scalingTable(scales, lin) {
       round(s.load, 1),
     ];
   });
-  return table(['lessons', 'build s (median)', 'each run s', 'ms / lesson', 'marginal ms / lesson', 'CPU s', 'marginal CPU ms / lesson', 'HTML pages', 'output MiB', 'avg lesson HTML KiB', 'max load avg'], rows);
+  return table(
+    [
+      'lessons',
+      'build s (median)',
+      'each run s',
+      'ms / lesson',
+      'marginal ms / lesson',
+      'CPU s',
+      'marginal CPU ms / lesson',
+      'HTML pages',
+      'output MiB',
+      'avg lesson HTML KiB',
+      'max load avg',
+    ],
+    rows,
+  );
 }
 
 const PHASES = [
@@ -153,7 +199,9 @@ function phaseTable(scales) {
   const ok = scales.filter((s) => s.ok && s.phases).sort((a, b) => a.lessons - b.lessons);
   if (ok.length < 2) return null;
   const rows = PHASES.map(([key, label]) => {
-    const marginal = ok.slice(1).map((s, i) => (s.phases[key] == null || ok[i].phases[key] == null ? '–' : round((s.phases[key] - ok[i].phases[key]) / (s.lessons - ok[i].lessons), 1)));
+    const marginal = ok
+      .slice(1)
+      .map((s, i) => (s.phases[key] == null || ok[i].phases[key] == null ? '–' : round((s.phases[key] - ok[i].phases[key]) / (s.lessons - ok[i].lessons), 1)));
     return [label, ...ok.map((s) => seconds(s.phases[key])), marginal.join(' → ')];
   });
   return table(['phase', ...ok.map((s) => `${s.lessons} lessons s`), 'marginal ms / lesson'], rows);
@@ -164,11 +212,16 @@ export function toMarkdown(r) {
   const out = [];
   out.push(`# Benchmark ${r.startedAt}`);
   out.push('');
-  out.push(`Commit ${r.commit ?? 'unknown'} · Node ${r.node} · ${r.browserVersion ?? 'Chromium'} · ${r.cpus} CPUs (load avg ${round(r.load.start, 1)} at start, ${round(r.load.end, 1)} at end) · Lighthouse runs per page: ${r.runs} · bench took ${seconds(r.durationMs)} s`);
+  out.push(
+    `Commit ${r.commit ?? 'unknown'} · Node ${r.node} · ${r.browserVersion ?? 'Chromium'} · ${r.cpus} CPUs (load avg ${round(r.load.start, 1)} at start, ${round(r.load.end, 1)} at end) · Lighthouse runs per page: ${r.runs} · bench took ${seconds(r.durationMs)} s`,
+  );
   out.push('');
   out.push('## Build');
   out.push('');
-  if (r.build.ok) out.push(`Cold \`astro build\` of the course (empty cache) into \`${r.outDirName}\`: **${seconds(r.build.ms)} s** (load avg ${round(r.build.load, 1)} before), ${r.build.size.files} files, ${mib(r.build.size.bytes)} MiB.`);
+  if (r.build.ok)
+    out.push(
+      `Cold \`astro build\` of the course (empty cache) into \`${r.outDirName}\`: **${seconds(r.build.ms)} s** (load avg ${round(r.build.load, 1)} before), ${r.build.size.files} files, ${mib(r.build.size.bytes)} MiB.`,
+    );
   else out.push(`Build FAILED after ${seconds(r.build.ms)} s:\n\n\`\`\`\n${r.build.output}\n\`\`\``);
   if (r.pages?.length) {
     out.push('');
@@ -205,7 +258,7 @@ export function toMarkdown(r) {
     const phases = phaseTable(r.scaling);
     if (phases) {
       out.push('');
-      out.push('Where the time goes (median per phase, from when Astro\'s log lines arrived and its own timings):');
+      out.push("Where the time goes (median per phase, from when Astro's log lines arrived and its own timings):");
       out.push('');
       out.push(phases);
     }

@@ -79,7 +79,7 @@ export function timeCommand(cmd, args, { cwd, env }) {
 export function childCpuMs(timesOutput) {
   const lines = timesOutput.trim().split('\n');
   const m = lines[1]?.match(/^(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
-  return m ? ((Number(m[1]) * 60 + Number(m[2])) + (Number(m[3]) * 60 + Number(m[4]))) * 1000 : null;
+  return m ? (Number(m[1]) * 60 + Number(m[2]) + (Number(m[3]) * 60 + Number(m[4]))) * 1000 : null;
 }
 
 export const tail = (text, lines = 30) => text.trim().split('\n').slice(-lines).join('\n');

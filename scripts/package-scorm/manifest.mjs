@@ -13,7 +13,7 @@ export const LAUNCH = 'launch/index.html';
  * @type {Record<'1.2' | '2004', { schemaDir: string; namespaces: [prefix: string, uri: string, xsd: string][] }>}
  */
 export const SCHEMAS = {
-  '1.2': {
+  1.2: {
     schemaDir: 'scorm12edition',
     namespaces: [
       ['', 'http://www.imsproject.org/xsd/imscp_rootv1p1p2', 'imscp_rootv1p1p2.xsd'],
@@ -21,7 +21,7 @@ export const SCHEMAS = {
       ['imsmd', 'http://www.imsglobal.org/xsd/imsmd_rootv1p2p1', 'imsmd_rootv1p2p1.xsd'],
     ],
   },
-  '2004': {
+  2004: {
     schemaDir: 'scorm20044thedition',
     namespaces: [
       ['', 'http://www.imsglobal.org/xsd/imscp_v1p1', 'imscp_v1p1.xsd'],
@@ -37,8 +37,7 @@ export const SCHEMAS = {
  * Escapes text for XML content and attribute values.
  * @param {string} s
  */
-const xmlEscape = (s) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+const xmlEscape = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
 
 /**
  * A valid xs:ID (an NCName) from any text: characters outside [A-Za-z0-9._-] become `_`, and a
@@ -74,9 +73,7 @@ export function manifestXml({ version, courseId, title, subtitle, release, files
   const { namespaces } = SCHEMAS[version];
   const id = xmlId(courseId);
   const ids = { org: `ORG-${id}`, item: `ITEM-${id}`, res: `RES-${id}-launch` };
-  const xmlns = namespaces
-    .map(([prefix, uri]) => `\n  ${prefix ? `xmlns:${prefix}` : 'xmlns'}="${uri}"`)
-    .join('');
+  const xmlns = namespaces.map(([prefix, uri]) => `\n  ${prefix ? `xmlns:${prefix}` : 'xmlns'}="${uri}"`).join('');
   const schemaLocation = namespaces.map(([, uri, xsd]) => `${uri} ${xsd}`).join(' ');
   const fileList = files.map((f) => `      <file href="${xmlEscape(fileHref(f))}"/>`).join('\n');
   const orgTitle = xmlEscape(`${title} — ${subtitle}`);

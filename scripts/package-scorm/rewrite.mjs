@@ -53,9 +53,7 @@ export function rewriteText(text, file) {
  * @returns {string[]}
  */
 export function leftovers(text) {
-  return [...text.matchAll(/__COURSE_BASE__/g)].map((m) =>
-    text.slice(Math.max(0, m.index - 40), m.index + PLACEHOLDER.length + 40).replace(/\s+/g, ' '),
-  );
+  return [...text.matchAll(/__COURSE_BASE__/g)].map((m) => text.slice(Math.max(0, m.index - 40), m.index + PLACEHOLDER.length + 40).replace(/\s+/g, ' '));
 }
 
 /**

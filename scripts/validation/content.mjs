@@ -34,4 +34,8 @@ export function questions(lessons) {
 }
 
 /** The ids of a question's correct options, sorted. */
-export const keyOf = (q) => q.options.filter((o) => o.correct).map((o) => o.id).sort();
+export const keyOf = (q) =>
+  q.options
+    .filter((o) => o.correct)
+    .map((o) => o.id)
+    .sort();

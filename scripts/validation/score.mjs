@@ -31,10 +31,17 @@ const right = (r, q) => {
   const a = r.answers[q.id];
   return !!a && same([...(a.choice ?? [])].sort(), keyOf(q));
 };
-const SETS = [['pre', '事前チェック'], ['quiz', '確認クイズ'], ['final', '修了テスト']];
+const SETS = [
+  ['pre', '事前チェック'],
+  ['quiz', '確認クイズ'],
+  ['final', '修了テスト'],
+];
 const pct = (n, d) => (d ? `${Math.round((100 * n) / d)} %` : '–');
 
-const lines = [`| reader | persona | kind | ${SETS.map(([, n]) => n).join(' | ')} | all | right with high confidence |`, `|---|---|---|${SETS.map(() => '---|').join('')}---|---|`];
+const lines = [
+  `| reader | persona | kind | ${SETS.map(([, n]) => n).join(' | ')} | all | right with high confidence |`,
+  `|---|---|---|${SETS.map(() => '---|').join('')}---|---|`,
+];
 for (const r of readers) {
   const cells = SETS.map(([s]) => {
     const qs = items.filter((q) => q.set === s);
@@ -53,7 +60,12 @@ for (const kind of ['without', 'with']) {
     const n = group.reduce((sum, r) => sum + qs.filter((q) => right(r, q)).length, 0);
     return pct(n, qs.length * group.length);
   });
-  lines.push(`| **all ${kind}** | ${group.length} readers | ${kind} | ${cells.join(' | ')} | ${pct(group.reduce((s, r) => s + items.filter((q) => right(r, q)).length, 0), items.length * group.length)} | |`);
+  lines.push(
+    `| **all ${kind}** | ${group.length} readers | ${kind} | ${cells.join(' | ')} | ${pct(
+      group.reduce((s, r) => s + items.filter((q) => right(r, q)).length, 0),
+      items.length * group.length,
+    )} | |`,
+  );
 }
 console.log(lines.join('\n'));
 
@@ -68,6 +80,8 @@ if (process.argv.includes('--items')) {
   console.log(`|---|---|${readers.map(() => '---|').join('')}---|`);
   for (const q of items) {
     const without = readers.filter((r) => r.kind === 'without');
-    console.log(`| ${q.id} | ${keyOf(q).join('')} | ${readers.map((r) => mark(r, q)).join(' | ')} | ${without.filter((r) => right(r, q)).length}/${without.length} |`);
+    console.log(
+      `| ${q.id} | ${keyOf(q).join('')} | ${readers.map((r) => mark(r, q)).join(' | ')} | ${without.filter((r) => right(r, q)).length}/${without.length} |`,
+    );
   }
 }

@@ -12,7 +12,10 @@ import { $storage, ensureStarted, keptOriginal, releaseOriginal } from '../store
 function downloadOriginal() {
   const raw = keptOriginal();
   if (raw === null) return;
-  const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(new Blob([raw], { type: 'application/json' })), download: 'networking-progress-original.json' });
+  const a = Object.assign(document.createElement('a'), {
+    href: URL.createObjectURL(new Blob([raw], { type: 'application/json' })),
+    download: 'networking-progress-original.json',
+  });
   document.body.append(a);
   a.click();
   a.remove();
@@ -24,7 +27,8 @@ export function showNotices(region: HTMLElement): void {
   const template = region.querySelector('template')!.content;
   // The version for who keeps the progress (<html data-kept>), else the general one.
   const text = (code: NoticeCode) =>
-    (template.querySelector(`[data-code="${code}"][data-keeper="${document.documentElement.dataset.kept}"]`) ?? template.querySelector(`[data-code="${code}"]`))?.textContent ?? '';
+    (template.querySelector(`[data-code="${code}"][data-keeper="${document.documentElement.dataset.kept}"]`) ?? template.querySelector(`[data-code="${code}"]`))
+      ?.textContent ?? '';
   const render = () => {
     const dropped = $hostDropped.get().length;
     const storage = $storage.get();
@@ -45,7 +49,12 @@ export function showNotices(region: HTMLElement): void {
       }
       if (p.firstChild?.textContent !== body) {
         p.replaceChildren(body);
-        const action = code === 'update' || code === 'update-blocked' ? ['[data-update-button]', applyUpdate] as const : code.endsWith('-kept') ? ['[data-original-button]', downloadOriginal] as const : null;
+        const action =
+          code === 'update' || code === 'update-blocked'
+            ? (['[data-update-button]', applyUpdate] as const)
+            : code.endsWith('-kept')
+              ? (['[data-original-button]', downloadOriginal] as const)
+              : null;
         if (action) {
           const button = template.querySelector(action[0])!.cloneNode(true) as HTMLButtonElement;
           button.addEventListener('click', action[1]);

@@ -4,14 +4,7 @@
  * messages from the course's own origin or an allowlisted one.
  */
 import { encodeProgress, progressKey } from '../lib/progress/document';
-import {
-  envelope,
-  FRAME_MODE_KEY,
-  isTrustedOrigin,
-  parseHostMessage,
-  progressReport,
-  type CourseMessage,
-} from '../lib/lms/embed-protocol';
+import { envelope, FRAME_MODE_KEY, isTrustedOrigin, parseHostMessage, progressReport, type CourseMessage } from '../lib/lms/embed-protocol';
 import { $progress, $storage, ensureStarted } from '../stores/progress';
 import { mergeFrom, switchBackend } from '../stores/host';
 import { $hostDropped } from '../stores/app';
@@ -161,8 +154,7 @@ export function startBridge(meta: CourseMeta): void {
   }).observe(document.body);
 
   // Links that leave the course open in a new tab instead of replacing the embedded course.
-  for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]'))
-    if (a.origin !== own) (a.target = '_blank'), (a.rel = 'noopener');
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]')) if (a.origin !== own) (a.target = '_blank'), (a.rel = 'noopener');
 
   // Where in the course this page is (the SCORM launcher keeps it as the LMS location).
   const root = new URL(document.documentElement.dataset.base ?? '/', location.href).pathname;

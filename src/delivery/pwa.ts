@@ -27,17 +27,20 @@ export function startPwa(): void {
       waiting.postMessage({ type: 'SKIP_WAITING' });
     });
 
-  sw.register(`${base}sw.js`, { scope: base }).then((reg) => {
-    // A worker already waiting (installed in an earlier visit) is offered right away.
-    if (reg.waiting && sw.controller) offer(reg.waiting);
-    reg.addEventListener('updatefound', () => {
-      const installing = reg.installing;
-      installing?.addEventListener('statechange', () => {
-        // First install (no controller yet) needs no prompt: there is nothing to replace.
-        if (installing.state === 'installed' && sw.controller) offer(installing);
+  sw.register(`${base}sw.js`, { scope: base }).then(
+    (reg) => {
+      // A worker already waiting (installed in an earlier visit) is offered right away.
+      if (reg.waiting && sw.controller) offer(reg.waiting);
+      reg.addEventListener('updatefound', () => {
+        const installing = reg.installing;
+        installing?.addEventListener('statechange', () => {
+          // First install (no controller yet) needs no prompt: there is nothing to replace.
+          if (installing.state === 'installed' && sw.controller) offer(installing);
+        });
       });
-    });
-    // Look for a new version when the learner comes back to the tab.
-    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && reg.update().catch(() => {}));
-  }, () => {});
+      // Look for a new version when the learner comes back to the tab.
+      document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && reg.update().catch(() => {}));
+    },
+    () => {},
+  );
 }

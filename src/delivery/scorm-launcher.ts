@@ -118,7 +118,10 @@ const CHANGE_MS = 4000;
 /** …or at the latest this long after the first change not yet committed (typing without a pause). */
 const CHANGE_MAX_MS = 20_000;
 /** What one interaction record may take in Moodle's exit request (id, type, response, result), for the reserve of records not yet answered. */
-const RECORD_RESERVE = ['id', 'type', 'learner_response', 'result'].reduce((n, k) => n + partBytes(`cmi.interactions.999.${k}`, 'x'.repeat(k === 'learner_response' ? 24 : 12)), 0);
+const RECORD_RESERVE = ['id', 'type', 'learner_response', 'result'].reduce(
+  (n, k) => n + partBytes(`cmi.interactions.999.${k}`, 'x'.repeat(k === 'learner_response' ? 24 : 12)),
+  0,
+);
 
 /** Tracking elements read at launch, so values the LMS already holds are not set again. */
 const PRIMED: Record<ScormVersion, string[]> = {
@@ -166,7 +169,17 @@ export function startLauncher({ courseId, frame, pages, catalog: catalogUrl, sta
     for (let i = 0; i < next; i++) {
       const at = `cmi.interactions.${i}`;
       const id = read(`${at}.id`);
-      for (const k of ['type', 'learner_response', 'result', 'timestamp', 'latency', 'weighting', 'description', 'objectives.0.id', 'correct_responses.0.pattern']) {
+      for (const k of [
+        'type',
+        'learner_response',
+        'result',
+        'timestamp',
+        'latency',
+        'weighting',
+        'description',
+        'objectives.0.id',
+        'correct_responses.0.pattern',
+      ]) {
         const value = lms.get(`${at}.${k}`);
         if (value !== '') ledger.know(`${at}.${k}`, value);
       }
@@ -197,7 +210,8 @@ export function startLauncher({ courseId, frame, pages, catalog: catalogUrl, sta
     return sent;
   };
 
-  if (status === 'not attempted' || status === 'unknown' || status === '') send([[v === '1.2' ? 'cmi.core.lesson_status' : 'cmi.completion_status', 'incomplete']]);
+  if (status === 'not attempted' || status === 'unknown' || status === '')
+    send([[v === '1.2' ? 'cmi.core.lesson_status' : 'cmi.completion_status', 'incomplete']]);
   const target = resumePage({ location, record: launchRecord, last: launchProgress?.last ?? null }, (key) => Object.hasOwn(pages, key));
   frame.src = (target && pages[target]) || pages.home;
 

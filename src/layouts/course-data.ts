@@ -33,7 +33,8 @@ function checkSlugsUnique(loaded: number) {
     bySlug.set(slug, [...(bySlug.get(slug) ?? []), f]);
   }
   const clash = [...bySlug].find(([, fs]) => fs.length > 1);
-  if (clash) throw new Error(`Lessons ${clash[1].map((f) => `"content/lessons/${f}"`).join(' and ')} have the same slug: ${clash[0]}. Each lesson needs its own slug.`);
+  if (clash)
+    throw new Error(`Lessons ${clash[1].map((f) => `"content/lessons/${f}"`).join(' and ')} have the same slug: ${clash[0]}. Each lesson needs its own slug.`);
 }
 
 /** A text as the basis check compares it: no whitespace, no Markdown emphasis. */
@@ -60,12 +61,20 @@ function checkTeaching(l: LessonEntry, sourceIds: ReadonlySet<string>) {
   const text = comparable(lessonText(l));
   for (const q of [...l.data.quiz.questions, ...l.data.checks.pre, ...l.data.checks.final])
     if (q.basis !== undefined && !text.includes(comparable(q.basis)))
-      throw new Error(`${where}: question ${q.id}: its basis 「${q.basis.slice(0, 40)}${q.basis.length > 40 ? '…' : ''}」 does not occur in this lesson. Copy the passage that decides the key from the lesson's body, key points, scenario, findings (evidence) or activities.`);
+      throw new Error(
+        `${where}: question ${q.id}: its basis 「${q.basis.slice(0, 40)}${q.basis.length > 40 ? '…' : ''}」 does not occur in this lesson. Copy the passage that decides the key from the lesson's body, key points, scenario, findings (evidence) or activities.`,
+      );
   for (const e of l.data.evidence)
     for (const id of e.sources)
-      if (!sourceIds.has(id)) throw new Error(`${where}: finding ${e.id} cites "${id}", which content/sources.yaml does not list. Add the study there (id, authors, short, year, title, venue, note).`);
+      if (!sourceIds.has(id))
+        throw new Error(
+          `${where}: finding ${e.id} cites "${id}", which content/sources.yaml does not list. Add the study there (id, authors, short, year, title, venue, note).`,
+        );
   const placed = /<Evidence\s*\/>/.test(l.body ?? '');
-  if (l.data.evidence.length && !placed) throw new Error(`${where}: this lesson has evidence: but its body has no <Evidence />; put it where the 研究からわかること section belongs (after the scenario).`);
+  if (l.data.evidence.length && !placed)
+    throw new Error(
+      `${where}: this lesson has evidence: but its body has no <Evidence />; put it where the 研究からわかること section belongs (after the scenario).`,
+    );
   if (!l.data.evidence.length && placed) throw new Error(`${where}: the body has <Evidence /> but the frontmatter has no evidence: findings.`);
 }
 
@@ -93,7 +102,10 @@ export async function getLessons(): Promise<LessonEntry[]> {
   const ids = new Map<string, string>();
   for (const l of lessons)
     for (const id of [...l.data.quiz.questions, ...l.data.checks.pre, ...l.data.checks.final, ...l.data.reflections, ...l.data.activities].map((x) => x.id)) {
-      if (ids.has(id)) throw new Error(`Id "${id}" is used in both "${ids.get(id)}" and "${l.filePath}". Quiz, check, reflection and activity ids must be unique in the course.`);
+      if (ids.has(id))
+        throw new Error(
+          `Id "${id}" is used in both "${ids.get(id)}" and "${l.filePath}". Quiz, check, reflection and activity ids must be unique in the course.`,
+        );
       ids.set(id, l.filePath ?? l.id);
     }
   if (lessons.length === 0) throw new Error('No lessons found: add content/lessons/NN-slug.mdx files.');
@@ -104,12 +116,20 @@ export async function getLessons(): Promise<LessonEntry[]> {
 
 /** What completion rules need per lesson (passed to islands): required reflections, and the activities course.yaml requires. */
 export function requirements(lessons: LessonEntry[], rule: NonNullable<CompletionRules['activities']>): LessonRequirement[] {
-  const activities = requiredActivities(rule, lessons.map((l) => ({ slug: l.id, activities: l.data.activities.map((a) => a.id) })));
+  const activities = requiredActivities(
+    rule,
+    lessons.map((l) => ({ slug: l.id, activities: l.data.activities.map((a) => a.id) })),
+  );
   return lessons.map((l) => ({ slug: l.id, required: l.data.reflections.filter((r) => r.required).map((r) => r.id), activities: activities[l.id] }));
 }
 
 /** A lesson's activity by id, or a build error naming the lesson file and what went wrong. */
-export async function lessonActivity<K extends Activity['kind']>(slug: string | undefined, id: string, kind: K, component: string): Promise<Extract<Activity, { kind: K }>> {
+export async function lessonActivity<K extends Activity['kind']>(
+  slug: string | undefined,
+  id: string,
+  kind: K,
+  component: string,
+): Promise<Extract<Activity, { kind: K }>> {
   const lessons = await getLessons();
   const lesson = lessons.find((l) => l.id === slug);
   const where = lesson?.filePath ?? `the page ${slug ?? '(not a lesson)'}`;
@@ -119,14 +139,21 @@ export async function lessonActivity<K extends Activity['kind']>(slug: string | 
   if (!a) {
     const elsewhere = lessons.find((l) => l.data.activities.some((x) => x.id === id));
     const own = lesson.data.activities.map((x) => x.id).join(', ') || 'none';
-    throw new Error(`${where}: ${tag} names activity "${id}", which is not in this lesson's \`activities:\` (${elsewhere ? `it is in ${elsewhere.filePath}; ` : ''}this lesson has: ${own}).`);
+    throw new Error(
+      `${where}: ${tag} names activity "${id}", which is not in this lesson's \`activities:\` (${elsewhere ? `it is in ${elsewhere.filePath}; ` : ''}this lesson has: ${own}).`,
+    );
   }
   if (a.kind !== kind) throw new Error(`${where}: ${tag}: activity "${id}" is a ${a.kind}, not a ${kind}; use <${ACTIVITY_COMPONENT[a.kind]} id="${id}" />.`);
   return a as Extract<Activity, { kind: K }>;
 }
 
 /** The MDX component of each activity kind. */
-const ACTIVITY_COMPONENT: Record<Activity['kind'], string> = { conversation: 'Conversation', sorting: 'Sorting', matching: 'Matching', message: 'MessageBuilder' };
+const ACTIVITY_COMPONENT: Record<Activity['kind'], string> = {
+  conversation: 'Conversation',
+  sorting: 'Sorting',
+  matching: 'Matching',
+  message: 'MessageBuilder',
+};
 
 /** Table-of-contents items. */
 export const tocItems = (lessons: LessonEntry[]) =>
@@ -135,7 +162,10 @@ export const tocItems = (lessons: LessonEntry[]) =>
 /** The questions of the pre-check or final check, lesson by lesson in course order, each with its lesson. */
 export const checkItems = (lessons: LessonEntry[], set: CheckSet): CheckItem[] =>
   lessons.flatMap((l) =>
-    l.data.checks[set].map((question) => ({ question, lesson: { slug: l.id, order: l.data.order, title: l.data.title, href: lessonPath(import.meta.env.BASE_URL, l.id) } })),
+    l.data.checks[set].map((question) => ({
+      question,
+      lesson: { slug: l.id, order: l.data.order, title: l.data.title, href: lessonPath(import.meta.env.BASE_URL, l.id) },
+    })),
   );
 
 /** What the learning gain needs per lesson: its title and link, and its pre-check and final check question ids. */
@@ -157,7 +187,11 @@ let index: Promise<CourseIndex> | null = null;
 export function getCourseIndex(): Promise<CourseIndex> {
   index ??= (async () => {
     const [course, lessons] = await Promise.all([getCourse(), getLessons()]);
-    const units = groupUnits(lessons.map((l) => l.id), course.units, course.title);
+    const units = groupUnits(
+      lessons.map((l) => l.id),
+      course.units,
+      course.title,
+    );
     const unitOf = new Map(units.flatMap((u, i) => u.lessons.map((slug) => [slug, i] as const)));
     return {
       v: COURSE_INDEX_VERSION,

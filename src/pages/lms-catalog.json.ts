@@ -23,7 +23,12 @@ const activity = (a: Activity): CatalogActivity => {
     case 'matching':
       return { id: a.id, kind: a.kind, answers: a.answers.map((x) => x.id), pairs: a.pairs.map((p) => ({ id: p.id, answer: p.answer })) };
     case 'conversation':
-      return { id: a.id, kind: a.kind, start: a.start, nodes: a.nodes.map((n) => ({ id: n.id, next: (n.choices ?? []).map((c) => c.next), rank: n.ending?.rank ?? null })) };
+      return {
+        id: a.id,
+        kind: a.kind,
+        start: a.start,
+        nodes: a.nodes.map((n) => ({ id: n.id, next: (n.choices ?? []).map((c) => c.next), rank: n.ending?.rank ?? null })),
+      };
     case 'message':
       return { id: a.id, kind: a.kind };
   }

@@ -32,4 +32,3 @@ export function mergeFrom(raw: string): boolean {
   commit((p) => mergeProgress(p, other.progress));
   return true;
 }
-

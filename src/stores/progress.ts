@@ -19,7 +19,19 @@
  *   is left untouched (nothing is written over it) until the learner has downloaded it.
  */
 import { atom } from 'nanostores';
-import { decodeProgress, emptyProgress, encodeProgress, mergeProgress, newSession, progressDelta, progressKey, withVisit, type DecodeWarning, type Edit, type Progress } from '../lib/progress/document';
+import {
+  decodeProgress,
+  emptyProgress,
+  encodeProgress,
+  mergeProgress,
+  newSession,
+  progressDelta,
+  progressKey,
+  withVisit,
+  type DecodeWarning,
+  type Edit,
+  type Progress,
+} from '../lib/progress/document';
 import { browserBackend, type StorageBackend, type StorageHealth } from '../storage/backends';
 
 /** The current progress document. */
@@ -172,7 +184,12 @@ async function liveSessions(): Promise<Set<string> | null> {
   try {
     const { held = [] } = await session.locks.query();
     const prefix = `${session.key}${TAB}`;
-    return new Set(held.map((l) => l.name ?? '').filter((n) => n.startsWith(prefix)).map((n) => n.slice(prefix.length)));
+    return new Set(
+      held
+        .map((l) => l.name ?? '')
+        .filter((n) => n.startsWith(prefix))
+        .map((n) => n.slice(prefix.length)),
+    );
   } catch {
     return null;
   }

@@ -8,12 +8,7 @@ import { scoreQuiz, type QuizResult, type ScorableQuestion } from '../lib/course
 import { commit } from './progress';
 
 /** Scores and records a quiz attempt, scheduling wrong answers for review; returns the result to show. */
-export function submitQuiz(
-  slug: string,
-  questions: readonly ScorableQuestion[],
-  answers: Record<string, string[]>,
-  passMark: number,
-): QuizResult {
+export function submitQuiz(slug: string, questions: readonly ScorableQuestion[], answers: Record<string, string[]>, passMark: number): QuizResult {
   const result = scoreQuiz(questions, answers, passMark);
   const clean = Object.fromEntries(result.results.map((r) => [r.id, r.chosen]));
   const wrong = result.results.filter((r) => !r.correct).map((r) => r.id);

@@ -23,7 +23,9 @@ function typeStrippingNode(): string {
   if (major > 22 || (major === 22 && minor >= 6)) return process.execPath;
   const candidate = process.env.NODE24 ?? '/opt/node24/bin/node';
   if (fs.existsSync(candidate)) return candidate;
-  throw new Error(`scripts/authoring/lint-content.ts needs Node ≥ 22.6 (the project uses Node 24); this is ${process.version}. Set NODE24 to a Node 24 binary.`);
+  throw new Error(
+    `scripts/authoring/lint-content.ts needs Node ≥ 22.6 (the project uses Node 24); this is ${process.version}. Set NODE24 to a Node 24 binary.`,
+  );
 }
 
 function lint(contentDir: string, ...args: string[]) {
@@ -68,7 +70,9 @@ describe('the fixture course with tells', () => {
     // Every multiple-response item 3 of 4, with d always correct.
     expect(line(`${LESSONS}/ [multiple-response] all 3`)).toMatch(/have 3 correct options \(l01-q2, l02-q3, l03-q3\)/);
     expect(line(`${LESSONS}/ [multiple-response] option d`)).toBeDefined();
-    expect(line(`${LESSONS}/01-importance.mdx l01-q4 [stem-style] `)).toContain('「この年になって今さら人脈を広げても意味がない」である。」 ends in plain form');
+    expect(line(`${LESSONS}/01-importance.mdx l01-q4 [stem-style] `)).toContain(
+      '「この年になって今さら人脈を広げても意味がない」である。」 ends in plain form',
+    );
     expect(line(`${LESSONS}/01-importance.mdx l01-q3 [objective-coverage] `)).toMatch(/names no objective/);
     // 質問 in every key that asks something, and in no wrong option: the reverse tell.
     for (const at of ['02-goals.mdx l02-q2', '03-participate.mdx l03-q1', '03-participate.mdx l03-q3', '03-participate.mdx l03-p1'])

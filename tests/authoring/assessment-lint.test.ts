@@ -60,9 +60,24 @@ const lesson = (order: number, questions: LintQuestion[], pre: LintQuestion[], f
 });
 const id = (l: number, kind: string, n: number) => `l0${l}-${kind}${n}`;
 const goodCourse = (): LintLesson[] => [
-  lesson(1, [single(id(1, 'q', 1), 0, 1), single(id(1, 'q', 2), 1, 2), single(id(1, 'q', 3), 2, 1), single(id(1, 'q', 4), 3, 2), multiple(id(1, 'q', 5), [0, 1])], [truefalse(id(1, 'p', 1), true)], [truefalse(id(1, 'f', 1), false)]),
-  lesson(2, [single(id(2, 'q', 1), 1, 1), single(id(2, 'q', 2), 2, 2), single(id(2, 'q', 3), 3, 1), single(id(2, 'q', 4), 0, 2), multiple(id(2, 'q', 5), [1, 2, 3])], [truefalse(id(2, 'p', 1), true, 2)], [truefalse(id(2, 'f', 1), false, 2)]),
-  lesson(3, [single(id(3, 'q', 1), 2, 1), single(id(3, 'q', 2), 3, 2), single(id(3, 'q', 3), 0, 1), single(id(3, 'q', 4), 1, 2), multiple(id(3, 'q', 5), [0, 2])], [truefalse(id(3, 'p', 1), false)], [truefalse(id(3, 'f', 1), true)]),
+  lesson(
+    1,
+    [single(id(1, 'q', 1), 0, 1), single(id(1, 'q', 2), 1, 2), single(id(1, 'q', 3), 2, 1), single(id(1, 'q', 4), 3, 2), multiple(id(1, 'q', 5), [0, 1])],
+    [truefalse(id(1, 'p', 1), true)],
+    [truefalse(id(1, 'f', 1), false)],
+  ),
+  lesson(
+    2,
+    [single(id(2, 'q', 1), 1, 1), single(id(2, 'q', 2), 2, 2), single(id(2, 'q', 3), 3, 1), single(id(2, 'q', 4), 0, 2), multiple(id(2, 'q', 5), [1, 2, 3])],
+    [truefalse(id(2, 'p', 1), true, 2)],
+    [truefalse(id(2, 'f', 1), false, 2)],
+  ),
+  lesson(
+    3,
+    [single(id(3, 'q', 1), 2, 1), single(id(3, 'q', 2), 3, 2), single(id(3, 'q', 3), 0, 1), single(id(3, 'q', 4), 1, 2), multiple(id(3, 'q', 5), [0, 2])],
+    [truefalse(id(3, 'p', 1), false)],
+    [truefalse(id(3, 'f', 1), true)],
+  ),
 ];
 
 const allQuestions = (c: LintLesson[]) => c.flatMap((l) => [...l.quiz.questions, ...(l.checks?.pre ?? []), ...(l.checks?.final ?? [])]);
@@ -93,7 +108,14 @@ describe('the good course', () => {
     for (const l of goodCourse()) {
       const { file: _, ...data } = l;
       const basis = (q: LintQuestion) => ({ ...q, basis: 'この問いの答えを決める本文の一節です。' });
-      const finding = (n: number) => ({ id: `l0${l.order}-e${n}`, title: '研究の結果', belief: 'よくある思い込み', finding: 'わかったこと', action: 'こうしてみる', sources: ['study2020'] });
+      const finding = (n: number) => ({
+        id: `l0${l.order}-e${n}`,
+        title: '研究の結果',
+        belief: 'よくある思い込み',
+        finding: 'わかったこと',
+        action: 'こうしてみる',
+        sources: ['study2020'],
+      });
       const r = lessonSchema.safeParse({
         ...data,
         quiz: { questions: data.quiz.questions.map(basis) },
@@ -297,7 +319,9 @@ describe('tell-words: words that mark the key', () => {
     expect(only(inKeys(goodCourse(), '尋ね', ['l01-q1', 'l02-q1', 'l03-q1']), 'tell-words')).toEqual([]);
     find(c, 'l02-q2').options.find((o) => !o.correct)!.text += '尋ね';
     expect(only(c, 'tell-words')).toEqual([]);
-    expect(only(inKeys(goodCourse(), '確認', ['l01-q1', 'l02-q1', 'l03-q1', 'l03-p1']), 'tell-words', withConfig({ 'tell-words': { keyWords: ['確認'] } }))).toHaveLength(4);
+    expect(
+      only(inKeys(goodCourse(), '確認', ['l01-q1', 'l02-q1', 'l03-q1', 'l03-p1']), 'tell-words', withConfig({ 'tell-words': { keyWords: ['確認'] } })),
+    ).toHaveLength(4);
   });
 });
 
@@ -409,8 +433,7 @@ describe('stem-style', () => {
   it('flags 「すべて正しい」「どれも違う」-style options', () => {
     for (const t of ['すべて正しい', '上記のすべて', 'どれも当てはまらない', '正しいものはない', 'いずれも誤り', '全て正解'])
       expect(isAllOrNothing(t), t).toBe(true);
-    for (const t of ['参加者全員に、すべての資料を送る', '正しい手順を調べてから連絡する', '上司に相談する'])
-      expect(isAllOrNothing(t), t).toBe(false);
+    for (const t of ['参加者全員に、すべての資料を送る', '正しい手順を調べてから連絡する', '上司に相談する']) expect(isAllOrNothing(t), t).toBe(false);
     const c = goodCourse();
     find(c, 'l01-q5').options[3].text = '上記のすべて';
     const v = only(c, 'stem-style');
@@ -452,7 +475,11 @@ describe('objective-coverage', () => {
     const c = goodCourse();
     c[1].checks = { pre: c[1].checks!.pre };
     delete c[2].checks;
-    expect(fired(c)).toEqual(['objective-coverage content/lessons/02-lesson.mdx', 'objective-coverage content/lessons/03-lesson.mdx', 'objective-coverage content/lessons/03-lesson.mdx']);
+    expect(fired(c)).toEqual([
+      'objective-coverage content/lessons/02-lesson.mdx',
+      'objective-coverage content/lessons/03-lesson.mdx',
+      'objective-coverage content/lessons/03-lesson.mdx',
+    ]);
     expect(only(c, 'objective-coverage', withConfig({ 'objective-coverage': { requireChecks: false } }))).toEqual([]);
     for (const l of c) delete l.checks;
     expect(fired(c)).toEqual([]);
@@ -543,12 +570,15 @@ describe('violations and the table', () => {
     const r = lintCourse(c, withConfig({ 'duplicate-options': false }));
     const text = formatReport(r);
     const lines = text.split('\n');
-    for (const rule of ['key-position', 'key-longest', 'tell-words', 'multiple-response', 'stem-style', 'objective-coverage']) expect(text).toContain(`## ${rule}: `);
+    for (const rule of ['key-position', 'key-longest', 'tell-words', 'multiple-response', 'stem-style', 'objective-coverage'])
+      expect(text).toContain(`## ${rule}: `);
     expect(text).toContain('## duplicate-options (switched off): ');
     expect(lines.filter((l) => !l.includes('[tell-words]')).every((l) => displayWidth(l) <= 100)).toBe(true);
     expect(text).toMatch(/\| あきらめる \|\s+3 \|\s+0 \|\s+2\/0 \|\s+1\/0 \|\s+0\/0 \| yes {2}\|/);
     expect(lines).toContain('| all   |       4 |    12 | 3 (25%) | 3 (25%) | 3 (25%) | 3 (25%) |');
-    expect(lines).toContain('content/lessons/01-lesson.mdx l01-q1 [tell-words] 「あきらめる」 is in wrong option b; course-wide it is in 3 wrong options and in no key, so it marks options as wrong. Rephrase without it, or use it in keys as well.');
+    expect(lines).toContain(
+      'content/lessons/01-lesson.mdx l01-q1 [tell-words] 「あきらめる」 is in wrong option b; course-wide it is in 3 wrong options and in no key, so it marks options as wrong. Rephrase without it, or use it in keys as well.',
+    );
     expect(lines.at(-1)).toBe('assessment lint: 21 questions, 3 violations');
     expect(formatReport(lintCourse(goodCourse())).split('\n').slice(-3)).toEqual(['None.', '', 'assessment lint: 21 questions, 0 violations']);
   });

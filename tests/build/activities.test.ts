@@ -5,11 +5,24 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { DIST, textOf } from './site';
 
-interface Act { id: string; kind: string; title: string; instructions: string; start?: string; nodes?: { id: string; line: string; choices?: { text: string }[] }[]; items?: unknown[]; pairs?: unknown[]; fields?: { id: string }[] }
+interface Act {
+  id: string;
+  kind: string;
+  title: string;
+  instructions: string;
+  start?: string;
+  nodes?: { id: string; line: string; choices?: { text: string }[] }[];
+  items?: unknown[];
+  pairs?: unknown[];
+  fields?: { id: string }[];
+}
 const lessons = fs
   .readdirSync('content/lessons')
   .filter((f) => f.endsWith('.mdx'))
-  .map((f) => ({ file: f, ...(yaml.load(fs.readFileSync(path.join('content/lessons', f), 'utf8').split(/^---$/m)[1]) as { slug: string; activities?: Act[] }) }));
+  .map((f) => ({
+    file: f,
+    ...(yaml.load(fs.readFileSync(path.join('content/lessons', f), 'utf8').split(/^---$/m)[1]) as { slug: string; activities?: Act[] }),
+  }));
 const KIND = { conversation: 'branching', sorting: 'sorting', matching: 'matching', message: 'message' } as Record<string, string>;
 
 describe('activities in the built lessons', () => {

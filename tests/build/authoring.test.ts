@@ -92,7 +92,10 @@ describe.concurrent('authoring errors fail the build clearly', () => {
   it('two lessons with the same slug name both files (Astro alone would drop one silently)', async () => {
     const { ok, output } = await buildFixture('same-slug', (dir) => {
       const f = lessonFile(dir);
-      const text = fs.readFileSync(f, 'utf8').replace(/^order: \d+$/m, 'order: 99').replace(/l03-/g, 'l99-');
+      const text = fs
+        .readFileSync(f, 'utf8')
+        .replace(/^order: \d+$/m, 'order: 99')
+        .replace(/l03-/g, 'l99-');
       fs.writeFileSync(path.join(dir, 'lessons', '99-copy.mdx'), text);
     });
     expect(ok).toBe(false);
@@ -124,7 +127,9 @@ describe.concurrent('authoring errors fail the build clearly', () => {
       fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace('<Sorting id="l03-a1" />', '<Sorting id="l03-a9" />'));
     });
     expect(ok).toBe(false);
-    expect(output).toMatch(/03-participate\.mdx: <Sorting id="l03-a9" \/> names activity "l03-a9", which is not in this lesson's `activities:` \(this lesson has: l03-a1\)/);
+    expect(output).toMatch(
+      /03-participate\.mdx: <Sorting id="l03-a9" \/> names activity "l03-a9", which is not in this lesson's `activities:` \(this lesson has: l03-a1\)/,
+    );
   }, 180_000);
 
   it('completion.activities naming an activity no lesson has is refused', async () => {

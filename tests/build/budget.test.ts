@@ -71,13 +71,18 @@ describe('practice activities', () => {
   it('a page without activities loads no activity code', () => {
     for (const page of ['index.html', 'sources/index.html', 'conclusion/index.html']) {
       const all = [...pageScripts(DIST, page), ...visibleScripts(DIST, page)];
-      expect(all.filter((f) => ACTIVITY_ISLAND.test(`/${f}`)), page).toEqual([]);
+      expect(
+        all.filter((f) => ACTIVITY_ISLAND.test(`/${f}`)),
+        page,
+      ).toEqual([]);
     }
   });
   it('every activity island hydrates only when scrolled into view', () => {
     for (const { page } of ACTIVITIES) {
       const html = fs.readFileSync(path.join(DIST, page), 'utf8');
-      const islands = [...html.matchAll(/<astro-island\b[^>]*>/g)].map((m) => m[0]).filter((tag) => /component-url="[^"]*\/(Conversation|Placement|MessageBuilder)\./.test(tag));
+      const islands = [...html.matchAll(/<astro-island\b[^>]*>/g)]
+        .map((m) => m[0])
+        .filter((tag) => /component-url="[^"]*\/(Conversation|Placement|MessageBuilder)\./.test(tag));
       expect(islands.length, page).toBe(1);
       expect(islands[0]).toMatch(/\sclient="visible"/);
     }

@@ -20,7 +20,9 @@ describe('the cast', () => {
     it(`${file}: everyone named is in content/cast.yaml, with this lesson`, () => {
       const text = fs.readFileSync(path.join(dir, file), 'utf8').replace(/<Source>[\s\S]*?<\/Source>/g, '');
       const order = Number(/^order: (\d+)/m.exec(text)![1]);
-      const named = new Set([...text.matchAll(/([\u4e00-\u9fff\u3005]{1,3}|[\u30a1-\u30fa\u30fc]{2,6})さん/g)].map((m) => m[1]).filter((n) => !GENERIC.includes(n)));
+      const named = new Set(
+        [...text.matchAll(/([\u4e00-\u9fff\u3005]{1,3}|[\u30a1-\u30fa\u30fc]{2,6})さん/g)].map((m) => m[1]).filter((n) => !GENERIC.includes(n)),
+      );
       const missing = [...named].filter((n) => !cast.some((c) => c.name === n && c.lessons.includes(order)));
       expect(missing).toEqual([]);
     });

@@ -32,8 +32,7 @@ export function cspProblems(html: string): string[] {
   if (scripts.some((s) => s === "'unsafe-inline'" || s === "'unsafe-eval'")) problems.push(`script-src allows unsafe sources: ${scripts.join(' ')}`);
   if ((directives.get('object-src') ?? []).join(' ') !== "'none'") problems.push("object-src is not 'none'");
   if ((directives.get('base-uri') ?? []).join(' ') !== "'self'") problems.push("base-uri is not 'self'");
-  for (const [name, sources] of directives)
-    for (const s of sources) if (/^(https?:|\*|wss?:)/.test(s)) problems.push(`${name} allows another origin: ${s}`);
+  for (const [name, sources] of directives) for (const s of sources) if (/^(https?:|\*|wss?:)/.test(s)) problems.push(`${name} allows another origin: ${s}`);
   const hashes = new Set([...policy.matchAll(/'(sha256-[^']+)'/g)].map((m) => m[1]));
   // The policy <meta> must come before every script, or those run unguarded.
   const metaAt = meta.index;
@@ -41,13 +40,18 @@ export function cspProblems(html: string): string[] {
     if (m.index! < metaAt) problems.push(`a script comes before the policy: ${m[0].slice(0, 60)}`);
     if (!/\bsrc=/.test(m[1]) && m[2].trim() && !hashes.has(sha(m[2]))) problems.push(`inline script not in the policy: ${m[2].slice(0, 60)}`);
   }
-  for (const m of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) if (!hashes.has(sha(m[1]))) problems.push(`inline style not in the policy: ${m[1].slice(0, 60)}`);
+  for (const m of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g))
+    if (!hashes.has(sha(m[1]))) problems.push(`inline style not in the policy: ${m[1].slice(0, 60)}`);
   for (const m of html.matchAll(/<[a-z-]+\s[^>]*\bstyle="[^"]*"/g)) problems.push(`inline style attribute (blocked by style-src): ${m[0].slice(0, 80)}`);
-  for (const m of html.matchAll(/<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="(https?:)?\/\/[^"]+"/g)) problems.push(`loads from another origin: ${m[0].slice(0, 80)}`);
+  for (const m of html.matchAll(/<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="(https?:)?\/\/[^"]+"/g))
+    problems.push(`loads from another origin: ${m[0].slice(0, 80)}`);
   return problems;
 }
 
-for (const [name, dir] of [['site', DIST], ['site under /course/', `${DIST}-base`]] as const) {
+for (const [name, dir] of [
+  ['site', DIST],
+  ['site under /course/', `${DIST}-base`],
+] as const) {
   describe(`Content-Security-Policy: ${name}`, () => {
     const pages = htmlPages(dir);
     it('covers every page, including the SCORM launcher and the 404 page', () => {

@@ -12,7 +12,10 @@ function pngSize(file: string) {
   return `${b.readUInt32BE(16)}x${b.readUInt32BE(20)}`;
 }
 
-for (const [dir, base] of [[DIST, '/'], [`${DIST}-base`, '/course/']] as const) {
+for (const [dir, base] of [
+  [DIST, '/'],
+  [`${DIST}-base`, '/course/'],
+] as const) {
   describe(`web app manifest (${path.basename(dir)}, base ${base})`, () => {
     const manifest = JSON.parse(fs.readFileSync(path.resolve(dir, 'manifest.webmanifest'), 'utf8'));
     it('has Japanese names, lang, standalone display and colours', () => {
@@ -58,8 +61,7 @@ describe('precache', () => {
     expect(entries.filter((u) => u.startsWith('lessons/'))).toHaveLength(10);
   });
   it('holds every script and stylesheet the pages use', () => {
-    for (const f of fs.readdirSync(path.join(DIST, '_astro')).filter((f) => !f.startsWith('signals.module')))
-      expect(entries, f).toContain(`_astro/${f}`);
+    for (const f of fs.readdirSync(path.join(DIST, '_astro')).filter((f) => !f.startsWith('signals.module'))) expect(entries, f).toContain(`_astro/${f}`);
   });
   // What a learner's phone downloads to go offline: the service worker fetches with compression,
   // so the gzip size is the transfer (images count as stored). Raw bytes bound the storage it takes.

@@ -57,7 +57,12 @@ function pkg(v: Version): Package {
 }
 
 const decodeXml = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 /** Schema files shipped at the zip root (not course files, not listed in the manifest). */
 const isSchemaFile = (name: string) => /^[^/]+\.(xsd|dtd)$/.test(name);
 /** [namespace, schema file] pairs of the manifest's xsi:schemaLocation. */
@@ -244,7 +249,11 @@ describe.each(VERSIONS)('SCORM $version package', (v) => {
     expect(catalog.lessons.map((l: { slug: string }) => l.slug)).toEqual(lessonSlugs);
     for (const l of catalog.lessons) {
       expect(l.quiz.length, l.slug).toBeGreaterThanOrEqual(3);
-      for (const q of [...l.quiz, ...l.pre, ...l.final]) expect(q.correct.every((c: string) => q.options.includes(c)), q.id).toBe(true);
+      for (const q of [...l.quiz, ...l.pre, ...l.final])
+        expect(
+          q.correct.every((c: string) => q.options.includes(c)),
+          q.id,
+        ).toBe(true);
     }
   });
 

@@ -22,7 +22,11 @@ export function textOf(html: string): string {
     .replace(/<[^>]+>/g, '')
     .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, '');
 }
@@ -57,7 +61,7 @@ export function visibleScripts(dir: string, page: string, base = '/', { only, ex
   for (const m of html.matchAll(/<astro-island\b[^>]*\sclient="visible"[^>]*>/g))
     for (const u of m[0].matchAll(/\bcomponent-url="([^"]+)"/g)) {
       const url = toFile(u[1], base);
-      if ((only && !only.test(url)) || (except?.test(url))) continue;
+      if ((only && !only.test(url)) || except?.test(url)) continue;
       roots.add(url);
     }
   const first = new Set(pageScripts(dir, page, base, { firstView: true }));

@@ -5,10 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { DIST, htmlPages, textOf } from './site';
 
 const article = fs.readFileSync(path.resolve('content/source/article.ja.txt'), 'utf8');
-const lines = article.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const lines = article
+  .split(/\r?\n/)
+  .map((l) => l.trim())
+  .filter(Boolean);
 const headings = lines.filter((l) => /^\d+\.\s/.test(l) || l === '結論');
 const paragraphs = lines.filter((l) => !headings.includes(l));
-const site = htmlPages().map((p) => textOf(fs.readFileSync(path.join(DIST, p), 'utf8'))).join('\n');
+const site = htmlPages()
+  .map((p) => textOf(fs.readFileSync(path.join(DIST, p), 'utf8')))
+  .join('\n');
 const norm = (s: string) => s.replace(/\s+/g, '');
 
 describe('source fidelity', () => {

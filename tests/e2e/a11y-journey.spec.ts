@@ -74,16 +74,16 @@ test('prefers-reduced-motion: nothing animates, even after answering', async ({ 
 });
 
 test('axe: notices for offline and blocked storage (light and dark)', async ({ page, context }) => {
-    await page.addInitScript(() => {
-      Object.defineProperty(window, 'localStorage', {
-        get() {
-          throw new DOMException('blocked', 'SecurityError');
-        },
-      });
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
     });
-    await open(page, `/lessons/${lesson.slug}/`);
-    await context.setOffline(true);
-    await expect(page.locator('[data-notice="offline-elsewhere"]')).toBeVisible();
-    await expect(page.locator('[data-notice="memory-only"]')).toBeVisible();
-    expect(await scanBothSchemes(page)).toEqual([]);
   });
+  await open(page, `/lessons/${lesson.slug}/`);
+  await context.setOffline(true);
+  await expect(page.locator('[data-notice="offline-elsewhere"]')).toBeVisible();
+  await expect(page.locator('[data-notice="memory-only"]')).toBeVisible();
+  expect(await scanBothSchemes(page)).toEqual([]);
+});

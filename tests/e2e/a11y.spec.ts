@@ -2,7 +2,18 @@ import { scanBothSchemes } from './axe';
 import { expect, test, type Page } from './fixtures';
 import { answer, checkQuestions, completedDoc, forPages, lessons, open, right, seed, setClock, takeFinalCheck, wrong } from './course';
 
-const pages = ['/', '/precheck/', ...lessons().map((l) => `/lessons/${l.slug}/`), '/conclusion/', '/final/', '/plan/', '/review/', '/certificate/', '/data/', '/404.html'];
+const pages = [
+  '/',
+  '/precheck/',
+  ...lessons().map((l) => `/lessons/${l.slug}/`),
+  '/conclusion/',
+  '/final/',
+  '/plan/',
+  '/review/',
+  '/certificate/',
+  '/data/',
+  '/404.html',
+];
 
 const scan = (page: Page) => scanBothSchemes(page);
 
@@ -11,7 +22,9 @@ const reflow = new Set(['/', '/precheck/', ...lessons().map((l) => `/lessons/${l
 
 // One page per test: the time a test needs does not grow with the course or a busy machine.
 for (const url of pages)
-  test(`axe: ${url} has no WCAG 2.2 A/AA violations (light and dark)${reflow.has(url) ? '; no horizontal scrolling at 640 and 320 px' : ''}`, async ({ page }) => {
+  test(`axe: ${url} has no WCAG 2.2 A/AA violations (light and dark)${reflow.has(url) ? '; no horizontal scrolling at 640 and 320 px' : ''}`, async ({
+    page,
+  }) => {
     await open(page, url);
     expect(await scan(page), url).toEqual([]);
     if (!reflow.has(url)) return;
@@ -43,7 +56,10 @@ for (const url of pages)
     await setClock(page, '2026-11-27T10:00');
     const doc = completedDoc(all, new Date('2026-11-20T10:00+09:00').getTime()) as Record<string, unknown>;
     doc.reviews = { [all[1].quiz.questions[0].id]: { box: 0, due: new Date('2026-11-21T00:00+09:00').getTime(), updatedAt: 1, v: 'seed.1' } };
-    doc.profile = { name: { text: '山田 花子', updatedAt: 1, v: 'seed.1' }, reminders: { people: [{ id: 'a', who: '佐藤さん', every: 'monthly' }], updatedAt: 1, v: 'seed.1' } };
+    doc.profile = {
+      name: { text: '山田 花子', updatedAt: 1, v: 'seed.1' },
+      reminders: { people: [{ id: 'a', who: '佐藤さん', every: 'monthly' }], updatedAt: 1, v: 'seed.1' },
+    };
     await seed(page, doc);
     return doc;
   }
@@ -100,7 +116,9 @@ for (const url of pages)
   test(`axe: import confirmation and a refused file (light and dark)`, async ({ page }) => {
     const doc = await seeded(page);
     await open(page, '/data/');
-    await page.getByLabel('読み込む進捗ファイル（.json）').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await page
+      .getByLabel('読み込む進捗ファイル（.json）')
+      .setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
     await expect(page.getByRole('alertdialog')).toBeVisible();
     expect(await scan(page), '/data/ (confirm)').toEqual([]);
     await page.getByLabel('読み込む進捗ファイル（.json）').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('x') });

@@ -16,7 +16,10 @@ const url = (id: string) => `/lessons/${lessonOf(id).slug}/`;
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** Axe on one activity (by id), or on the plan page's commitments (''). */
 async function axe(page: Page, id: string) {
-  const { violations } = await new AxeBuilder({ page }).include(id ? `[data-activity-id="${id}"]` : '[data-activity="plan"]').withTags(TAGS).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .include(id ? `[data-activity-id="${id}"]` : '[data-activity="plan"]')
+    .withTags(TAGS)
+    .analyze();
   return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 // Axe and many key presses on a busy two-core machine take their time.
@@ -119,7 +122,9 @@ for (const id of ['l03-a1', 'l02-a1'] as const) {
       // Checking with gaps says how many are left and focuses the first one.
       await r.getByRole('button', { name: '答え合わせ' }).focus();
       await page.keyboard.press('Enter');
-      await expect(r.locator('[data-placement-result]')).toHaveText(`まだ選んでいない項目が${items.length}件あります。すべて選んでから答え合わせをしてください。`);
+      await expect(r.locator('[data-placement-result]')).toHaveText(
+        `まだ選んでいない項目が${items.length}件あります。すべて選んでから答え合わせをしてください。`,
+      );
       await expect.poll(() => focused(page)).toContain(`id="${id}-${items[0]}"`);
       // Every item right but the first, chosen with arrow keys only (no dragging, no mouse).
       for (const [n, item] of items.entries()) {
@@ -131,7 +136,9 @@ for (const id of ['l03-a1', 'l02-a1'] as const) {
       await r.getByRole('button', { name: '答え合わせ' }).focus();
       await page.keyboard.press('Enter');
       const n = items.length;
-      await expect(r.locator('[data-placement-result]')).toHaveText(`${n}件中${n - 1}件が正解です。説明を読んで、「選び直す」から違っていた項目を選び直してみましょう。`);
+      await expect(r.locator('[data-placement-result]')).toHaveText(
+        `${n}件中${n - 1}件が正解です。説明を読んで、「選び直す」から違っていた項目を選び直してみましょう。`,
+      );
       await expect.poll(() => focused(page)).toContain('data-placement-result');
       await expect(r.locator('[data-item-feedback="incorrect"]')).toHaveCount(1);
       await expect(r.locator(`[data-item="${items[0]}"] [data-item-feedback]`)).toContainText(feedback(items[0]));
@@ -181,7 +188,9 @@ test.describe('message builder (メッセージ作成)', () => {
     expect(await focused(page)).toContain(`id="${a.id}-trigger"`);
     await page.keyboard.type('先日、採用イベントの記事で御社のお名前を拝見しました。');
     // The lines whose fields are still empty (the greeting with one's own name, the signature…) are left out.
-    await expect(r.locator('[data-message]')).toHaveValue(/^株式会社〇〇 人事部 鈴木様\n\n先日、採用イベントの記事で御社のお名前を拝見しました。\n\nどうぞお元気でお過ごしください。/);
+    await expect(r.locator('[data-message]')).toHaveValue(
+      /^株式会社〇〇 人事部 鈴木様\n\n先日、採用イベントの記事で御社のお名前を拝見しました。\n\nどうぞお元気でお過ごしください。/,
+    );
     await expect(r.locator('[data-message]')).not.toHaveValue(/\{/);
     await expect(r.locator('[data-message-save]')).toHaveText('保存しました');
     for (const f of a.fields.slice(2)) await r.locator(`#${a.id}-${f.id}`).fill(f.placeholder!);
@@ -287,13 +296,23 @@ for (const l of all.filter((x) => x.activities?.length))
       else if (a.kind === 'message') await r.locator('textarea').first().fill('鈴木');
       else {
         for (const [item, option] of Object.entries(rightPlacement(a))) await r.locator(`#${a.id}-${item}`).selectOption(option);
-        await r.locator(`#${a.id}-${Object.keys(rightPlacement(a))[0]}`).selectOption(a.kind === 'sorting' ? a.categories.find((c) => c.id !== rightPlacement(a)[a.items[0].id])!.id : a.answers.find((x) => x.id !== a.pairs[0].answer)!.id);
+        await r
+          .locator(`#${a.id}-${Object.keys(rightPlacement(a))[0]}`)
+          .selectOption(
+            a.kind === 'sorting'
+              ? a.categories.find((c) => c.id !== rightPlacement(a)[a.items[0].id])!.id
+              : a.answers.find((x) => x.id !== a.pairs[0].answer)!.id,
+          );
         await r.getByRole('button', { name: '答え合わせ' }).click();
         await expect(r.locator('[data-item-feedback="incorrect"]')).toHaveCount(1);
       }
       expect(await axeBoth(page, a.id), `${a.id} after`).toEqual([]);
       // Nothing wider than the screen (WCAG 1.4.10 reflow).
-      const wide = await r.evaluate((el) => [...el.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((e) => e.outerHTML.slice(0, 80)));
+      const wide = await r.evaluate((el) =>
+        [...el.querySelectorAll('*')]
+          .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+          .map((e) => e.outerHTML.slice(0, 80)),
+      );
       expect(wide, a.id).toEqual([]);
     });
 
@@ -317,7 +336,9 @@ test.describe('if-then plan (もし〜なら、〜する) on the plan page', () 
     await page.keyboard.press('Tab');
     expect(await focused(page)).toContain('id="remind-0"');
     await r.locator('#remind-0').fill('2026-12-04');
-    await expect(r.locator('[data-commitment="0"] [data-commitment-text]')).toHaveText('この行動計画：もし金曜のチーム会議が早く終わったら、隣の課の人に先週の資料のお礼を伝える。相手：隣の課の小林さん');
+    await expect(r.locator('[data-commitment="0"] [data-commitment-text]')).toHaveText(
+      'この行動計画：もし金曜のチーム会議が早く終わったら、隣の課の人に先週の資料のお礼を伝える。相手：隣の課の小林さん',
+    );
     // An example from lesson 4 fills the next empty commitment; what happened is announced and focus goes there.
     await r.locator('summary').click();
     await r.getByRole('button', { name: 'この例を下書きに使う（レッスン4の例）' }).click();
@@ -339,13 +360,17 @@ test.describe('if-then plan (もし〜なら、〜する) on the plan page', () 
     // The Markdown file starts with the commitments, before the lessons.
     const md = await downloadOf(page, () => page.getByRole('button', { name: 'Markdownファイルで保存' }).click());
     const head = md.text.slice(0, md.text.indexOf('## レッスン1'));
-    expect(head).toContain('## もし〜なら、〜する（行動計画）\n\n1. もし金曜のチーム会議が早く終わったら、隣の課の人に先週の資料のお礼を伝える。相手：隣の課の小林さん（リマインダー：2026年12月4日）\n2. もし交流会で名刺を交換したら、');
+    expect(head).toContain(
+      '## もし〜なら、〜する（行動計画）\n\n1. もし金曜のチーム会議が早く終わったら、隣の課の人に先週の資料のお礼を伝える。相手：隣の課の小林さん（リマインダー：2026年12月4日）\n2. もし交流会で名刺を交換したら、',
+    );
     // The calendar file has the dated commitment as an all-day event with a 9:00 alarm.
     const ics = await downloadOf(page, () => r.getByRole('button', { name: 'カレンダー用ファイル（.ics）を保存' }).click());
     expect(ics.name).toBe('networking-reminders.ics');
     const events = new ICAL.Component(ICAL.parse(ics.text)).getAllSubcomponents('vevent');
     expect(events).toHaveLength(1);
-    expect(events[0].getFirstPropertyValue('summary')).toBe('もし金曜のチーム会議が早く終わったら、隣の課の人に先週の資料のお礼を伝える。相手：隣の課の小林さん');
+    expect(events[0].getFirstPropertyValue('summary')).toBe(
+      'もし金曜のチーム会議が早く終わったら、隣の課の人に先週の資料のお礼を伝える。相手：隣の課の小林さん',
+    );
     expect(events[0].getFirstPropertyValue('dtstart')!.toString()).toBe('2026-12-04');
     await expect(r.locator('[data-commitments-message]')).toContainText('日付のある行動計画1件');
     // Print starts with them too (the form itself is not printed).

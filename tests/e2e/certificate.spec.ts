@@ -12,7 +12,12 @@ test('before completion the certificate page says which lessons still need the q
   const missing = page.locator('[data-certificate-missing]');
   await expect(missing).toContainText('修了証は、すべてのレッスンを完了すると表示されます。あと2レッスンです。');
   await expect(missing.locator('li')).toHaveText([
-    ...all.slice(8).map((l) => `レッスン${l.order}「${l.title}」：確認クイズの合格（80%以上）、ふりかえり（必須）の記入${l.activities?.length ? '、練習（会話・分類・組み合わせ・メッセージ作成）' : ''}`),
+    ...all
+      .slice(8)
+      .map(
+        (l) =>
+          `レッスン${l.order}「${l.title}」：確認クイズの合格（80%以上）、ふりかえり（必須）の記入${l.activities?.length ? '、練習（会話・分類・組み合わせ・メッセージ作成）' : ''}`,
+      ),
     '修了テスト：修了テストを受けること',
   ]);
 

@@ -26,14 +26,28 @@ export interface LessonData {
 
 /** A lesson's practice activity, as written in its frontmatter (the parts the tests use). */
 export type ActivityData =
-  | { id: string; kind: 'conversation'; role: string; start: string; nodes: { id: string; speaker?: string; line: string; choices?: { text: string; feedback: string; next: string }[]; ending?: { rank: number; verdict: string; text: string } }[] }
+  | {
+      id: string;
+      kind: 'conversation';
+      role: string;
+      start: string;
+      nodes: {
+        id: string;
+        speaker?: string;
+        line: string;
+        choices?: { text: string; feedback: string; next: string }[];
+        ending?: { rank: number; verdict: string; text: string };
+      }[];
+    }
   | { id: string; kind: 'sorting'; categories: { id: string; label: string }[]; items: { id: string; text: string; category: string; feedback: string }[] }
   | { id: string; kind: 'matching'; pairs: { id: string; prompt: string; answer: string; feedback: string }[]; answers: { id: string; text: string }[] }
   | { id: string; kind: 'message'; fields: { id: string; label: string; placeholder?: string; required?: boolean }[]; template: string };
 
 /** The activity with this id, of this kind, from the course content. */
 export function activity<K extends ActivityData['kind']>(id: string, kind: K): Extract<ActivityData, { kind: K }> {
-  const a = lessons().flatMap((l) => l.activities ?? []).find((x) => x.id === id);
+  const a = lessons()
+    .flatMap((l) => l.activities ?? [])
+    .find((x) => x.id === id);
   if (!a || a.kind !== kind) throw new Error(`no ${kind} activity ${id} in content/lessons`);
   return a as Extract<ActivityData, { kind: K }>;
 }
@@ -106,9 +120,7 @@ export async function open(page: Page, url: string) {
 export async function hydrated(page: Doc) {
   await page.waitForLoadState('load');
   // client:frame islands (the embed bridge) hydrate only inside frames: at top level, skip them.
-  const selector = await page.evaluate(() =>
-    window.self === window.top ? 'astro-island[ssr]:not([client="frame"])' : 'astro-island[ssr]',
-  );
+  const selector = await page.evaluate(() => (window.self === window.top ? 'astro-island[ssr]:not([client="frame"])' : 'astro-island[ssr]'));
   // client:visible islands hydrate only once scrolled into view: bring the first one not yet
   // hydrated into view and wait, again and again, until none is left. It is brought back into view
   // every second (a host that resizes its frame to the content can move it away), with no deadline
@@ -270,14 +282,32 @@ export function doneActivities(l: LessonData, at: number, v: string) {
   for (const a of l.activities ?? []) {
     const base = { kind: a.kind, done: true, updatedAt: at, v };
     if (a.kind === 'conversation') out[a.id] = { ...base, state: { path: pathTo(a, 1) }, best: 1, last: { at, result: 1 } };
-    else if (a.kind === 'message') out[a.id] = { ...base, state: { fields: Object.fromEntries(a.fields.map((f) => [f.id, f.placeholder || f.label])) }, best: null, last: null };
+    else if (a.kind === 'message')
+      out[a.id] = { ...base, state: { fields: Object.fromEntries(a.fields.map((f) => [f.id, f.placeholder || f.label])) }, best: null, last: null };
     else out[a.id] = { ...base, state: { placed: rightPlacement(a), checked: true }, best: 1, last: { at, result: 1 } };
   }
   return out;
 }
 
 export function completedDoc(done: LessonData[], at: number, text = 'ふりかえりを書きました。') {
-  const doc = { v: 3, courseId: 'networking-ja', epoch: 0, clock: at, createdAt: at, updatedAt: at, last: null, lessons: {}, quizzes: {}, reflections: {}, reviews: {}, profile: {}, drafts: {}, activities: {}, checks: {}, plan: null } as {
+  const doc = {
+    v: 3,
+    courseId: 'networking-ja',
+    epoch: 0,
+    clock: at,
+    createdAt: at,
+    updatedAt: at,
+    last: null,
+    lessons: {},
+    quizzes: {},
+    reflections: {},
+    reviews: {},
+    profile: {},
+    drafts: {},
+    activities: {},
+    checks: {},
+    plan: null,
+  } as {
     [k: string]: unknown;
     lessons: Record<string, unknown>;
     quizzes: Record<string, unknown>;
@@ -380,7 +410,7 @@ export async function saveRounds(pages: Page[], ids: string[], rounds: number, s
           if (index !== 0) {
             bc.onmessage = (e) => {
               if (e.data.type === 'go') play(e.data.r, e.data.at);
-              else if (e.data.type === 'done') (bc.close(), resolve({ lost: 0, sameMs: 0, within5: 0 }));
+              else if (e.data.type === 'done') bc.close(), resolve({ lost: 0, sameMs: 0, within5: 0 });
             };
             return;
           }

@@ -47,7 +47,9 @@ test('a reflection pasted before its island starts is kept: on screen, saved, an
   await expect(box(page)).toHaveValue(PASTE);
 });
 
-test('a reflection saved earlier and a text pasted into the empty-looking box before the island starts: both are kept for the learner to choose', async ({ page }) => {
+test('a reflection saved earlier and a text pasted into the empty-looking box before the island starts: both are kept for the learner to choose', async ({
+  page,
+}) => {
   const box = (p: Page) => p.locator('#l02-r1-text');
   await page.goto('/lessons/goals/');
   await hydrated(page);
@@ -73,7 +75,9 @@ test('a message-builder field filled before its island starts is kept, with the 
   await beforeHydration(page, 'MessageBuilder', '/lessons/maintain/', field('trigger'), (f) => f.fill('先日の記事で、御社のお名前を拝見しました。'));
   await expect(field('trigger')(page)).toHaveValue('先日の記事で、御社のお名前を拝見しました。');
   await expect(field('name')(page)).toHaveValue('佐藤さん');
-  await expect.poll(async () => (await stored(page))?.activities['l05-a1']?.state.fields).toEqual({ name: '佐藤さん', trigger: '先日の記事で、御社のお名前を拝見しました。' });
+  await expect
+    .poll(async () => (await stored(page))?.activities['l05-a1']?.state.fields)
+    .toEqual({ name: '佐藤さん', trigger: '先日の記事で、御社のお名前を拝見しました。' });
   await page.reload();
   await hydrated(page);
   await expect(field('trigger')(page)).toHaveValue('先日の記事で、御社のお名前を拝見しました。');
@@ -89,7 +93,9 @@ test('quiz choices made before the quiz starts (a radio and checkboxes) are kept
   });
   await expect(radio(page)).toBeChecked();
   await expect(page.locator('input[name="l04-q2"]:checked')).toHaveCount(2);
-  await expect.poll(async () => JSON.parse((await stored(page))?.drafts['quiz:communication']?.value ?? '{}')).toEqual({ 'l04-q1': ['b'], 'l04-q2': ['a', 'd'] });
+  await expect
+    .poll(async () => JSON.parse((await stored(page))?.drafts['quiz:communication']?.value ?? '{}'))
+    .toEqual({ 'l04-q1': ['b'], 'l04-q2': ['a', 'd'] });
   await page.reload();
   await hydrated(page);
   await expect(radio(page)).toBeChecked();

@@ -42,7 +42,10 @@ async function embed(page: Page, { persist = false, url = lessonUrl } = {}): Pro
   return frame;
 }
 const messages = (page: Page, type: string) =>
-  page.evaluate((t) => (window as unknown as { __messages: { data: { type: string } }[] }).__messages.filter((m) => m.data.type === t).map((m) => m.data), type);
+  page.evaluate(
+    (t) => (window as unknown as { __messages: { data: { type: string } }[] }).__messages.filter((m) => m.data.type === t).map((m) => m.data),
+    type,
+  );
 
 test('embed mode: no site header or footer, a compact bar, auto height, links stay in the course', async ({ page }) => {
   const frame = await embed(page);
@@ -59,7 +62,14 @@ test('embed mode: no site header or footer, a compact bar, auto height, links st
   // Next-lesson links navigate inside the frame.
   expect(await frame.locator('a[rel="next"]').getAttribute('target')).toBeNull();
   await frame.locator('a[rel="next"]').click();
-  await expect.poll(() => page.frames().find((f) => f.url().includes('/lessons/'))?.url()).toContain(`/lessons/${lessons()[2].slug}/`);
+  await expect
+    .poll(() =>
+      page
+        .frames()
+        .find((f) => f.url().includes('/lessons/'))
+        ?.url(),
+    )
+    .toContain(`/lessons/${lessons()[2].slug}/`);
 });
 
 test('blocked storage without host persistence: the course works from memory and says so', async ({ page }) => {
@@ -125,7 +135,13 @@ test('a page on a foreign origin cannot inject state or read progress', async ({
     const frame = page.frames().find((f) => f.url().startsWith(COURSE))!;
     await hydrated(frame);
     const bad = JSON.stringify({
-      v: 1, courseId: 'networking-ja', createdAt: 1, updatedAt: 2, last: null, lessons: {}, quizzes: {},
+      v: 1,
+      courseId: 'networking-ja',
+      createdAt: 1,
+      updatedAt: 2,
+      last: null,
+      lessons: {},
+      quizzes: {},
       reflections: { [lesson.reflections[0].id]: { text: '外部から書き込まれた文', updatedAt: 9e12 } },
     });
     await page.evaluate((s) => (window as unknown as { inject: (s: string) => void }).inject(s), bad);

@@ -102,7 +102,13 @@ test('partly damaged data: the good parts are kept', async ({ page }) => {
   await page.goto('/');
   await page.evaluate((id) => {
     const doc = {
-      v: 1, courseId: 'networking-ja', createdAt: 1, updatedAt: 2, last: null, lessons: {}, quizzes: { x: 'bad' },
+      v: 1,
+      courseId: 'networking-ja',
+      createdAt: 1,
+      updatedAt: 2,
+      last: null,
+      lessons: {},
+      quizzes: { x: 'bad' },
       reflections: { [id]: { text: '残っているはずの文章', updatedAt: 2 } },
     };
     localStorage.setItem('course:networking-ja:progress', JSON.stringify(doc));

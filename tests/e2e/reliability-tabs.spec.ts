@@ -87,7 +87,12 @@ for (const { locks, n, name } of variants) {
     const pages = await openTabs(context, n);
     expect(await pages[0].evaluate(() => 'locks' in navigator)).toBe(locks);
     if (process.env.E2E_VERBOSE) pages[0].on('console', (m) => console.log(`[${name}] leader:`, m.text()));
-    const { lost, sameMs, within5 } = await saveRounds(pages, SLOTS.slice(0, n).map((s) => s.id), SAVE_ROUNDS, SETTLE_MS);
+    const { lost, sameMs, within5 } = await saveRounds(
+      pages,
+      SLOTS.slice(0, n).map((s) => s.id),
+      SAVE_ROUNDS,
+      SETTLE_MS,
+    );
     const summary = `${lost} of ${SAVE_ROUNDS} rounds lost an edit; all saves within 1 ms in ${sameMs} rounds, within 5 ms in ${within5}`;
     test.info().annotations.push({ type: 'result', description: summary });
     console.log(`[${name}, saving] ${summary}`);

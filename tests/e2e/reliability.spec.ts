@@ -77,7 +77,9 @@ test('failure 1: a reset after a document stamped a day ahead brings nothing bac
   expect(doc.quizzes).toEqual({});
 });
 
-test('failure 3: storage full at start — saved work is shown, the notice says why, nothing claims 保存しました; once space frees the next edit survives a reload', async ({ page }) => {
+test('failure 3: storage full at start — saved work is shown, the notice says why, nothing claims 保存しました; once space frees the next edit survives a reload', async ({
+  page,
+}) => {
   await fullStorage(page);
   await seed(page, completedDoc([l1], Date.now() - 60_000, '前に保存した文章'));
   await page.evaluate(() => localStorage.setItem('e2e:full', '1'));
@@ -101,7 +103,9 @@ test('failure 3: storage full at start — saved work is shown, the notice says 
   await expect(page.locator(`#${r2.id}-text`)).toHaveValue('前に保存した文章');
 });
 
-test('failure 4: a torn document that cannot be backed up — the notice promises no backup, the original stays untouched until downloaded, then saving resumes', async ({ page }) => {
+test('failure 4: a torn document that cannot be backed up — the notice promises no backup, the original stays untouched until downloaded, then saving resumes', async ({
+  page,
+}) => {
   await fullStorage(page);
   const torn = '{"v":3,"courseId":"networking-ja","reflections":{"l01-r1":{"text":"途中で切れた';
   await page.goto('/404.html');
@@ -158,7 +162,17 @@ test('failure 6: the certificate name typed and reloaded at once (no blur, no au
   const doc = completedDoc(lessons(), at);
   const finals = checkQuestions('final');
   doc.checks = {
-    final: { attempts: 1, at, skipped: false, marks: Object.fromEntries(finals.map((q) => [q.id, 1])), answers: Object.fromEntries(finals.map((q) => [q.id, right(q)])), score: 1, best: 1, updatedAt: at, v: 'seed.1' },
+    final: {
+      attempts: 1,
+      at,
+      skipped: false,
+      marks: Object.fromEntries(finals.map((q) => [q.id, 1])),
+      answers: Object.fromEntries(finals.map((q) => [q.id, right(q)])),
+      score: 1,
+      best: 1,
+      updatedAt: at,
+      v: 'seed.1',
+    },
   };
   await seed(page, doc);
   await open(page, '/certificate/');
@@ -221,7 +235,9 @@ test('failure 10: an IME composition longer than the autosave delay stores only 
   expect(writes.filter((w) => w.includes('じん'))).toEqual([]);
 });
 
-test('a document that fits in storage once (4.99 M characters, 262 long reflections) shows and saves: 保存しました only once it is stored, and it survives a reload', async ({ page }) => {
+test('a document that fits in storage once (4.99 M characters, 262 long reflections) shows and saves: 保存しました only once it is stored, and it survives a reload', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await page.goto('/404.html');
   // Built in the page: a valid version-3 document just under half of Chromium's 10 MiB
@@ -229,8 +245,26 @@ test('a document that fits in storage once (4.99 M characters, 262 long reflecti
   const size = await page.evaluate((key) => {
     const at = Date.now() - 60_000;
     const reflections: Record<string, unknown> = {};
-    for (let i = 0; i < 262; i++) reflections[`l${String(10 + (i % 90)).padStart(2, '0')}-r${Math.floor(i / 90) + 3}`] = { text: 'あ'.repeat(19_000), updatedAt: at, v: `seed.${i}` };
-    const doc = { v: 3, courseId: 'networking-ja', epoch: 0, clock: at, createdAt: at, updatedAt: at, last: null, lessons: {}, quizzes: {}, reflections, reviews: {}, profile: {}, drafts: {}, activities: {}, checks: {}, plan: null };
+    for (let i = 0; i < 262; i++)
+      reflections[`l${String(10 + (i % 90)).padStart(2, '0')}-r${Math.floor(i / 90) + 3}`] = { text: 'あ'.repeat(19_000), updatedAt: at, v: `seed.${i}` };
+    const doc = {
+      v: 3,
+      courseId: 'networking-ja',
+      epoch: 0,
+      clock: at,
+      createdAt: at,
+      updatedAt: at,
+      last: null,
+      lessons: {},
+      quizzes: {},
+      reflections,
+      reviews: {},
+      profile: {},
+      drafts: {},
+      activities: {},
+      checks: {},
+      plan: null,
+    };
     const text = JSON.stringify(doc);
     localStorage.clear();
     localStorage.setItem(key, text);

@@ -21,7 +21,10 @@ let root: string;
 
 test.beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'scorm-harness-'));
-  for (const [v, zip] of [['12', 'networking-course-scorm12.zip'], ['2004', 'networking-course-scorm2004.zip']]) {
+  for (const [v, zip] of [
+    ['12', 'networking-course-scorm12.zip'],
+    ['2004', 'networking-course-scorm2004.zip'],
+  ]) {
     const file = path.join(PACKAGES, zip);
     if (!fs.existsSync(file)) throw new Error(`${file} is missing: run npm run package first`);
     for (const [name, data] of Object.entries(unzipSync(fs.readFileSync(file)))) {
@@ -44,7 +47,12 @@ test.afterAll(async () => {
 async function launch(page: Page, v: string, query = ''): Promise<Frame> {
   await page.goto(`${server.url}harness.html?v=${v}${query}`);
   const course = await expect
-    .poll(() => page.frames().find((f) => f.url().includes(`/pkg${v}/`) && !f.url().includes('/launch/'))?.url())
+    .poll(() =>
+      page
+        .frames()
+        .find((f) => f.url().includes(`/pkg${v}/`) && !f.url().includes('/launch/'))
+        ?.url(),
+    )
     .toBeTruthy()
     .then(() => page.frames().find((f) => f.url().includes(`/pkg${v}/`) && !f.url().includes('/launch/'))!);
   await course.waitForLoadState('load');
@@ -123,8 +131,21 @@ function collectionPairs(stored: Record<string, string>): [string, string][] {
 const questionIds = all.flatMap((l) => l.quiz.questions.map((q) => q.id));
 
 for (const [v, E] of [
-  ['12', { version: '1.2', status: 'cmi.core.lesson_status', location: 'cmi.core.lesson_location', raw: 'cmi.core.score.raw', response: 'student_response', wrong: 'wrong' }],
-  ['2004', { version: '2004', status: 'cmi.completion_status', location: 'cmi.location', raw: 'cmi.score.raw', response: 'learner_response', wrong: 'incorrect' }],
+  [
+    '12',
+    {
+      version: '1.2',
+      status: 'cmi.core.lesson_status',
+      location: 'cmi.core.lesson_location',
+      raw: 'cmi.core.score.raw',
+      response: 'student_response',
+      wrong: 'wrong',
+    },
+  ],
+  [
+    '2004',
+    { version: '2004', status: 'cmi.completion_status', location: 'cmi.location', raw: 'cmi.score.raw', response: 'learner_response', wrong: 'incorrect' },
+  ],
 ] as const) {
   test.describe(`SCORM ${E.version}`, () => {
     test.describe.configure({ mode: 'serial' });
@@ -170,7 +191,9 @@ for (const [v, E] of [
       expect(m.commits).toBe(0);
     });
 
-    test('the whole course and the final check under a Moodle-like LMS with the default completion rule: done, interactions, objectives, no redundant calls', async ({ page }) => {
+    test('the whole course and the final check under a Moodle-like LMS with the default completion rule: done, interactions, objectives, no redundant calls', async ({
+      page,
+    }) => {
       let course = await launch(page, v, '&lms=moodle&rule=completed');
       await expect(page.locator('#activity-status')).toHaveText('未完了');
       for (const l of all) {
@@ -199,7 +222,12 @@ for (const [v, E] of [
       expect(stored[E.raw]).toBe('90');
       if (v === '12') expect(stored['cmi.core.lesson_status']).toBe('completed');
       // success_status is never set: it stays the LMS's initial "unknown".
-      else expect([stored['cmi.completion_status'], stored['cmi.success_status'] ?? 'unknown', stored['cmi.score.scaled']]).toEqual(['completed', 'unknown', '0.9']);
+      else
+        expect([stored['cmi.completion_status'], stored['cmi.success_status'] ?? 'unknown', stored['cmi.score.scaled']]).toEqual([
+          'completed',
+          'unknown',
+          '0.9',
+        ]);
       // SCORM 2004 leaves with "suspend" even when finished: Moodle brings an attempt's data back only then.
       expect(await savedExit(page, v)).toBe(v === '12' ? '' : 'suspend');
 
@@ -224,7 +252,12 @@ for (const [v, E] of [
         } else {
           // SCORM 2004 keeps only what reports use: Moodle re-sends every interaction element when the learner leaves.
           const q = all.flatMap((l) => l.quiz.questions).find((y) => y.id === x.id)!;
-          expect(Object.keys(x).filter((k) => x[k] !== '' && !k.endsWith('_count')).sort(), x.id).toEqual(['id', 'learner_response', 'result', 'type']);
+          expect(
+            Object.keys(x)
+              .filter((k) => x[k] !== '' && !k.endsWith('_count'))
+              .sort(),
+            x.id,
+          ).toEqual(['id', 'learner_response', 'result', 'type']);
           expect(x.learner_response.split('[,]').sort()).toEqual(right(q).sort());
         }
       }
@@ -235,7 +268,11 @@ for (const [v, E] of [
       expect(final.filter((x) => x.result !== 'correct').map((x) => [x.id, x.result])).toEqual([['l05-f1', E.wrong]]);
       // Every practice activity the learner finished is reported too (1.2: its items or its ending; 2004: one record each).
       const activityIds = all.flatMap((l) => (l.activities ?? []).map((a) => a.id));
-      for (const id of activityIds) expect(interactions.some((x) => x.id === id || (v === '12' && x.id.startsWith(`${id}-`))), id).toBe(true);
+      for (const id of activityIds)
+        expect(
+          interactions.some((x) => x.id === id || (v === '12' && x.id.startsWith(`${id}-`))),
+          id,
+        ).toBe(true);
       // (No pre-check was taken here: quiz questions, final check questions and activities.)
       if (v === '2004') expect(interactions).toHaveLength(questionIds.length + finalIds.length + activityIds.length);
       // Leaving: Moodle's exit request (a beacon) carries the whole attempt, within what a beacon may carry.
@@ -246,7 +283,16 @@ for (const [v, E] of [
       expect(exitBytes).toBeLessThanOrEqual(EXIT_TEST_LIMIT);
       // Everything the LMS stored is well-formed CMI data of this version.
       expect(cmiProblems(E.version, collectionPairs(stored))).toEqual([]);
-      expect(cmiProblems(E.version, Object.entries(stored).filter(([k]) => /^cmi\.(core\.(lesson_status|score|exit|session_time|lesson_location)|completion_status|success_status|progress_measure|score|exit|session_time|location|suspend_data)/.test(k)))).toEqual([]);
+      expect(
+        cmiProblems(
+          E.version,
+          Object.entries(stored).filter(([k]) =>
+            /^cmi\.(core\.(lesson_status|score|exit|session_time|lesson_location)|completion_status|success_status|progress_measure|score|exit|session_time|location|suspend_data)/.test(
+              k,
+            ),
+          ),
+        ),
+      ).toEqual([]);
 
       // No element set twice in a row with the same value; no commit that had nothing to post.
       const m = await metrics(page);
@@ -259,14 +305,28 @@ for (const [v, E] of [
       const total = Object.values(m.calls).reduce((a, b) => a + b, 0);
       const posted = m.posts.reduce((a, p) => a + p.chars, 0);
       const summary = {
-        version: E.version, calls: total, byName: m.calls, commits: m.commits, setValueChars: m.setChars, repeatedSets: m.repeats.length,
-        posts: m.posts.length, postedChars: posted, meanPostChars: Math.round(posted / m.posts.length),
-        interactions: interactions.length, objectives: objectives.length, suspendChars: stored['cmi.suspend_data'].length,
-        exitBytes, exitParts: exit.parts,
+        version: E.version,
+        calls: total,
+        byName: m.calls,
+        commits: m.commits,
+        setValueChars: m.setChars,
+        repeatedSets: m.repeats.length,
+        posts: m.posts.length,
+        postedChars: posted,
+        meanPostChars: Math.round(posted / m.posts.length),
+        interactions: interactions.length,
+        objectives: objectives.length,
+        suspendChars: stored['cmi.suspend_data'].length,
+        exitBytes,
+        exitParts: exit.parts,
       };
       // Looking at the finished attempt again from a fresh browser in review mode: the course shows
       // it as finished, and the LMS's record stays as it is (nothing set, nothing committed).
-      await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('course:')).forEach((k) => localStorage.removeItem(k)));
+      await page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('course:'))
+          .forEach((k) => localStorage.removeItem(k)),
+      );
       course = await launch(page, v, '&lms=moodle&rule=completed&mode=review');
       await expect(course.locator(`#toc a[href*="lessons/${all[0].slug}/"] .status`)).toHaveText('完了');
       await leave(page);
@@ -308,7 +368,9 @@ for (const [v, E] of [
       await expect.poll(() => course.url()).toContain(`/lessons/${two.slug}/`);
     });
 
-    test('a retried quiz adds interactions (first try wrong, retry right; SCORM 2004 keeps the first and the latest) and nothing is sent twice across sessions', async ({ page }) => {
+    test('a retried quiz adds interactions (first try wrong, retry right; SCORM 2004 keeps the first and the latest) and nothing is sent twice across sessions', async ({
+      page,
+    }) => {
       const l = all[0];
       const ids = l.quiz.questions.map((q) => q.id);
       const n = ids.length;
@@ -428,7 +490,10 @@ test.describe('compact player in a Moodle-sized frame', () => {
 
   test('a 375 px frame drops the padding of cards inside cards', async ({ page }) => {
     const course = await openLesson(page, '&layout=moodle&w=375');
-    const width = await course.locator('.choice').first().evaluate((el) => el.getBoundingClientRect().width);
+    const width = await course
+      .locator('.choice')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().width);
     // 375 px less the page's side padding only: the question's own frame gives its padding back.
     expect(width).toBeGreaterThanOrEqual(345);
   });
@@ -463,21 +528,28 @@ test('SCORM 1.2: ten long reflections and the final check keep suspend_data with
   // Tracking data survived: every quiz result is in the LMS copy.
   for (const l of all) expect(kept.quizzes[l.slug], l.slug).toMatchObject({ attempts: 1, best: 1 });
   // Every reflection is there: its text, or (when it did not fit) that it was written.
-  for (const id of [...Object.keys(earlier.reflections), last.reflections[0].id]) expect(kept.reflections[id]?.text === long(1) || kept.reflections[id]?.text === long(10) || kept.reflections[id]?.away, id).toBeTruthy();
+  for (const id of [...Object.keys(earlier.reflections), last.reflections[0].id])
+    expect(kept.reflections[id]?.text === long(1) || kept.reflections[id]?.text === long(10) || kept.reflections[id]?.away, id).toBeTruthy();
   // The final check's marks and scores are kept (its choices stay in the browser only).
   expect(kept.checks.final).toMatchObject({ attempts: 1, score: 0.9, best: 0.9, answers: {} });
   expect(Object.keys(kept.checks.final.marks)).toHaveLength(10);
 
   // A second device (a fresh browser) shows what the LMS recorded: every lesson complete.
   // (The stand-in LMS keeps its database in this origin's storage too: only the course's keys go.)
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('course:')).forEach((k) => localStorage.removeItem(k)));
+  await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('course:'))
+      .forEach((k) => localStorage.removeItem(k)),
+  );
   course = await launch(page, '12');
   await course.locator('#toc a[href*="conclusion/"]').first().click();
   course = await courseFrame(page, '12', '', 'conclusion');
   await expect(course.locator('[data-summary]')).toContainText(`${all.length}レッスン中${all.length}レッスン完了`);
 });
 
-test('SCORM 2004: a reflection pasted right after each lesson page loads, before its island has started, reaches the LMS; a fresh browser shows them all', async ({ page }) => {
+test('SCORM 2004: a reflection pasted right after each lesson page loads, before its island has started, reaches the LMS; a fresh browser shows them all', async ({
+  page,
+}) => {
   test.setTimeout(forPages(all.length * 2 + 4));
   // The reflection island's code is held back on every page until the text is in (page.route
   // also turns off the HTTP cache, so each page asks for it again).
@@ -512,7 +584,11 @@ test('SCORM 2004: a reflection pasted right after each lesson page loads, before
 
   // A fresh browser: only the LMS's copy is left, and every reflection is shown.
   await page.unroute(/Reflection/);
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('course:')).forEach((k) => localStorage.removeItem(k)));
+  await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('course:'))
+      .forEach((k) => localStorage.removeItem(k)),
+  );
   course = await launch(page, '2004', '&lms=moodle');
   for (const l of [all[0], all.at(-1)!]) {
     await course.locator(`#toc a[href*="lessons/${l.slug}/"]`).click();

@@ -3,7 +3,14 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { activitySchema, type Activity, type ConversationActivity, type MatchingActivity, type MessageActivity, type SortingActivity } from '../../src/lib/activities/schema';
+import {
+  activitySchema,
+  type Activity,
+  type ConversationActivity,
+  type MatchingActivity,
+  type MessageActivity,
+  type SortingActivity,
+} from '../../src/lib/activities/schema';
 import { graphProblems, walk } from '../../src/lib/activities/conversation';
 import { betterBest, mergeActivity, readActivity, type ActivityRecord } from '../../src/lib/activities/record';
 import { withCheck, withConversation, withMessage, withPlacement } from '../../src/lib/activities/edits';
@@ -21,7 +28,7 @@ function contentActivities(): Activity[] {
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.mdx'))
-    .flatMap((f) => ((yaml.load(fs.readFileSync(path.join(dir, f), 'utf8').split(/^---$/m)[1]) as { activities?: unknown[] }).activities ?? []))
+    .flatMap((f) => (yaml.load(fs.readFileSync(path.join(dir, f), 'utf8').split(/^---$/m)[1]) as { activities?: unknown[] }).activities ?? [])
     .map((a) => activitySchema.parse(a));
 }
 const all = contentActivities();
@@ -67,20 +74,28 @@ describe('graphProblems (build errors of a conversation)', () => {
   });
 
   it('names a dangling target', () => {
-    expect(errors(convo([line('a', 'b', 'nowhere'), end('b', 1), end('c', 2)]))).toContainEqual(expect.stringContaining('node "a" has a choice leading to "nowhere", which does not exist (dangling target)'));
+    expect(errors(convo([line('a', 'b', 'nowhere'), end('b', 1), end('c', 2)]))).toContainEqual(
+      expect.stringContaining('node "a" has a choice leading to "nowhere", which does not exist (dangling target)'),
+    );
   });
 
   it('names an unreachable node', () => {
-    expect(errors(convo([line('a', 'x', 'y'), end('x', 1), end('y', 2), line('lost', 'x', 'y')]))).toContainEqual(expect.stringContaining('node "lost" cannot be reached from the start "a" (unreachable node)'));
+    expect(errors(convo([line('a', 'x', 'y'), end('x', 1), end('y', 2), line('lost', 'x', 'y')]))).toContainEqual(
+      expect.stringContaining('node "lost" cannot be reached from the start "a" (unreachable node)'),
+    );
   });
 
   it('names a loop', () => {
-    expect(errors(convo([line('a', 'b', 'x'), line('b', 'a', 'y'), end('x', 1), end('y', 2)]))).toContainEqual(expect.stringContaining('loops back to node "a"'));
+    expect(errors(convo([line('a', 'b', 'x'), line('b', 'a', 'y'), end('x', 1), end('y', 2)]))).toContainEqual(
+      expect.stringContaining('loops back to node "a"'),
+    );
   });
 
   it('names a path without an ending (a node with neither choices nor an ending)', () => {
     const stuck = { id: 'b', line: '……' };
-    expect(errors(convo([line('a', 'b', 'x'), stuck, end('x', 1), end('y', 2)]))).toContainEqual(expect.stringContaining('node "b" needs either choices (a line the learner answers) or an ending, not neither'));
+    expect(errors(convo([line('a', 'b', 'x'), stuck, end('x', 1), end('y', 2)]))).toContainEqual(
+      expect.stringContaining('node "b" needs either choices (a line the learner answers) or an ending, not neither'),
+    );
   });
 
   it('names a missing start, a duplicate node, a missing best ending and a single ending', () => {
@@ -91,7 +106,7 @@ describe('graphProblems (build errors of a conversation)', () => {
   });
 });
 
-describe('walk (a learner\'s path through a conversation)', () => {
+describe("walk (a learner's path through a conversation)", () => {
   it('follows the choices to the node reached', () => {
     const w = walk(l04, [1, 2, 1, 1]);
     expect(w.steps.map((s) => s.node.id)).toEqual(['start', 'intro-good', 'worry', 'deep']);
@@ -189,10 +204,14 @@ describe('composeMessage', () => {
     expect(composeMessage('{a}', { a: '{b}', b: 'x' })).toBe('{b}');
   });
 
-  it('composes the course\'s message and knows which required fields are missing', () => {
+  it("composes the course's message and knows which required fields are missing", () => {
     const values = Object.fromEntries(l05.fields.map((f) => [f.id, f.placeholder]));
     const text = composeMessage(l05.template, values);
-    expect(text.startsWith('件名：ご無沙汰しております（株式会社△△ 人事部 佐藤 花子）\n\n株式会社〇〇 人事部 鈴木様\n\nご無沙汰しております。株式会社△△ 人事部の佐藤です。\n')).toBe(true);
+    expect(
+      text.startsWith(
+        '件名：ご無沙汰しております（株式会社△△ 人事部 佐藤 花子）\n\n株式会社〇〇 人事部 鈴木様\n\nご無沙汰しております。株式会社△△ 人事部の佐藤です。\n',
+      ),
+    ).toBe(true);
     expect(missingFields(l05, values)).toEqual([]);
     expect(missingFields(l05, { ...values, trigger: '  ' })).toEqual(['trigger']);
     // A check-in with no request: the message has no field for one.
@@ -252,10 +271,23 @@ describe('activity changes', () => {
 });
 
 describe('readActivity (stored records are bounded and validated)', () => {
-  const rec = (over: Record<string, unknown>) => ({ kind: 'sorting', state: { placed: { a: 'b' }, checked: true }, done: true, best: 0.5, last: { at: 5, result: 0.5 }, ...over });
+  const rec = (over: Record<string, unknown>) => ({
+    kind: 'sorting',
+    state: { placed: { a: 'b' }, checked: true },
+    done: true,
+    best: 0.5,
+    last: { at: 5, result: 0.5 },
+    ...over,
+  });
 
   it('reads each kind, and a record from before `last` existed', () => {
-    expect(readActivity(rec({}))).toEqual({ kind: 'sorting', state: { placed: { a: 'b' }, checked: true }, done: true, best: 0.5, last: { at: 5, result: 0.5 } });
+    expect(readActivity(rec({}))).toEqual({
+      kind: 'sorting',
+      state: { placed: { a: 'b' }, checked: true },
+      done: true,
+      best: 0.5,
+      last: { at: 5, result: 0.5 },
+    });
     expect(readActivity({ kind: 'conversation', state: { path: [0, 3] }, done: false, best: null })).toMatchObject({ last: null });
     expect(readActivity({ kind: 'message', state: { fields: { name: '鈴木' } }, done: false, best: null, last: null })).not.toBeNull();
     expect(readActivity(rec({ slim: true }))).toMatchObject({ slim: true });
@@ -335,7 +367,11 @@ describe('mergeActivity (two tabs, a device and the LMS)', () => {
 
   // Edits in sessions on copies of one document, merged in any order: the result is the same.
   type Op = { s: string; k: 'say' | 'end' | 'place' | 'check'; n: number };
-  const opArb: fc.Arbitrary<Op> = fc.record({ s: fc.constantFrom('tab1', 'tab2', 'lms'), k: fc.constantFrom('say', 'end', 'place', 'check'), n: fc.integer({ min: 0, max: 3 }) });
+  const opArb: fc.Arbitrary<Op> = fc.record({
+    s: fc.constantFrom('tab1', 'tab2', 'lms'),
+    k: fc.constantFrom('say', 'end', 'place', 'check'),
+    n: fc.integer({ min: 0, max: 3 }),
+  });
   const apply = (p: Progress, o: Op, t: number) => {
     const e = at(t, o.s);
     if (o.k === 'say') return withConversation(p, 'l04-a1', [o.n], null, e);
@@ -343,9 +379,9 @@ describe('mergeActivity (two tabs, a device and the LMS)', () => {
     if (o.k === 'place') return withPlacement(p, 'l03-a1', 'sorting', { notes: o.n % 2 ? 'active' : 'passive' }, e);
     return withCheck(p, 'l03-a1', 'sorting', { notes: 'passive' }, o.n / 3, o.n > 1, e);
   };
-  const copies = fc.array(fc.array(opArb, { maxLength: 5 }), { minLength: 3, maxLength: 3 }).map((lists) =>
-    lists.map((ops, i) => ops.reduce((p, o, j) => apply(p, o, 2000 + i * 7 + j * 31), empty())),
-  );
+  const copies = fc
+    .array(fc.array(opArb, { maxLength: 5 }), { minLength: 3, maxLength: 3 })
+    .map((lists) => lists.map((ops, i) => ops.reduce((p, o, j) => apply(p, o, 2000 + i * 7 + j * 31), empty())));
 
   it('merging is commutative, associative and idempotent; best and done never go down', () => {
     fc.assert(

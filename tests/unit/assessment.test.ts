@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ASSESSMENT, canRetakeFinal, courseComplete, finalMissing, finalOpen, readAssessment, reportedScore, reportedSuccess, rulesInWords } from '../../src/lib/course/assessment';
+import {
+  DEFAULT_ASSESSMENT,
+  canRetakeFinal,
+  courseComplete,
+  finalMissing,
+  finalOpen,
+  readAssessment,
+  reportedScore,
+  reportedSuccess,
+  rulesInWords,
+} from '../../src/lib/course/assessment';
 import { withCheckSubmitted } from '../../src/lib/checks/edits';
 import { COURSE_INDEX_VERSION, parseCourseIndex } from '../../src/lib/course/course-index';
 import { emptyProgress, type Progress } from '../../src/lib/progress/document';
@@ -74,7 +84,8 @@ describe('the rules in words', () => {
   const words = (a: AssessmentRules, r = rules) => rulesInWords(a, r, 10, ASSESSMENT_TEXT);
   it('the default: all lessons and the final check taken; the final check score, no pass/fail', () => {
     expect(words(DEFAULT_ASSESSMENT)).toEqual({
-      completion: '修了には、全10レッスンの完了（確認クイズで80%以上と、必須のふりかえりの記入）と、修了テストを受けること（得点は問いません）が必要です。修了テストは、すべてのレッスンを終えたあとに一度だけ受けられます。',
+      completion:
+        '修了には、全10レッスンの完了（確認クイズで80%以上と、必須のふりかえりの記入）と、修了テストを受けること（得点は問いません）が必要です。修了テストは、すべてのレッスンを終えたあとに一度だけ受けられます。',
       score: '学習管理システム（LMS）や埋め込み先に送られる得点は、修了テストの得点です（受けるまでは0点）。合格・不合格の判定は送られません。',
       precheck: '事前チェックは、始める前の出発点を確かめるためのもので、修了の条件にも得点にも含まれません。',
     });
@@ -84,15 +95,19 @@ describe('the rules in words', () => {
     expect(words(passed).completion).toContain('60%に届かなかったときは、選択肢の順番を変えてもう一度受けられます。');
     expect(words(passed).score).toContain('60%以上で合格として記録されます。');
     expect(words(optional).completion).toContain('が必要です。修了テストは任意です。');
-    expect(words(optional).score).toBe('学習管理システム（LMS）や埋め込み先に送られる得点は、全レッスンの確認クイズの最高スコアの平均です。すべての確認クイズに合格すると、合格として記録されます。');
-    expect(words(DEFAULT_ASSESSMENT, { passMark: 0.7, requireReflections: false }).completion).toMatch(/^修了には、全10レッスンの完了（確認クイズで70%以上）と、/);
+    expect(words(optional).score).toBe(
+      '学習管理システム（LMS）や埋め込み先に送られる得点は、全レッスンの確認クイズの最高スコアの平均です。すべての確認クイズに合格すると、合格として記録されます。',
+    );
+    expect(words(DEFAULT_ASSESSMENT, { passMark: 0.7, requireReflections: false }).completion).toMatch(
+      /^修了には、全10レッスンの完了（確認クイズで70%以上）と、/,
+    );
     for (const a of [DEFAULT_ASSESSMENT, passed, optional]) expect(JSON.stringify(words(a))).not.toMatch(/\{\w+\}/);
   });
 });
 
 describe('course.yaml assessment block', () => {
   const course = { courseId: 'c', title: 't', shortTitle: 's', description: 'd', intro: 'i', outcomes: ['o'], conclusion: 'c' };
-  it('defaults to this course\'s choice when absent', () => {
+  it("defaults to this course's choice when absent", () => {
     expect(courseSchema.parse(course).assessment).toEqual(DEFAULT_ASSESSMENT);
   });
   it('rejects finalCheck: passed without a pass mark, and unknown values, with a message for the author', () => {
@@ -101,7 +116,11 @@ describe('course.yaml assessment block', () => {
     expect(JSON.stringify(r.error?.issues)).toContain('finalCheck: passed needs a finalPassMark');
     expect(courseSchema.safeParse({ ...course, assessment: { score: 'best' } }).success).toBe(false);
     expect(courseSchema.safeParse({ ...course, assessment: { finalPassMark: 1.2 } }).success).toBe(false);
-    expect(courseSchema.parse({ ...course, assessment: { finalCheck: 'passed', finalPassMark: 0.7, score: 'quizzes' } }).assessment).toEqual({ finalCheck: 'passed', finalPassMark: 0.7, score: 'quizzes' });
+    expect(courseSchema.parse({ ...course, assessment: { finalCheck: 'passed', finalPassMark: 0.7, score: 'quizzes' } }).assessment).toEqual({
+      finalCheck: 'passed',
+      finalPassMark: 0.7,
+      score: 'quizzes',
+    });
   });
 });
 
@@ -114,6 +133,10 @@ describe('the course index carries the assessment rules (for the embed bridge)',
     for (const bad of [{ score: 'x' }, { finalPassMark: 2 }, { finalCheck: 'passed' }, { finalCheck: 'always' }])
       expect(readAssessment({ ...DEFAULT_ASSESSMENT, ...bad }), JSON.stringify(bad)).toBeNull();
     expect(readAssessment(null)).toBeNull();
-    expect(readAssessment({ finalCheck: 'passed', finalPassMark: 0.7, score: 'quizzes', extra: 1 })).toEqual({ finalCheck: 'passed', finalPassMark: 0.7, score: 'quizzes' });
+    expect(readAssessment({ finalCheck: 'passed', finalPassMark: 0.7, score: 'quizzes', extra: 1 })).toEqual({
+      finalCheck: 'passed',
+      finalPassMark: 0.7,
+      score: 'quizzes',
+    });
   });
 });

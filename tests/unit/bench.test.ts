@@ -55,7 +55,10 @@ describe('one size summed up over repeated builds', () => {
     expect(s.ok).toBe(true);
   });
   it('is not ok when any run failed, and says why', () => {
-    const s = summariseScale(10, [{ ...scale(10, 13_000), phases: {} }, { ...scale(10, 1_000), ok: false, error: 'boom' }]);
+    const s = summariseScale(10, [
+      { ...scale(10, 13_000), phases: {} },
+      { ...scale(10, 1_000), ok: false, error: 'boom' },
+    ]);
     expect(s.ok).toBe(false);
     expect(s.error).toBe('boom');
     expect(s.ms).toBe(13_000);

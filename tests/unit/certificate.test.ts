@@ -70,8 +70,22 @@ describe('certificateState', () => {
 
   describe('with the final check required', () => {
     const finals = [
-      { id: 'l01-f1', type: 'single' as const, options: [{ id: 'a', text: 'a', correct: true, feedback: 'a' }, { id: 'b', text: 'b', correct: false, feedback: 'b' }] },
-      { id: 'l02-f1', type: 'single' as const, options: [{ id: 'a', text: 'a', correct: false, feedback: 'a' }, { id: 'b', text: 'b', correct: true, feedback: 'b' }] },
+      {
+        id: 'l01-f1',
+        type: 'single' as const,
+        options: [
+          { id: 'a', text: 'a', correct: true, feedback: 'a' },
+          { id: 'b', text: 'b', correct: false, feedback: 'b' },
+        ],
+      },
+      {
+        id: 'l02-f1',
+        type: 'single' as const,
+        options: [
+          { id: 'a', text: 'a', correct: false, feedback: 'a' },
+          { id: 'b', text: 'b', correct: true, feedback: 'b' },
+        ],
+      },
     ];
     const taken: AssessmentRules = { finalCheck: 'taken', finalPassMark: null, score: 'final' };
     const passed: AssessmentRules = { finalCheck: 'passed', finalPassMark: 0.75, score: 'final' };
@@ -100,7 +114,11 @@ describe('certificateState with required activities', () => {
   const withActs: LessonRequirement[] = [{ ...lessons[0] }, { ...lessons[1], activities: ['l02-a1'] }, { ...lessons[2] }];
   it('names an activity not done yet, and dates completion by when the activity was finished', async () => {
     const { withCheck } = await import('../../src/lib/activities/edits');
-    expect(certificateState(complete(), withActs, rules, optional)).toEqual({ complete: false, missing: [{ slug: 'goals', quiz: false, reflections: [], activities: ['l02-a1'] }], final: null });
+    expect(certificateState(complete(), withActs, rules, optional)).toEqual({
+      complete: false,
+      missing: [{ slug: 'goals', quiz: false, reflections: [], activities: ['l02-a1'] }],
+      final: null,
+    });
     const done = withCheck(complete(), 'l02-a1', 'matching', { career: 'leader' }, 0.2, true, at(900));
     expect(certificateState(done, withActs, rules, optional)).toMatchObject({ complete: true, completedAt: 900 });
   });

@@ -50,7 +50,13 @@ describe('scoreCheck', () => {
 describe('withCheckSubmitted / withCheckSkipped', () => {
   it('records the marks, scores, choices and a new version; the draft is cleared', () => {
     let p = withDraft(empty(), 'check:final', '{"l01-f1":["a"]}', at(150));
-    p = withCheckSubmitted(p, 'final', finals, answersFor(finals, (q, i) => (i < 7 ? key(q) : notKey(q))), at(200));
+    p = withCheckSubmitted(
+      p,
+      'final',
+      finals,
+      answersFor(finals, (q, i) => (i < 7 ? key(q) : notKey(q))),
+      at(200),
+    );
     const c = p.checks.final!;
     expect(c).toMatchObject({ attempts: 1, at: 200, skipped: false, score: 0.7, best: 0.7 });
     expect(c.first).toBeUndefined();
@@ -59,9 +65,27 @@ describe('withCheckSubmitted / withCheckSkipped', () => {
     expect(firstResult(c)).toEqual({ at: 200, marks: c.marks, score: 0.7 });
   });
   it('a retake keeps the first submission (the measurement) and the best score; the marks are the latest', () => {
-    let p = withCheckSubmitted(empty(), 'final', finals, answersFor(finals, (q, i) => (i < 8 ? key(q) : notKey(q))), at(200));
-    p = withCheckSubmitted(p, 'final', finals, answersFor(finals, (q, i) => (i < 5 ? key(q) : notKey(q))), at(300));
-    p = withCheckSubmitted(p, 'final', finals, answersFor(finals, (q) => key(q)), at(400));
+    let p = withCheckSubmitted(
+      empty(),
+      'final',
+      finals,
+      answersFor(finals, (q, i) => (i < 8 ? key(q) : notKey(q))),
+      at(200),
+    );
+    p = withCheckSubmitted(
+      p,
+      'final',
+      finals,
+      answersFor(finals, (q, i) => (i < 5 ? key(q) : notKey(q))),
+      at(300),
+    );
+    p = withCheckSubmitted(
+      p,
+      'final',
+      finals,
+      answersFor(finals, (q) => key(q)),
+      at(400),
+    );
     const c = p.checks.final!;
     expect(c).toMatchObject({ attempts: 3, at: 400, score: 1, best: 1 });
     expect(c.first).toMatchObject({ at: 200, score: 0.8 });
@@ -96,7 +120,17 @@ describe('stored check records', () => {
   });
   it('drop a damaged record with a warning and keep everything else', () => {
     const p = withCheckSubmitted(withReflection(empty(), 'l01-r1', '残る文', at(150)), 'final', finals, answersFor(finals, key), at(200));
-    for (const bad of [{ marks: { 'l01-f1': 2 } }, { marks: { __proto__x: 1 } }, { score: 1.5 }, { best: -1 }, { at: 'yesterday' }, { attempts: 1.5 }, { skipped: 'no' }, { first: { at: 1, marks: {}, score: 7 } }, { answers: { 'l01-f1': 'a' } }]) {
+    for (const bad of [
+      { marks: { 'l01-f1': 2 } },
+      { marks: { __proto__x: 1 } },
+      { score: 1.5 },
+      { best: -1 },
+      { at: 'yesterday' },
+      { attempts: 1.5 },
+      { skipped: 'no' },
+      { first: { at: 1, marks: {}, score: 7 } },
+      { answers: { 'l01-f1': 'a' } },
+    ]) {
       const doc = JSON.parse(encodeProgress(p));
       Object.assign(doc.checks.final, bad);
       const d = decodeProgress(doc, 'networking-ja', 10_000);
@@ -132,15 +166,27 @@ describe('SCORM 1.2 suspend_data with the checks', () => {
       p = withReflection(p, `l${n}-r1`, `${i}番目のふりかえり。`.padEnd(400, 'あ'), at(1300 + i));
     }
     const pres = finals.map((q) => ({ ...q, id: q.id.replace('-f', '-p') }));
-    p = withCheckSubmitted(p, 'pre', pres, answersFor(pres, (q, i) => (i % 3 ? notKey(q) : i === 9 ? null : key(q))), at(900));
-    return withCheckSubmitted(p, 'final', finals, answersFor(finals, (q, i) => (i === 4 ? notKey(q) : key(q))), at(2000));
+    p = withCheckSubmitted(
+      p,
+      'pre',
+      pres,
+      answersFor(pres, (q, i) => (i % 3 ? notKey(q) : i === 9 ? null : key(q))),
+      at(900),
+    );
+    return withCheckSubmitted(
+      p,
+      'final',
+      finals,
+      answersFor(finals, (q, i) => (i === 4 ? notKey(q) : key(q))),
+      at(2000),
+    );
   }
 
   it('both check records together stay small (under 800 characters with their choices)', () => {
     const p = wholeCourse();
     expect(JSON.stringify(p.checks).length).toBeLessThan(800);
   });
-  it('keeps every check result within 4,096 characters (only the choices go, like the quizzes\' last answers)', () => {
+  it("keeps every check result within 4,096 characters (only the choices go, like the quizzes' last answers)", () => {
     const p = wholeCourse();
     const { data, dropped } = suspendData(p, { page: null, at: 0, n: 0 }, '1.2', SUSPEND_LIMIT['1.2']);
     expect(data.length).toBeLessThanOrEqual(4096);

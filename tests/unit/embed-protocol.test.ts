@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  envelope,
-  isTrustedOrigin,
-  parseCourseMessage,
-  parseHostMessage,
-  parseOriginList,
-  progressReport,
-} from '../../src/lib/lms/embed-protocol';
+import { envelope, isTrustedOrigin, parseCourseMessage, parseHostMessage, parseOriginList, progressReport } from '../../src/lib/lms/embed-protocol';
 import { emptyProgress, type Progress } from '../../src/lib/progress/document';
 import { withAttempt, withReflection } from '../../src/lib/progress/edits';
 import { withCheckSkipped, withCheckSubmitted } from '../../src/lib/checks/edits';
@@ -28,9 +21,19 @@ describe('host messages', () => {
     expect(parseHostMessage(envelope({ type: 'init', persist: true, state: '{}' }))).toEqual({ type: 'init', persist: true, state: '{}' });
     expect(parseHostMessage({ protocol: 'course-embed', version: 1, type: 'init' })).toEqual({ type: 'init', persist: false, state: null });
     expect(parseHostMessage(envelope({ type: 'stored', dropped: ['l01-r1'] }))).toEqual({ type: 'stored', dropped: ['l01-r1'] });
-    expect(parseHostMessage(envelope({ type: 'init', persist: true, state: null, keeper: 'lms', frame: 'fixed' }))).toEqual({ type: 'init', persist: true, state: null, keeper: 'lms', frame: 'fixed' });
+    expect(parseHostMessage(envelope({ type: 'init', persist: true, state: null, keeper: 'lms', frame: 'fixed' }))).toEqual({
+      type: 'init',
+      persist: true,
+      state: null,
+      keeper: 'lms',
+      frame: 'fixed',
+    });
     // An unknown keeper is left out (the course then says "the embedding site").
-    expect(parseHostMessage({ ...envelope({ type: 'init', persist: true, state: null }), keeper: 'cloud', frame: 'big' })).toEqual({ type: 'init', persist: true, state: null });
+    expect(parseHostMessage({ ...envelope({ type: 'init', persist: true, state: null }), keeper: 'cloud', frame: 'big' })).toEqual({
+      type: 'init',
+      persist: true,
+      state: null,
+    });
   });
   it('ignores other protocols, versions, types and bad payloads', () => {
     expect(parseHostMessage({ protocol: 'other', version: 1, type: 'init' })).toBeNull();
@@ -61,7 +64,7 @@ describe('course messages', () => {
     ] as const)
       expect(parseCourseMessage(envelope(m))).toEqual(m);
   });
-  it('drops a ready message\'s page when it would leave the course root', () => {
+  it("drops a ready message's page when it would leave the course root", () => {
     for (const page of ['../x/', 'a/../../b', '/abs/', 'https://evil.example/', 'x'.repeat(201)])
       expect(parseCourseMessage(envelope({ type: 'ready', courseId: 'c', lesson: null, page }))).toEqual({ type: 'ready', courseId: 'c', lesson: null });
   });
@@ -94,7 +97,12 @@ describe('origins', () => {
 describe('progress report (score: quizzes, final check optional: the rules before the final check)', () => {
   it('is incomplete / unknown at the start', () => {
     expect(progressReport(emptyProgress('c', 1), lessons, rules, null, QUIZZES)).toMatchObject({
-      completed: 0, total: 2, score: 0, status: 'incomplete', success: 'unknown', attempts: 0,
+      completed: 0,
+      total: 2,
+      score: 0,
+      status: 'incomplete',
+      success: 'unknown',
+      attempts: 0,
     });
   });
   it('fails when every quiz was tried and the score is below the pass mark', () => {
@@ -133,9 +141,14 @@ describe('progress report with the default rules (completion needs the final che
     expect(DEFAULT_ASSESSMENT).toEqual({ finalCheck: 'taken', finalPassMark: null, score: 'final' });
   });
   it('every lesson complete is not enough: incomplete, score 0, until the final check is taken', () => {
-    expect(progressReport(lessonsDone(), lessons, rules, null, DEFAULT_ASSESSMENT)).toMatchObject({ completed: 2, status: 'incomplete', score: 0, success: 'unknown' });
+    expect(progressReport(lessonsDone(), lessons, rules, null, DEFAULT_ASSESSMENT)).toMatchObject({
+      completed: 2,
+      status: 'incomplete',
+      score: 0,
+      success: 'unknown',
+    });
   });
-  it('after the final check: completed, its score (not the quizzes\' 90 %), success unknown; the submission counts as an attempt', () => {
+  it("after the final check: completed, its score (not the quizzes' 90 %), success unknown; the submission counts as an attempt", () => {
     const p = takeFinal(lessonsDone(), { 'l01-f1': ['a'], 'l02-f1': ['a'] });
     expect(progressReport(p, lessons, rules, null, DEFAULT_ASSESSMENT)).toMatchObject({ status: 'completed', score: 0.5, success: 'unknown', attempts: 3 });
   });
@@ -147,7 +160,10 @@ describe('progress report with the default rules (completion needs the final che
     const pre = [{ id: 'l01-p1', type: 'single' as const, options: [opt('a', true), opt('b', false)] }];
     const p = withCheckSubmitted(lessonsDone(), 'pre', pre, { 'l01-p1': ['a'] }, at(6));
     expect(progressReport(p, lessons, rules, null, DEFAULT_ASSESSMENT)).toMatchObject({ status: 'incomplete', score: 0, attempts: 3 });
-    expect(progressReport(withCheckSkipped(lessonsDone(), 'pre', at(6)), lessons, rules, null, DEFAULT_ASSESSMENT)).toMatchObject({ status: 'incomplete', attempts: 2 });
+    expect(progressReport(withCheckSkipped(lessonsDone(), 'pre', at(6)), lessons, rules, null, DEFAULT_ASSESSMENT)).toMatchObject({
+      status: 'incomplete',
+      attempts: 2,
+    });
   });
 });
 
@@ -156,8 +172,16 @@ describe('progress report with a final check pass mark', () => {
   const needsPass: AssessmentRules = { finalCheck: 'passed', finalPassMark: 0.75, score: 'final' };
   it('passed / failed at the mark once taken; unknown before', () => {
     expect(progressReport(lessonsDone(), lessons, rules, null, mark).success).toBe('unknown');
-    expect(progressReport(takeFinal(lessonsDone(), { 'l01-f1': ['a'], 'l02-f1': ['a'] }), lessons, rules, null, mark)).toMatchObject({ status: 'completed', success: 'failed', score: 0.5 });
-    expect(progressReport(takeFinal(lessonsDone(), { 'l01-f1': ['a'], 'l02-f1': ['b'] }), lessons, rules, null, mark)).toMatchObject({ status: 'completed', success: 'passed', score: 1 });
+    expect(progressReport(takeFinal(lessonsDone(), { 'l01-f1': ['a'], 'l02-f1': ['a'] }), lessons, rules, null, mark)).toMatchObject({
+      status: 'completed',
+      success: 'failed',
+      score: 0.5,
+    });
+    expect(progressReport(takeFinal(lessonsDone(), { 'l01-f1': ['a'], 'l02-f1': ['b'] }), lessons, rules, null, mark)).toMatchObject({
+      status: 'completed',
+      success: 'passed',
+      score: 1,
+    });
   });
   it('finalCheck: passed — below the mark the course stays incomplete; a passing retake completes it with the best score', () => {
     let p = takeFinal(lessonsDone(), { 'l01-f1': ['a'], 'l02-f1': ['a'] });
@@ -167,7 +191,7 @@ describe('progress report with a final check pass mark', () => {
     // A worse retake would not lower what was reached.
     expect(progressReport(takeFinal(p, {}, 30), lessons, rules, null, needsPass)).toMatchObject({ status: 'completed', success: 'passed', score: 1 });
   });
-  it('score: quizzes with a final check requirement: the quizzes\' mean and pass rule, completion still needs the final check', () => {
+  it("score: quizzes with a final check requirement: the quizzes' mean and pass rule, completion still needs the final check", () => {
     const quizzesButFinal: AssessmentRules = { finalCheck: 'taken', finalPassMark: null, score: 'quizzes' };
     expect(progressReport(lessonsDone(), lessons, rules, null, quizzesButFinal)).toMatchObject({ status: 'incomplete', score: 0.9, success: 'passed' });
     expect(progressReport(takeFinal(lessonsDone(), {}), lessons, rules, null, quizzesButFinal)).toMatchObject({ status: 'completed', score: 0.9 });

@@ -11,7 +11,7 @@ async function formBytes(fields: [string, string][]) {
 }
 
 describe("Moodle's SCORM 2004 exit request", () => {
-  it('posts collection elements unless they hold Moodle\'s default, top-level elements only when changed since launch', () => {
+  it("posts collection elements unless they hold Moodle's default, top-level elements only when changed since launch", () => {
     expect(posted('cmi.interactions.3.result', 'correct', undefined)).toBe(true);
     expect(posted('cmi.objectives.0.success_status', 'unknown', undefined)).toBe(false);
     expect(posted('cmi.objectives.0.completion_status', 'completed', undefined)).toBe(true);
@@ -20,7 +20,7 @@ describe("Moodle's SCORM 2004 exit request", () => {
     expect(posted('cmi.exit', '', undefined)).toBe(false);
   });
 
-  it('is measured as a multipart encoder makes it: one part per element (names with __), UTF-8 values, Moodle\'s own fields', async () => {
+  it("is measured as a multipart encoder makes it: one part per element (names with __), UTF-8 values, Moodle's own fields", async () => {
     const values: [string, string][] = [
       ['cmi.interactions.0.id', 'l04-q2'],
       ['cmi.interactions.0.learner_response', 'a[,]d'],
@@ -28,7 +28,12 @@ describe("Moodle's SCORM 2004 exit request", () => {
       ['cmi.objectives.0.success_status', 'unknown'],
     ];
     const fields: [string, string][] = [
-      ['id', '999999'], ['a', '999999'], ['sesskey', 'xxxxxxxxxx'], ['attempt', '999'], ['scoid', '9999999'], ['cmi__total_time', 'PT9999H59M59.99S'],
+      ['id', '999999'],
+      ['a', '999999'],
+      ['sesskey', 'xxxxxxxxxx'],
+      ['attempt', '999'],
+      ['scoid', '9999999'],
+      ['cmi__total_time', 'PT9999H59M59.99S'],
       ...values.filter(([k, v]) => posted(k, v, undefined)).map(([k, v]): [string, string] => [k.replace(/\./g, '__'), v]),
       ['unloading', '1'],
     ];
@@ -37,7 +42,7 @@ describe("Moodle's SCORM 2004 exit request", () => {
     expect(partBytes('cmi.suspend_data', 'あ') - partBytes('cmi.suspend_data', '')).toBe(3);
   });
 
-  it('the budget leaves room under Chrome\'s 64 KiB beacon quota', () => {
+  it("the budget leaves room under Chrome's 64 KiB beacon quota", () => {
     expect(EXIT_BUDGET).toBeLessThan(64 * 1024);
   });
 });

@@ -21,10 +21,20 @@ describe('revealing an element inside a fixed-height frame', () => {
 
 describe('the visible part of a frame', () => {
   it('is the whole frame when every ancestor shows it whole', () => {
-    expect(visibleBand(666, [{ top: 0, parentHeight: 666 }, { top: 100, parentHeight: 800 }])).toEqual({ top: 0, bottom: 666 });
+    expect(
+      visibleBand(666, [
+        { top: 0, parentHeight: 666 },
+        { top: 100, parentHeight: 800 },
+      ]),
+    ).toEqual({ top: 0, bottom: 666 });
   });
   it('ends at the fold of the host page (Moodle: a 666 px frame 250 px down a page seen 800 px high)', () => {
-    expect(visibleBand(666, [{ top: 0, parentHeight: 666 }, { top: 250, parentHeight: 800 }])).toEqual({ top: 0, bottom: 550 });
+    expect(
+      visibleBand(666, [
+        { top: 0, parentHeight: 666 },
+        { top: 250, parentHeight: 800 },
+      ]),
+    ).toEqual({ top: 0, bottom: 550 });
   });
   it('starts below the top when the host page is scrolled past the frame top', () => {
     expect(visibleBand(666, [{ top: -100, parentHeight: 800 }])).toEqual({ top: 100, bottom: 666 });

@@ -45,7 +45,11 @@ describe('learningGain', () => {
     const skipped = learningGain(fin1(withCheckSkipped(empty(), 'pre', at(5))).checks, lessons);
     expect(skipped.pre).toBe('skipped');
     expect(skipped.before).toBeNull();
-    expect(skipped.lessons.map((l) => [l.before, l.trend])).toEqual([[null, 'unknown'], [null, 'unknown'], [null, 'unknown']]);
+    expect(skipped.lessons.map((l) => [l.before, l.trend])).toEqual([
+      [null, 'unknown'],
+      [null, 'unknown'],
+      [null, 'unknown'],
+    ]);
     expect(skipped.gaps).toEqual(['goals']); // the final check still finds gaps
 
     expect(learningGain(fin1(empty()).checks, lessons).pre).toBe('none');

@@ -45,7 +45,12 @@ describe('foldLine', () => {
         const line = `SUMMARY:${a}${b}`.replace(/[\r\n]/g, '');
         const folded = foldLine(line);
         for (const physical of folded.split('\r\n')) expect(utf8.encode(physical).length).toBeLessThanOrEqual(75);
-        expect(folded.split('\r\n').slice(1).every((l) => l.startsWith(' '))).toBe(true);
+        expect(
+          folded
+            .split('\r\n')
+            .slice(1)
+            .every((l) => l.startsWith(' ')),
+        ).toBe(true);
         expect(folded.replace(/\r\n /g, '')).toBe(line);
         expect(roundTrip(folded)).toBe(folded); // no lone surrogate: every character survives UTF-8
       }),
@@ -56,7 +61,11 @@ describe('foldLine', () => {
     expect(foldLine('x'.repeat(75))).toBe('x'.repeat(75));
     expect(foldLine('x'.repeat(76))).toBe(`${'x'.repeat(75)}\r\n x`);
     // 3-octet characters: 25 fit on the first line, later lines hold the space plus 24.
-    expect(foldLine('あ'.repeat(50)).split('\r\n').map((l) => utf8.encode(l).length)).toEqual([75, 73, 4]);
+    expect(
+      foldLine('あ'.repeat(50))
+        .split('\r\n')
+        .map((l) => utf8.encode(l).length),
+    ).toEqual([75, 73, 4]);
   });
 });
 
@@ -122,7 +131,10 @@ describe('reminderCalendar', () => {
 
   it('UIDs are stable for the same people (a new download updates the events instead of adding copies)', () => {
     const again = reminderCalendar(people, { ...options, now: NOW + 86_400_000 });
-    const uids = (text: string) => parse(text).getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('uid'));
+    const uids = (text: string) =>
+      parse(text)
+        .getAllSubcomponents('vevent')
+        .map((e) => e.getFirstPropertyValue('uid'));
     expect(uids(again)).toEqual(uids(ics));
     expect(new Set(uids(ics)).size).toBe(3);
   });
@@ -162,7 +174,9 @@ describe('reminderCalendar with dated commitments (if-then plan)', () => {
   });
 
   it('alarms at 9:00 that day, and keeps the file valid (CRLF, folded lines)', () => {
-    const plan = parse(ics).getAllSubcomponents('vevent').filter((e) => String(e.getFirstPropertyValue('uid')).startsWith('c1'));
+    const plan = parse(ics)
+      .getAllSubcomponents('vevent')
+      .filter((e) => String(e.getFirstPropertyValue('uid')).startsWith('c1'));
     expect(plan[0].getFirstSubcomponent('valarm')!.getFirstPropertyValue('trigger')!.toString()).toBe('PT9H');
     for (const line of ics.split('\r\n')) expect(utf8.encode(line).length).toBeLessThanOrEqual(75);
   });

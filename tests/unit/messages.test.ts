@@ -45,12 +45,7 @@ describe('NOTICE_TEXT', () => {
   it('covers every warning decodeProgress actually raises', () => {
     const raised = new Set<DecodeWarning>();
     const course = 'networking-ja';
-    for (const raw of [
-      'not json',
-      encodeProgress(emptyProgress('other', 1)),
-      JSON.stringify({ v: 99 }),
-      JSON.stringify({ v: 1, lessons: { goals: 5 } }),
-    ])
+    for (const raw of ['not json', encodeProgress(emptyProgress('other', 1)), JSON.stringify({ v: 99 }), JSON.stringify({ v: 1, lessons: { goals: 5 } })])
       for (const w of decodeProgress(raw, course, 1).warnings) raised.add(w);
     expect([...raised].sort()).toEqual(['corrupt', 'foreign-course', 'future-version', 'invalid-parts']);
     for (const w of raised) expect(NOTICE_TEXT[w]).toMatch(JAPANESE);

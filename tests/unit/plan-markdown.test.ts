@@ -12,14 +12,31 @@ import { PLAN_TEXT, REMINDER_TEXT } from '../../src/lib/text/ui-text';
 
 const md = new MarkdownIt('commonmark');
 /** What the learner typed, as it should read: lines without leading spaces, trailing blanks ignored. */
-const expected = (text: string) => text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimStart()).join('\n').replace(/^\s+|\s+$/g, '');
-const decode = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const expected = (text: string) =>
+  text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trimStart())
+    .join('\n')
+    .replace(/^\s+|\s+$/g, '');
+const decode = (html: string) =>
+  html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Renders escaped text and returns its elements and its text (line breaks as \n). */
 function render(text: string) {
   const html = md.render(escapeMarkdown(text));
   const tags = [...html.matchAll(/<\/?([a-z0-9]+)/g)].map((m) => m[1]);
-  const plain = decode(html.replace(/<br \/>\n?/g, '\n').replace(/<\/p>\n<p>/g, '\n\n').replace(/<\/?p>\n?/g, '')).replace(/\s+$/g, '');
+  const plain = decode(
+    html
+      .replace(/<br \/>\n?/g, '\n')
+      .replace(/<\/p>\n<p>/g, '\n\n')
+      .replace(/<\/?p>\n?/g, ''),
+  ).replace(/\s+$/g, '');
   return { tags: new Set(tags), plain };
 }
 
@@ -55,7 +72,12 @@ describe('escapeMarkdown', () => {
         fc.pre(!/\n\s*\n/.test(text) && !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text));
         const { tags, plain } = render(text);
         expect([...tags].filter((t) => t !== 'p' && t !== 'br')).toEqual([]);
-        expect(plain).toBe(expected(text).replace(/[ \t]+\n/g, '\n').replace(/\n[ \t]+/g, '\n').replace(/[ \t]+$/, ''));
+        expect(plain).toBe(
+          expected(text)
+            .replace(/[ \t]+\n/g, '\n')
+            .replace(/\n[ \t]+/g, '\n')
+            .replace(/[ \t]+$/, ''),
+        );
       }),
       { numRuns: 500 },
     );

@@ -65,7 +65,14 @@ describe('planMarkdown', () => {
   });
 
   it('adds the learner name and the reminder list when there are some', () => {
-    const p = withReminders(withName(base, '山田 花子', at(2)), [{ id: 'a', who: '佐藤さん', every: 'quarterly' }, { id: 'b', who: '高橋さん', every: 'monthly' }], at(3));
+    const p = withReminders(
+      withName(base, '山田 花子', at(2)),
+      [
+        { id: 'a', who: '佐藤さん', every: 'quarterly' },
+        { id: 'b', who: '高橋さん', every: 'monthly' },
+      ],
+      at(3),
+    );
     const md = planMarkdown(p, lessons, options);
     expect(md).toContain('\n\n作成者：山田 花子\n\n## レッスン1');
     expect(md.endsWith('## 連絡を取り直す人\n\n- 佐藤さん（3か月ごと）\n- 高橋さん（毎月）\n')).toBe(true);
@@ -81,7 +88,14 @@ describe('planMarkdown', () => {
 
 describe('if-then commitments (もし〜なら、〜する)', () => {
   const wording = { sentence: 'もし{when}、{action}。', actionOnly: '{action}。', withPart: '相手：{with}' };
-  const item = (over: Partial<PlanItem> = {}): PlanItem => ({ id: 'c1', when: '交流会で名刺を交換したら', action: '質問を一つする', with: '名刺を交換した人', remind: null, ...over });
+  const item = (over: Partial<PlanItem> = {}): PlanItem => ({
+    id: 'c1',
+    when: '交流会で名刺を交換したら',
+    action: '質問を一つする',
+    with: '名刺を交換した人',
+    remind: null,
+    ...over,
+  });
 
   it('reads as one sentence; seams typed by the learner are not doubled; the person is left out when empty', () => {
     expect(commitmentText(item(), wording)).toBe('もし交流会で名刺を交換したら、質問を一つする。相手：名刺を交換した人');
@@ -96,12 +110,22 @@ describe('if-then commitments (もし〜なら、〜する)', () => {
   });
 
   it('the Markdown file starts with them (before the lessons), numbered, with the date, the learner text escaped', () => {
-    let p = withPlanItems(base, [item({ action: '# 見出しにしない [リンク](x)', remind: '2026-12-04' }), item({ id: 'c2', when: '', action: '', with: '' }), item({ id: 'c3', with: '' })], at(2));
+    let p = withPlanItems(
+      base,
+      [
+        item({ action: '# 見出しにしない [リンク](x)', remind: '2026-12-04' }),
+        item({ id: 'c2', when: '', action: '', with: '' }),
+        item({ id: 'c3', with: '' }),
+      ],
+      at(2),
+    );
     p = withReflection(p, 'l01-r1', 'ふりかえり', at(3));
     const md = planMarkdown(p, lessons, { ...options, wording, formatDay: (d) => `<${d}>` });
     const head = md.slice(0, md.indexOf('## レッスン1'));
     expect(head).toContain('## もし〜なら、〜する（行動計画）\n\n1. ');
-    expect(head).toContain('1. もし交流会で名刺を交換したら、\\# 見出しにしない \\[リンク\\]\\(x\\)。相手：名刺を交換した人（リマインダー：\\<2026\\-12\\-04\\>）\n2. もし交流会で名刺を交換したら、質問を一つする。\n');
+    expect(head).toContain(
+      '1. もし交流会で名刺を交換したら、\\# 見出しにしない \\[リンク\\]\\(x\\)。相手：名刺を交換した人（リマインダー：\\<2026\\-12\\-04\\>）\n2. もし交流会で名刺を交換したら、質問を一つする。\n',
+    );
     expect(md.match(/^#{1,3} /gm)).toHaveLength(7); // the title, the commitments, 2 lessons and 3 prompts: the plan's own headings only
     expect(planMarkdown(p, lessons, options)).not.toContain('行動計画'); // without the wording (no plan block) nothing is added
   });

@@ -1,6 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ATTEMPTS_MAX, FUTURE_TOLERANCE, NAME_MAX, PROGRESS_VERSION, REMINDERS_MAX, REMINDER_MONTHS, REMINDER_WHO_MAX, STORED_TEXT_CAP, decodeProgress, descends, emptyProgress, encodeProgress, mergeProgress, newSession, progressDelta, progressKey, withVisit, type Edit, type Progress, type Reminder, type ReminderEvery } from '../../src/lib/progress/document';
+import {
+  ATTEMPTS_MAX,
+  FUTURE_TOLERANCE,
+  NAME_MAX,
+  PROGRESS_VERSION,
+  REMINDERS_MAX,
+  REMINDER_MONTHS,
+  REMINDER_WHO_MAX,
+  STORED_TEXT_CAP,
+  decodeProgress,
+  descends,
+  emptyProgress,
+  encodeProgress,
+  mergeProgress,
+  newSession,
+  progressDelta,
+  progressKey,
+  withVisit,
+  type Edit,
+  type Progress,
+  type Reminder,
+  type ReminderEvery,
+} from '../../src/lib/progress/document';
 import { withAttempt, withConflictResolved, withDraft, withName, withReflection, withReminders, withReset } from '../../src/lib/progress/edits';
 import { withMistakes, withReview } from '../../src/lib/plan/review-schedule';
 import { fitGraphemes } from '../../src/lib/text/count';
@@ -69,9 +91,8 @@ function apply(p: Progress, op: Op, e: Edit): Progress {
  * loads: never shared by two independent documents, hence a tag per document (the same tag for two
  * documents would make two different edits with one version id, which no device can produce).
  */
-const progressArbTagged = (tag: string): fc.Arbitrary<Progress> => fc
-  .array(fc.tuple(opArb, sessionArb, fc.integer({ min: 0, max: 50_000 })), { maxLength: 8 })
-  .map((ops) => {
+const progressArbTagged = (tag: string): fc.Arbitrary<Progress> =>
+  fc.array(fc.tuple(opArb, sessionArb, fc.integer({ min: 0, max: 50_000 })), { maxLength: 8 }).map((ops) => {
     let p = emptyProgress(COURSE, NOW - 100_000);
     let t = NOW - 100_000;
     for (const [op, s, dt] of ops) p = apply(p, op, at((t = Math.min(NOW, t + dt)), `${s}${tag}`));
@@ -131,23 +152,30 @@ describe('decodeProgress (properties)', () => {
   it('bounds every number, whatever was stored: no time beyond now + tolerance, no attempt count beyond the cap', () => {
     const junk = fc.constantFrom(1e308, Number.MAX_SAFE_INTEGER, 9e15, NOW + 10 * 365 * DAY, 2 ** 53);
     fc.assert(
-      fc.property(progressArb, fc.array(fc.tuple(fc.constantFrom('updatedAt', 'createdAt', 'clock', 'reflections', 'quizzes', 'lessons', 'reviews'), junk), { minLength: 1, maxLength: 5 }), (p, patches) => {
-        const raw = structuredClone(p) as unknown as Record<string, unknown>;
-        for (const [part, value] of patches) {
-          const target = raw[part];
-          if (typeof target === 'number') raw[part] = value;
-          else if (target && typeof target === 'object')
-            for (const item of Object.values(target as Record<string, Record<string, unknown>>))
-              for (const k of Object.keys(item)) if (typeof item[k] === 'number') item[k] = value;
-        }
-        const { progress } = decodeProgress(JSON.stringify(raw), COURSE, NOW);
-        for (const [path, n] of numbers(progress)) {
-          expect(Number.isFinite(n), path).toBe(true);
-          if (/\.(due)$/.test(path)) expect(n, path).toBeLessThanOrEqual(NOW + 400 * DAY);
-          else if (/attempts$/.test(path)) expect(n, path).toBeLessThanOrEqual(ATTEMPTS_MAX);
-          else if (!/\.(epoch|box|best|score)$/.test(path)) expect(n, path).toBeLessThanOrEqual(NOW + FUTURE_TOLERANCE);
-        }
-      }),
+      fc.property(
+        progressArb,
+        fc.array(fc.tuple(fc.constantFrom('updatedAt', 'createdAt', 'clock', 'reflections', 'quizzes', 'lessons', 'reviews'), junk), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        (p, patches) => {
+          const raw = structuredClone(p) as unknown as Record<string, unknown>;
+          for (const [part, value] of patches) {
+            const target = raw[part];
+            if (typeof target === 'number') raw[part] = value;
+            else if (target && typeof target === 'object')
+              for (const item of Object.values(target as Record<string, Record<string, unknown>>))
+                for (const k of Object.keys(item)) if (typeof item[k] === 'number') item[k] = value;
+          }
+          const { progress } = decodeProgress(JSON.stringify(raw), COURSE, NOW);
+          for (const [path, n] of numbers(progress)) {
+            expect(Number.isFinite(n), path).toBe(true);
+            if (/\.(due)$/.test(path)) expect(n, path).toBeLessThanOrEqual(NOW + 400 * DAY);
+            else if (/attempts$/.test(path)) expect(n, path).toBeLessThanOrEqual(ATTEMPTS_MAX);
+            else if (!/\.(epoch|box|best|score)$/.test(path)) expect(n, path).toBeLessThanOrEqual(NOW + FUTURE_TOLERANCE);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -243,7 +271,18 @@ describe('migrations v1 → v2 → v3', () => {
   it('a v1 document keeps everything, gains the v2 and v3 parts, without warnings', () => {
     const r = decodeProgress(JSON.stringify(v1), COURSE, NOW);
     expect(r.warnings).toEqual([]);
-    expect(r.progress).toMatchObject({ v: 3, epoch: 0, lessons: v1.lessons, quizzes: v1.quizzes, reviews: {}, profile: {}, drafts: {}, activities: {}, checks: {}, plan: null });
+    expect(r.progress).toMatchObject({
+      v: 3,
+      epoch: 0,
+      lessons: v1.lessons,
+      quizzes: v1.quizzes,
+      reviews: {},
+      profile: {},
+      drafts: {},
+      activities: {},
+      checks: {},
+      plan: null,
+    });
     expect(r.progress.reflections['l02-r1']).toMatchObject({ text: '業界の先輩に話を聞く', updatedAt: 450 });
     expectStable(r.progress);
   });
@@ -317,7 +356,15 @@ interface Device {
 type Step = { k: 'edit'; d: number; id: string; text: string } | { k: 'sync'; from: number; to: number } | { k: 'tick'; ms: number };
 const stepArb = (devices: number): fc.Arbitrary<Step> =>
   fc.oneof(
-    { weight: 3, arbitrary: fc.record({ k: fc.constant('edit' as const), d: fc.nat({ max: devices - 1 }), id: fc.constantFrom('l01-r1', 'l02-r1'), text: fc.string({ minLength: 1, maxLength: 6 }) }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        k: fc.constant('edit' as const),
+        d: fc.nat({ max: devices - 1 }),
+        id: fc.constantFrom('l01-r1', 'l02-r1'),
+        text: fc.string({ minLength: 1, maxLength: 6 }),
+      }),
+    },
     { weight: 3, arbitrary: fc.record({ k: fc.constant('sync' as const), from: fc.nat({ max: devices - 1 }), to: fc.nat({ max: devices - 1 }) }) },
     fc.record({ k: fc.constant('tick' as const), ms: fc.integer({ min: 0, max: 120_000 }) }),
   );
@@ -354,7 +401,7 @@ function syncAll(devices: Device[], wall: number) {
 describe('progressDelta', () => {
   // Edits in session `session`, one second apart from `t`.
   const applyOps = (p: Progress, ops: Op[], session: string, t: number) => ops.reduce((q, op, i) => apply(q, op, at(t + i * 1000, session)), p);
-  it('merged into its base gives what the whole document would give, and holds none of the base\'s unchanged items', () => {
+  it("merged into its base gives what the whole document would give, and holds none of the base's unchanged items", () => {
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 12 }), fc.array(opArb, { maxLength: 12 }), (before, after) => {
         const base = applyOps(emptyProgress(COURSE, NOW), before, 'tab1', NOW);
@@ -381,7 +428,12 @@ describe('merging with clocks that disagree (simulation)', () => {
     const skew = fc.integer({ min: -FUTURE_TOLERANCE / 2, max: FUTURE_TOLERANCE / 2 });
     fc.assert(
       fc.property(fc.array(skew, { minLength: 2, maxLength: 3 }), fc.array(stepArb(3), { maxLength: 40 }), (skews, steps) => {
-        const { devices, edits, wall } = simulate(skews, steps.map((s) => (s.k === 'edit' ? { ...s, d: s.d % skews.length } : s.k === 'sync' ? { ...s, from: s.from % skews.length, to: s.to % skews.length } : s)));
+        const { devices, edits, wall } = simulate(
+          skews,
+          steps.map((s) =>
+            s.k === 'edit' ? { ...s, d: s.d % skews.length } : s.k === 'sync' ? { ...s, from: s.from % skews.length, to: s.to % skews.length } : s,
+          ),
+        );
         syncAll(devices, wall);
         const final = encodeProgress(devices[0].doc);
         for (const d of devices) expect(encodeProgress(d.doc)).toBe(final);
@@ -438,7 +490,7 @@ describe('merging: the failures of the earlier version, as examples', () => {
       expect(m.reflections['l02-r1'].text).toBe('書き直した文章');
   });
 
-  it('a host copy from a device one day ahead does not revert the learner\'s rewrite on later loads', () => {
+  it("a host copy from a device one day ahead does not revert the learner's rewrite on later loads", () => {
     const host = withReflection(emptyProgress(COURSE, NOW), 'l03-r1', '他の端末の文章', at(NOW + DAY, 'fastdevice'));
     let local = readAt(host, NOW);
     local = withReflection(local, 'l03-r1', 'この端末で書き直し', at(NOW + 10, 'here'));
@@ -555,7 +607,11 @@ describe('changes', () => {
     const decomposed = 'か\u3099'.repeat(NAME_MAX + 5); // が as か + combining mark
     const p = withName(emptyProgress(COURSE, 1), `  ${decomposed}  `, at(2), fitGraphemes);
     expect(p.profile.name?.text).toBe('か\u3099'.repeat(NAME_MAX));
-    const people = Array.from({ length: REMINDERS_MAX + 2 }, (_, i) => ({ id: `p${i}`, who: i === 0 ? '  ' : 'あ'.repeat(REMINDER_WHO_MAX + 3), every: 'monthly' as const }));
+    const people = Array.from({ length: REMINDERS_MAX + 2 }, (_, i) => ({
+      id: `p${i}`,
+      who: i === 0 ? '  ' : 'あ'.repeat(REMINDER_WHO_MAX + 3),
+      every: 'monthly' as const,
+    }));
     const q = withReminders(p, people, at(3), fitGraphemes);
     expect(q.profile.reminders?.people).toHaveLength(REMINDERS_MAX);
     expect(q.profile.reminders?.people[0].who).toHaveLength(REMINDER_WHO_MAX);

@@ -39,10 +39,28 @@ const catalog: LmsCatalog = {
       pre: [{ id: 'l02-p1', type: 'single', options: ['a', 'b'], correct: ['a'] }],
       final: [{ id: 'l02-f1', type: 'single', options: ['a', 'b'], correct: ['b'] }],
       practice: [
-        { id: 'l02-a1', kind: 'sorting', categories: ['passive', 'active'], items: [{ id: 'notes', category: 'passive' }, { id: 'ask-speaker', category: 'active' }] },
-        { id: 'l02-a2', kind: 'matching', answers: ['x1', 'x2', 'x3'], pairs: [{ id: 'p1', answer: 'x2' }, { id: 'p2', answer: 'x1' }] },
         {
-          id: 'l02-a3', kind: 'conversation', start: 'start',
+          id: 'l02-a1',
+          kind: 'sorting',
+          categories: ['passive', 'active'],
+          items: [
+            { id: 'notes', category: 'passive' },
+            { id: 'ask-speaker', category: 'active' },
+          ],
+        },
+        {
+          id: 'l02-a2',
+          kind: 'matching',
+          answers: ['x1', 'x2', 'x3'],
+          pairs: [
+            { id: 'p1', answer: 'x2' },
+            { id: 'p2', answer: 'x1' },
+          ],
+        },
+        {
+          id: 'l02-a3',
+          kind: 'conversation',
+          start: 'start',
           nodes: [
             { id: 'start', next: ['end-weak', 'mid'], rank: null },
             { id: 'mid', next: ['end-best', 'end-good'], rank: null },
@@ -67,7 +85,12 @@ describe('the LMS catalog', () => {
     expect(parseLmsCatalog(JSON.parse(JSON.stringify(catalog)), 'c')).toEqual(catalog);
     expect(parseLmsCatalog(catalog, 'other')).toBeNull();
     expect(parseLmsCatalog({ ...catalog, v: 2 }, 'c')).toBeNull();
-    expect(parseLmsCatalog({ ...catalog, lessons: [{ slug: 'x', required: [], quiz: [{ id: 'q', type: 'essay', options: [], correct: [] }], pre: [], final: [] }] }, 'c')).toBeNull();
+    expect(
+      parseLmsCatalog(
+        { ...catalog, lessons: [{ slug: 'x', required: [], quiz: [{ id: 'q', type: 'essay', options: [], correct: [] }], pre: [], final: [] }] },
+        'c',
+      ),
+    ).toBeNull();
     fc.assert(fc.property(fc.anything(), (x) => void parseLmsCatalog(x, 'c')));
   });
 });
@@ -98,9 +121,17 @@ describe('interaction records', () => {
   });
 
   const version = (n: number) => ({ updatedAt: T0 + n, v: `s.${n.toString(36)}` });
-  const withActivity = (p: Progress, id: string, r: Omit<ActivityRecord, 'updatedAt' | 'v' | 'last'>, n: number): Progress => ({ ...p, activities: { ...p.activities, [id]: { last: null, ...r, ...version(n) } } });
+  const withActivity = (p: Progress, id: string, r: Omit<ActivityRecord, 'updatedAt' | 'v' | 'last'>, n: number): Progress => ({
+    ...p,
+    activities: { ...p.activities, [id]: { last: null, ...r, ...version(n) } },
+  });
   it('a checked sorting or matching activity: one choice per item, among its categories / answers', () => {
-    let p = withActivity(opened, 'l02-a1', { kind: 'sorting', state: { placed: { notes: 'active', 'ask-speaker': 'active' }, checked: true }, done: true, best: 0.5 }, 60_000);
+    let p = withActivity(
+      opened,
+      'l02-a1',
+      { kind: 'sorting', state: { placed: { notes: 'active', 'ask-speaker': 'active' }, checked: true }, done: true, best: 0.5 },
+      60_000,
+    );
     p = withActivity(p, 'l02-a2', { kind: 'matching', state: { placed: { p1: 'x2', p2: 'x3' }, checked: true }, done: true, best: 0.5 }, 70_000);
     const r = interactionRecords(p, catalog);
     expect(r.map((x) => [x.id, x.group, x.result])).toEqual([
@@ -109,10 +140,20 @@ describe('interaction records', () => {
       ['l02-a2-p1', 'activity:l02-a2', 'correct'],
       ['l02-a2-p2', 'activity:l02-a2', 'incorrect'],
     ]);
-    expect(r[0]).toMatchObject({ objective: 'goals', at: T0 + 60_000, since: T0, answer: { type: 'choice', response: ['active'], correct: [['passive']], options: ['passive', 'active'] } });
+    expect(r[0]).toMatchObject({
+      objective: 'goals',
+      at: T0 + 60_000,
+      since: T0,
+      answer: { type: 'choice', response: ['active'], correct: [['passive']], options: ['passive', 'active'] },
+    });
     // Checking the same placement again is nothing new; a changed one is.
     expect(newRecords(r, attemptKeys(p))).toEqual([]);
-    const moved = withActivity(p, 'l02-a1', { kind: 'sorting', state: { placed: { notes: 'passive', 'ask-speaker': 'active' }, checked: true }, done: true, best: 1 }, 80_000);
+    const moved = withActivity(
+      p,
+      'l02-a1',
+      { kind: 'sorting', state: { placed: { notes: 'passive', 'ask-speaker': 'active' }, checked: true }, done: true, best: 1 },
+      80_000,
+    );
     expect(newRecords(interactionRecords(moved, catalog), attemptKeys(p)).map((x) => x.id)).toEqual(['l02-a1-notes', 'l02-a1-ask-speaker']);
     // Not checked or not finished: nothing to report.
     const unchecked = withActivity(opened, 'l02-a1', { kind: 'sorting', state: { placed: { notes: 'passive' }, checked: false }, done: false, best: null }, 1);
@@ -122,20 +163,35 @@ describe('interaction records', () => {
     let p = withActivity(opened, 'l02-a3', { kind: 'conversation', state: { path: [1, 1] }, done: true, best: 2 }, 90_000);
     p = withActivity(p, 'l02-a4', { kind: 'message', state: { fields: { thanks: '個人的な文面' } }, done: true, best: null }, 95_000);
     const [talk, message] = interactionRecords(p, catalog);
-    expect(talk).toMatchObject({ id: 'l02-a3', result: 'incorrect', answer: { type: 'choice', response: ['end-good'], correct: [['end-best']], options: ['end-best', 'end-good', 'end-weak'] } });
+    expect(talk).toMatchObject({
+      id: 'l02-a3',
+      result: 'incorrect',
+      answer: { type: 'choice', response: ['end-good'], correct: [['end-best']], options: ['end-best', 'end-good', 'end-weak'] },
+    });
     expect(message).toMatchObject({ id: 'l02-a4', result: 'neutral', answer: { type: 'other' } });
     expect(JSON.stringify(interactionValues('2004', 0, message, 0))).not.toContain('個人的');
     const best = withActivity(p, 'l02-a3', { kind: 'conversation', state: { path: [1, 0] }, done: true, best: 1 }, 99_000);
     expect(interactionRecords(best, catalog)[0].result).toBe('correct');
   });
   it('activity records are valid CMI data in both versions (hyphenated ids, endings, no response)', () => {
-    let p = withActivity(opened, 'l02-a1', { kind: 'sorting', state: { placed: { notes: 'active', 'ask-speaker': 'active' }, checked: true }, done: true, best: 0.5 }, 60_000);
+    let p = withActivity(
+      opened,
+      'l02-a1',
+      { kind: 'sorting', state: { placed: { notes: 'active', 'ask-speaker': 'active' }, checked: true }, done: true, best: 0.5 },
+      60_000,
+    );
     p = withActivity(p, 'l02-a2', { kind: 'matching', state: { placed: { p1: 'x2' }, checked: true }, done: true, best: 0.5 }, 70_000);
     p = withActivity(p, 'l02-a3', { kind: 'conversation', state: { path: [0] }, done: true, best: 3 }, 90_000);
     p = withActivity(p, 'l02-a4', { kind: 'message', state: { fields: {} }, done: true, best: null }, 95_000);
     const records = interactionRecords(p, catalog);
     expect(records).toHaveLength(2 + 2 + 1 + 1);
-    for (const version of ['1.2', '2004'] as const) expect(cmiProblems(version, records.flatMap((r, i) => interactionValues(version, i, r, 540)))).toEqual([]);
+    for (const version of ['1.2', '2004'] as const)
+      expect(
+        cmiProblems(
+          version,
+          records.flatMap((r, i) => interactionValues(version, i, r, 540)),
+        ),
+      ).toEqual([]);
     const talk = Object.fromEntries(interactionValues('2004', 0, records[4], 0));
     expect(talk).toMatchObject({ 'cmi.interactions.0.learner_response': 'end_weak', 'cmi.interactions.0.result': 'incorrect' });
     // SCORM 2004 (perItem false): a sorting or matching activity is one "matching" record with every placement.
@@ -147,17 +203,30 @@ describe('interaction records', () => {
       'cmi.interactions.0.learner_response': 'notes[.]active[,]ask_speaker[.]active',
       'cmi.interactions.0.result': 'incorrect',
     });
-    expect(cmiProblems('2004', whole.flatMap((r, i) => interactionValues('2004', i, r, 540)))).toEqual([]);
+    expect(
+      cmiProblems(
+        '2004',
+        whole.flatMap((r, i) => interactionValues('2004', i, r, 540)),
+      ),
+    ).toEqual([]);
     expect(recordIds(catalog, false).filter((id) => id.startsWith('l02-a'))).toEqual(['l02-a1', 'l02-a2', 'l02-a3', 'l02-a4']);
     expect(recordIds(catalog, true).filter((id) => id.startsWith('l02-a1'))).toEqual(['l02-a1-notes', 'l02-a1-ask-speaker']);
     // SCORM 1.2: the endings' positions as letters (end-best, end-good, end-weak → a, b, c).
-    expect(Object.fromEntries(interactionValues('1.2', 0, records[4], 0))).toMatchObject({ 'cmi.interactions.0.student_response': 'c', 'cmi.interactions.0.correct_responses.0.pattern': 'a' });
-    expect(Object.fromEntries(interactionValues('1.2', 0, records[5], 0))).toMatchObject({ 'cmi.interactions.0.type': 'performance', 'cmi.interactions.0.result': 'neutral' });
+    expect(Object.fromEntries(interactionValues('1.2', 0, records[4], 0))).toMatchObject({
+      'cmi.interactions.0.student_response': 'c',
+      'cmi.interactions.0.correct_responses.0.pattern': 'a',
+    });
+    expect(Object.fromEntries(interactionValues('1.2', 0, records[5], 0))).toMatchObject({
+      'cmi.interactions.0.type': 'performance',
+      'cmi.interactions.0.result': 'neutral',
+    });
   });
   it('a submitted check: one record per item of every lesson; a skipped or unsubmitted one: none', () => {
     const check = (over: Partial<CheckRecord>): Progress => ({
       ...opened,
-      checks: { pre: { answers: { 'l02-p1': ['a'] }, marks: { 'l02-p1': 1 }, score: 1, best: 1, at: T0 + 5000, skipped: false, attempts: 1, ...version(5000), ...over } },
+      checks: {
+        pre: { answers: { 'l02-p1': ['a'] }, marks: { 'l02-p1': 1 }, score: 1, best: 1, at: T0 + 5000, skipped: false, attempts: 1, ...version(5000), ...over },
+      },
     });
     const r = interactionRecords(check({}), catalog);
     expect(r.map((x) => [x.id, x.group, x.attempt, x.result, x.objective])).toEqual([['l02-p1', 'check:pre', '1', 'correct', 'goals']]);
@@ -165,7 +234,10 @@ describe('interaction records', () => {
     expect(interactionRecords(check({ skipped: true }), catalog)).toEqual([]);
     expect(interactionRecords(check({ at: null }), catalog)).toEqual([]);
     expect(newRecords(r, attemptKeys(check({})))).toEqual([]);
-    expect(newRecords(interactionRecords(check({ attempts: 2, at: T0 + 9000 }), catalog, check({})), attemptKeys(check({})))[0]).toMatchObject({ attempt: '2', since: T0 + 5000 });
+    expect(newRecords(interactionRecords(check({ attempts: 2, at: T0 + 9000 }), catalog, check({})), attemptKeys(check({})))[0]).toMatchObject({
+      attempt: '2',
+      since: T0 + 5000,
+    });
   });
 });
 
@@ -189,7 +261,11 @@ describe('interaction elements', () => {
       'cmi.interactions.4.result': 'wrong',
       'cmi.interactions.4.latency': '0000:01:35.50',
     });
-    expect(v12(q3)).toMatchObject({ 'cmi.interactions.0.type': 'true-false', 'cmi.interactions.0.student_response': 't', 'cmi.interactions.0.correct_responses.0.pattern': 'f' });
+    expect(v12(q3)).toMatchObject({
+      'cmi.interactions.0.type': 'true-false',
+      'cmi.interactions.0.student_response': 't',
+      'cmi.interactions.0.correct_responses.0.pattern': 'f',
+    });
     expect(v12(q1)['cmi.interactions.0.result']).toBe('correct');
   });
   it('SCORM 2004: only what reports use — id, type, the [,]-separated response, correct/incorrect', () => {
@@ -199,7 +275,12 @@ describe('interaction elements', () => {
       'cmi.interactions.7.learner_response': 'a[,]b',
       'cmi.interactions.7.result': 'incorrect',
     });
-    expect(v04(q3)).toEqual({ 'cmi.interactions.0.id': q3.id, 'cmi.interactions.0.type': 'true-false', 'cmi.interactions.0.learner_response': 'true', 'cmi.interactions.0.result': 'incorrect' });
+    expect(v04(q3)).toEqual({
+      'cmi.interactions.0.id': q3.id,
+      'cmi.interactions.0.type': 'true-false',
+      'cmi.interactions.0.learner_response': 'true',
+      'cmi.interactions.0.result': 'incorrect',
+    });
   });
   it('the id comes first and the type before any response (SCORM 2004 dependency rules)', () => {
     for (const version of ['1.2', '2004'] as const) {
@@ -232,15 +313,21 @@ describe('interaction elements', () => {
       'l02-q3': fc.subarray(['true', 'false'], { maxLength: 1 }),
     });
     fc.assert(
-      fc.property(answers, fc.integer({ min: 0, max: 3_600_000 }), fc.integer({ min: 0, max: 500 }), fc.integer({ min: -720, max: 840 }), (a, dt, n, offset) => {
-        const p = withAttempt(opened, 'goals', a, 0.5, at(T0 + dt));
-        const records = interactionRecords(p, catalog);
-        expect(records).toHaveLength(item.length);
-        for (const version of ['1.2', '2004'] as const) {
-          const pairs = records.flatMap((r, i) => interactionValues(version, n + i, r, offset));
-          expect(cmiProblems(version, pairs)).toEqual([]);
-        }
-      }),
+      fc.property(
+        answers,
+        fc.integer({ min: 0, max: 3_600_000 }),
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: -720, max: 840 }),
+        (a, dt, n, offset) => {
+          const p = withAttempt(opened, 'goals', a, 0.5, at(T0 + dt));
+          const records = interactionRecords(p, catalog);
+          expect(records).toHaveLength(item.length);
+          for (const version of ['1.2', '2004'] as const) {
+            const pairs = records.flatMap((r, i) => interactionValues(version, n + i, r, offset));
+            expect(cmiProblems(version, pairs)).toEqual([]);
+          }
+        },
+      ),
     );
   });
 });
@@ -249,19 +336,36 @@ describe('the CMI type validator', () => {
   it('accepts valid values', () => {
     expect(
       cmiProblems('1.2', [
-        ['cmi.core.lesson_status', 'completed'], ['cmi.core.lesson_location', 'goals'], ['cmi.core.score.raw', '85.5'],
-        ['cmi.interactions.0.id', 'l04-q2'], ['cmi.interactions.0.type', 'choice'], ['cmi.interactions.0.student_response', 'a,c'],
-        ['cmi.interactions.0.result', 'wrong'], ['cmi.interactions.0.time', '23:59:59.5'], ['cmi.interactions.0.latency', '00:00:12'],
-        ['cmi.interactions.1.id', 'x'], ['cmi.interactions.1.type', 'true-false'], ['cmi.interactions.1.correct_responses.0.pattern', '1'],
-        ['cmi.objectives.0.id', 'goals'], ['cmi.objectives.0.status', 'not attempted'],
+        ['cmi.core.lesson_status', 'completed'],
+        ['cmi.core.lesson_location', 'goals'],
+        ['cmi.core.score.raw', '85.5'],
+        ['cmi.interactions.0.id', 'l04-q2'],
+        ['cmi.interactions.0.type', 'choice'],
+        ['cmi.interactions.0.student_response', 'a,c'],
+        ['cmi.interactions.0.result', 'wrong'],
+        ['cmi.interactions.0.time', '23:59:59.5'],
+        ['cmi.interactions.0.latency', '00:00:12'],
+        ['cmi.interactions.1.id', 'x'],
+        ['cmi.interactions.1.type', 'true-false'],
+        ['cmi.interactions.1.correct_responses.0.pattern', '1'],
+        ['cmi.objectives.0.id', 'goals'],
+        ['cmi.objectives.0.status', 'not attempted'],
       ]),
     ).toEqual([]);
     expect(
       cmiProblems('2004', [
-        ['cmi.completion_status', 'completed'], ['cmi.success_status', 'unknown'], ['cmi.score.scaled', '-0.5'], ['cmi.progress_measure', '0.3'],
-        ['cmi.interactions.0.id', 'urn:course:l04-q2'], ['cmi.interactions.0.type', 'choice'], ['cmi.interactions.0.learner_response', ''],
-        ['cmi.interactions.0.correct_responses.0.pattern', 'a[,]b'], ['cmi.interactions.0.timestamp', '2026-12-01T10:00:00.0+09:00'],
-        ['cmi.interactions.0.timestamp', '2026-12-01'], ['cmi.interactions.0.latency', 'PT1M0S'], ['cmi.interactions.0.result', '0.5'],
+        ['cmi.completion_status', 'completed'],
+        ['cmi.success_status', 'unknown'],
+        ['cmi.score.scaled', '-0.5'],
+        ['cmi.progress_measure', '0.3'],
+        ['cmi.interactions.0.id', 'urn:course:l04-q2'],
+        ['cmi.interactions.0.type', 'choice'],
+        ['cmi.interactions.0.learner_response', ''],
+        ['cmi.interactions.0.correct_responses.0.pattern', 'a[,]b'],
+        ['cmi.interactions.0.timestamp', '2026-12-01T10:00:00.0+09:00'],
+        ['cmi.interactions.0.timestamp', '2026-12-01'],
+        ['cmi.interactions.0.latency', 'PT1M0S'],
+        ['cmi.interactions.0.result', '0.5'],
         ['cmi.session_time', 'P1DT2H'],
       ]),
     ).toEqual([]);

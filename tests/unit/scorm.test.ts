@@ -33,7 +33,15 @@ import type { ProgressReport } from '../../src/lib/lms/embed-protocol';
 import { lessonStatus } from '../../src/lib/course/completion';
 
 const report = (over: Partial<ProgressReport> = {}): ProgressReport => ({
-  courseId: 'c', lesson: 'goals', completed: 2, total: 10, score: 0.2, status: 'incomplete', success: 'unknown', attempts: 2, ...over,
+  courseId: 'c',
+  lesson: 'goals',
+  completed: 2,
+  total: 10,
+  score: 0.2,
+  status: 'incomplete',
+  success: 'unknown',
+  attempts: 2,
+  ...over,
 });
 const at = (now: number, session = 't') => ({ now, session });
 const map = (pairs: [string, string][]) => Object.fromEntries(pairs);
@@ -83,15 +91,23 @@ describe('SCORM 1.2 status modes', () => {
 describe('tracking values', () => {
   it('SCORM 1.2: status under the mode, score 0-100', () => {
     expect(map(trackingValues('1.2', report()))).toEqual({
-      'cmi.core.lesson_status': 'incomplete', 'cmi.core.score.min': '0', 'cmi.core.score.max': '100', 'cmi.core.score.raw': '20',
+      'cmi.core.lesson_status': 'incomplete',
+      'cmi.core.score.min': '0',
+      'cmi.core.score.max': '100',
+      'cmi.core.score.raw': '20',
     });
     expect(map(trackingValues('1.2', report({ status: 'completed', success: 'passed' }), 'passed-failed'))['cmi.core.lesson_status']).toBe('passed');
   });
   it('SCORM 2004: completion and success apart, completion first, scaled score', () => {
     const v = trackingValues('2004', report({ status: 'completed', success: 'passed', score: 0.925, completed: 10 }));
     expect(map(v)).toEqual({
-      'cmi.completion_status': 'completed', 'cmi.success_status': 'passed', 'cmi.progress_measure': '1',
-      'cmi.score.min': '0', 'cmi.score.max': '100', 'cmi.score.raw': '93', 'cmi.score.scaled': '0.925',
+      'cmi.completion_status': 'completed',
+      'cmi.success_status': 'passed',
+      'cmi.progress_measure': '1',
+      'cmi.score.min': '0',
+      'cmi.score.max': '100',
+      'cmi.score.raw': '93',
+      'cmi.score.scaled': '0.925',
     });
     expect(v.findIndex(([k]) => k === 'cmi.completion_status')).toBeLessThan(v.findIndex(([k]) => k === 'cmi.success_status'));
   });
@@ -120,7 +136,7 @@ describe('tracking values', () => {
 });
 
 describe('what the LMS has recorded stays', () => {
-  it('a finished course stays finished, the score never drops below the LMS\'s', () => {
+  it("a finished course stays finished, the score never drops below the LMS's", () => {
     const reset = report({ status: 'incomplete', score: 0, completed: 0 });
     expect(keepLmsRecord(reset, { finished: true, score: 0.9 })).toMatchObject({ status: 'completed', score: 0.9 });
     expect(keepLmsRecord(report({ score: 0.5 }), { finished: false, score: 0.2 })).toMatchObject({ status: 'incomplete', score: 0.5 });
@@ -140,17 +156,32 @@ describe('objectives (one per lesson)', () => {
   });
   it('SCORM 1.2: status under the mode and the best quiz score', () => {
     expect(map(objectiveValues('1.2', 3, visited, lesson, rules))).toEqual({ 'cmi.objectives.3.status': 'incomplete' });
-    expect(map(objectiveValues('1.2', 3, failed, lesson, rules, 'passed-failed'))).toMatchObject({ 'cmi.objectives.3.status': 'failed', 'cmi.objectives.3.score.raw': '50' });
+    expect(map(objectiveValues('1.2', 3, failed, lesson, rules, 'passed-failed'))).toMatchObject({
+      'cmi.objectives.3.status': 'failed',
+      'cmi.objectives.3.score.raw': '50',
+    });
     expect(map(objectiveValues('1.2', 3, failed, lesson, rules))['cmi.objectives.3.status']).toBe('incomplete');
     expect(map(objectiveValues('1.2', 3, passed, lesson, rules))['cmi.objectives.3.status']).toBe('incomplete'); // reflection missing
     expect(map(objectiveValues('1.2', 3, done, lesson, rules))).toEqual({
-      'cmi.objectives.3.status': 'completed', 'cmi.objectives.3.score.min': '0', 'cmi.objectives.3.score.max': '100', 'cmi.objectives.3.score.raw': '100',
+      'cmi.objectives.3.status': 'completed',
+      'cmi.objectives.3.score.min': '0',
+      'cmi.objectives.3.score.max': '100',
+      'cmi.objectives.3.score.raw': '100',
     });
   });
   it('SCORM 2004: completion and success apart', () => {
-    expect(map(objectiveValues('2004', 0, visited, lesson, rules))).toEqual({ 'cmi.objectives.0.completion_status': 'incomplete', 'cmi.objectives.0.success_status': 'unknown' });
-    expect(map(objectiveValues('2004', 0, failed, lesson, rules))).toMatchObject({ 'cmi.objectives.0.success_status': 'failed', 'cmi.objectives.0.score.scaled': '0.5' });
-    expect(map(objectiveValues('2004', 0, passed, lesson, rules))).toMatchObject({ 'cmi.objectives.0.completion_status': 'incomplete', 'cmi.objectives.0.success_status': 'passed' });
+    expect(map(objectiveValues('2004', 0, visited, lesson, rules))).toEqual({
+      'cmi.objectives.0.completion_status': 'incomplete',
+      'cmi.objectives.0.success_status': 'unknown',
+    });
+    expect(map(objectiveValues('2004', 0, failed, lesson, rules))).toMatchObject({
+      'cmi.objectives.0.success_status': 'failed',
+      'cmi.objectives.0.score.scaled': '0.5',
+    });
+    expect(map(objectiveValues('2004', 0, passed, lesson, rules))).toMatchObject({
+      'cmi.objectives.0.completion_status': 'incomplete',
+      'cmi.objectives.0.success_status': 'passed',
+    });
     expect(map(objectiveValues('2004', 0, done, lesson, rules))['cmi.objectives.0.completion_status']).toBe('completed');
   });
   it('are valid CMI data', () => {
@@ -205,7 +236,7 @@ describe('suspend_data', () => {
   /** Japanese text that does not repeat (a compressor gains little on it), `n` characters. */
   const prose = (seed: number, n: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(0x4e00 + ((seed * 7919 + i * 104729) % 20000))).join('');
 
-  it('fits ten long Japanese reflections into 4,096 characters: every quiz result and every reflection\'s record stay, texts that do not fit are kept as written (away)', () => {
+  it("fits ten long Japanese reflections into 4,096 characters: every quiz result and every reflection's record stay, texts that do not fit are kept as written (away)", () => {
     const p = full((i) => prose(i, 1500));
     const { data, dropped } = suspendData(p, { page: 'lesson10', at: 5, n: 0 }, '1.2', SUSPEND_LIMIT['1.2']);
     expect(data.length).toBeLessThanOrEqual(4096);
@@ -214,7 +245,9 @@ describe('suspend_data', () => {
     expect(back.warnings).toEqual([]);
     expect(Object.keys(back.progress.quizzes)).toHaveLength(10);
     expect(Object.keys(back.progress.reflections)).toHaveLength(10);
-    const away = Object.entries(back.progress.reflections).filter(([, r]) => r.away).map(([id]) => id);
+    const away = Object.entries(back.progress.reflections)
+      .filter(([, r]) => r.away)
+      .map(([id]) => id);
     expect(away.length).toBeGreaterThan(0);
     expect(away.sort()).toEqual(dropped.filter((d) => d.startsWith('l')).sort());
     for (const [id, r] of Object.entries(back.progress.reflections)) if (!r.away) expect(r.text).toBe(p.reflections[id].text);
@@ -241,14 +274,28 @@ describe('suspend_data', () => {
     const plain = suspendData(p, { page: null, at: 0, n: 0 }, '2004', 64000).data;
     expect(plain.startsWith('{')).toBe(true);
   });
-  it('drops what the course can do without first (check answers, visit times, activity states), then the learner\'s texts, reflections last, as whole items', () => {
+  it("drops what the course can do without first (check answers, visit times, activity states), then the learner's texts, reflections last, as whole items", () => {
     const v = (n: number) => ({ updatedAt: n, v: `s.${n}` });
     const p: Progress = {
       ...withVisit(withReflection(emptyProgress('c', 1), 'l01-r1', '短いふりかえり', at(2)), 'goals', at(2)),
       checks: { pre: { answers: { 'l01-p1': ['a'] }, marks: { 'l01-p1': 1 }, score: 1, best: 1, at: 3, skipped: false, attempts: 1, ...v(3) } },
       activities: {
-        'l05-a1': { kind: 'message', state: { fields: { thanks: 'ご無沙汰しております。'.repeat(150), news: '近況をお知らせします。'.repeat(150) } }, done: true, best: null, last: null, ...v(4) },
-        'l03-a1': { kind: 'sorting', state: { placed: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`item-${i}`, 'passive'])), checked: true }, done: true, best: 1, last: { at: 5, result: 1 }, ...v(5) },
+        'l05-a1': {
+          kind: 'message',
+          state: { fields: { thanks: 'ご無沙汰しております。'.repeat(150), news: '近況をお知らせします。'.repeat(150) } },
+          done: true,
+          best: null,
+          last: null,
+          ...v(4),
+        },
+        'l03-a1': {
+          kind: 'sorting',
+          state: { placed: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`item-${i}`, 'passive'])), checked: true },
+          done: true,
+          best: 1,
+          last: { at: 5, result: 1 },
+          ...v(5),
+        },
       },
       plan: { items: [{ id: 'p1', when: '月曜の朝', action: 'お礼のメッセージを送る', with: '', remind: null }], ...v(6) },
     };
@@ -292,7 +339,7 @@ describe('suspend_data', () => {
       expect(decoded.progress.quizzes).toEqual(decodeProgress(compactForSuspend(p, 1e6).data, 'c', 99).progress.quizzes);
     }
   });
-  it('compresses only when plain JSON does not fit, in the form that suits the version\'s limit', () => {
+  it("compresses only when plain JSON does not fit, in the form that suits the version's limit", () => {
     const json = encodeProgress(full());
     expect(encodeSuspend(json, '1.2', 1e6)).toBe(json);
     const small = encodeSuspend(json, '1.2', 4096);
@@ -377,8 +424,24 @@ describe('compactForSuspend with practice activities and the if-then plan', () =
     p = withCheck(p, 'l06-a1', 'matching', ten('trouble', 'offer'), 0.6, true, at2(23));
     p = withConversation(p, 'l04-a1', [1, 2, 1, 1], 1, at2(24));
     p = withConversation(p, 'l07-a1', [2, 1, 0], 1, at2(25));
-    p = withMessage(p, 'l05-a1', Object.fromEntries(['name', 'thanks', 'news', 'purpose', 'ask', 'org', 'sender'].map((k) => [k, '具体的に書いた一文です。'.repeat(6)])), true, at2(26));
-    p = withPlanItems(p, Array.from({ length: 5 }, (_, i) => ({ id: `c${i}`, when: '交流会で名刺を交換したら'.repeat(3), action: '相手の仕事について質問を一つする'.repeat(3), with: '名刺を交換した人', remind: '2026-12-04' })), at2(27));
+    p = withMessage(
+      p,
+      'l05-a1',
+      Object.fromEntries(['name', 'thanks', 'news', 'purpose', 'ask', 'org', 'sender'].map((k) => [k, '具体的に書いた一文です。'.repeat(6)])),
+      true,
+      at2(26),
+    );
+    p = withPlanItems(
+      p,
+      Array.from({ length: 5 }, (_, i) => ({
+        id: `c${i}`,
+        when: '交流会で名刺を交換したら'.repeat(3),
+        action: '相手の仕事について質問を一つする'.repeat(3),
+        with: '名刺を交換した人',
+        remind: '2026-12-04',
+      })),
+      at2(27),
+    );
     return p;
   };
 
@@ -391,7 +454,8 @@ describe('compactForSuspend with practice activities and the if-then plan', () =
     expect(back.warnings).toEqual([]);
     expect(Object.keys(back.progress.quizzes)).toHaveLength(10);
     expect(Object.keys(back.progress.activities).sort()).toEqual(Object.keys(p.activities).sort());
-    for (const [id, a] of Object.entries(p.activities)) expect(back.progress.activities[id], id).toMatchObject({ kind: a.kind, done: a.done, best: a.best, last: a.last });
+    for (const [id, a] of Object.entries(p.activities))
+      expect(back.progress.activities[id], id).toMatchObject({ kind: a.kind, done: a.done, best: a.best, last: a.last });
     for (const [id, r] of Object.entries(p.reflections)) expect(back.progress.reflections[id].text, id).toBe(r.text);
     // What was left out is named (the course says it stays in this browser) and is really gone.
     for (const d of dropped) expect(['visits', 'activities', 'reviews', 'plan', 'l05-a1', 'reminders']).toContain(d);
@@ -420,8 +484,18 @@ describe('sending only what changed', () => {
   it('never sends a value the LMS holds, and each element once with its last value', () => {
     const ledger = new CmiLedger();
     ledger.know('cmi.core.lesson_status', 'incomplete');
-    expect(ledger.pending([['cmi.core.lesson_status', 'incomplete'], ['cmi.core.score.raw', '20']])).toEqual([['cmi.core.score.raw', '20']]);
-    expect(ledger.pending([['cmi.suspend_data', 'a'], ['cmi.suspend_data', 'b']])).toEqual([['cmi.suspend_data', 'b']]);
+    expect(
+      ledger.pending([
+        ['cmi.core.lesson_status', 'incomplete'],
+        ['cmi.core.score.raw', '20'],
+      ]),
+    ).toEqual([['cmi.core.score.raw', '20']]);
+    expect(
+      ledger.pending([
+        ['cmi.suspend_data', 'a'],
+        ['cmi.suspend_data', 'b'],
+      ]),
+    ).toEqual([['cmi.suspend_data', 'b']]);
     ledger.know('cmi.suspend_data', 'b');
     expect(ledger.pending([['cmi.suspend_data', 'b']])).toEqual([]);
   });

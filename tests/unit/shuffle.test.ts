@@ -12,8 +12,7 @@ describe('optionOrder', () => {
   });
 
   it('is deterministic: the same question and attempt give the same order (after a reload, on another device)', () => {
-    for (const id of ids(50))
-      for (const attempt of [2, 3, 7, 40]) expect(optionOrder(id, four, attempt)).toEqual(optionOrder(id, [...four], attempt));
+    for (const id of ids(50)) for (const attempt of [2, 3, 7, 40]) expect(optionOrder(id, four, attempt)).toEqual(optionOrder(id, [...four], attempt));
   });
 
   it('is a permutation of the options (nothing lost, nothing doubled), also for 2 to 6 options', () => {

@@ -31,7 +31,8 @@ const now = () => t;
 const tick = (ms = 1000) => (t += ms);
 const notices = () => noticeCodes($storage.get());
 /** Starts the store synchronously (no Web Locks: the shared key is written at once). */
-const start = (o: Omit<StartOptions, 'courseId' | 'now'> & Partial<StartOptions>) => startProgress({ courseId: COURSE, now, locks: null, sessionId: 'tab1', ...o });
+const start = (o: Omit<StartOptions, 'courseId' | 'now'> & Partial<StartOptions>) =>
+  startProgress({ courseId: COURSE, now, locks: null, sessionId: 'tab1', ...o });
 
 beforeEach(() => {
   t = 1_764_240_000_000;
@@ -82,7 +83,14 @@ function fakeStorage(initial: Record<string, string> = {}, quota = Infinity) {
 }
 
 const questions: ScorableQuestion[] = [
-  { id: 'l02-q1', type: 'single', options: [{ id: 'a', text: 'A', correct: true, feedback: 'ok' }, { id: 'b', text: 'B', correct: false, feedback: 'no' }] },
+  {
+    id: 'l02-q1',
+    type: 'single',
+    options: [
+      { id: 'a', text: 'A', correct: true, feedback: 'ok' },
+      { id: 'b', text: 'B', correct: false, feedback: 'no' },
+    ],
+  },
   {
     id: 'l02-q2',
     type: 'multiple',
@@ -104,7 +112,10 @@ describe('start-up', () => {
   });
 
   it('loads a stored document as it is', () => {
-    const saved = withReflection(withVisit(emptyProgress(COURSE, 1000), 'goals', { now: 2000, session: 'x' }), 'l02-r1', '保存済み', { now: 3000, session: 'x' });
+    const saved = withReflection(withVisit(emptyProgress(COURSE, 1000), 'goals', { now: 2000, session: 'x' }), 'l02-r1', '保存済み', {
+      now: 3000,
+      session: 'x',
+    });
     start({ backend: memoryBackend({ [KEY]: encodeProgress(saved) }) });
     expect($progress.get()).toEqual(saved);
   });
@@ -179,7 +190,7 @@ describe('start-up', () => {
 });
 
 describe('actions persist to storage', () => {
-  it('recordVisit, submitQuiz and saveReflection each write the whole document to the shared key, and only this session\'s changes to the tab\'s own key', () => {
+  it("recordVisit, submitQuiz and saveReflection each write the whole document to the shared key, and only this session's changes to the tab's own key", () => {
     const { backend } = fakeStorage();
     start({ backend });
     tick();
@@ -188,7 +199,12 @@ describe('actions persist to storage', () => {
     tick();
     const result = submitQuiz('goals', questions, { 'l02-q1': ['a', 'zz'], 'l02-q2': ['a'] }, 0.8);
     expect(result).toMatchObject({ correct: 1, total: 2, score: 0.5, passed: false });
-    expect(stored(backend).quizzes.goals).toEqual({ attempts: 1, best: 0.5, bestAt: t, last: { at: t, score: 0.5, answers: { 'l02-q1': ['a'], 'l02-q2': ['a'] } } });
+    expect(stored(backend).quizzes.goals).toEqual({
+      attempts: 1,
+      best: 0.5,
+      bestAt: t,
+      last: { at: t, score: 0.5, answers: { 'l02-q1': ['a'], 'l02-q2': ['a'] } },
+    });
     tick();
     expect(saveReflection('l02-r1', '月に一度、連絡を取る')).toBe(true);
     expect(stored(backend).reflections['l02-r1']).toMatchObject({ text: '月に一度、連絡を取る', updatedAt: t });
@@ -197,7 +213,7 @@ describe('actions persist to storage', () => {
     expect(encodeProgress(stored(backend, `${KEY}:tab:tab1`))).toBe(encodeProgress($progress.get()));
   });
 
-  it('a document that fits in storage once can be saved: the tab\'s key holds only its changes, not a second copy', async () => {
+  it("a document that fits in storage once can be saved: the tab's key holds only its changes, not a second copy", async () => {
     // 60 long reflections saved earlier: about 62 % of the quota, so two copies would not fit.
     let big = emptyProgress(COURSE, 1);
     for (let i = 1; i <= 60; i++) big = withReflection(big, `l${String(i).padStart(2, '0')}-r1`, 'あ'.repeat(1000), { now: 10 + i, session: 'old' });
@@ -226,7 +242,7 @@ describe('actions persist to storage', () => {
     expect(Object.keys($progress.get().reflections)).toHaveLength(62);
   });
 
-  it('with Web Locks the tab\'s key is removed once the shared document holds its changes', async () => {
+  it("with Web Locks the tab's key is removed once the shared document holds its changes", async () => {
     const s = fakeStorage();
     start({ backend: s.backend, locks: navigator.locks });
     tick();

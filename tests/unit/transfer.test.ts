@@ -37,7 +37,16 @@ describe('progress files', () => {
   });
 
   it('a file from version 1 is migrated', () => {
-    const v1 = { v: 1, courseId: COURSE, createdAt: 1, updatedAt: 2, last: null, lessons: {}, quizzes: {}, reflections: { 'l01-r1': { text: '古い記録', updatedAt: 2 } } };
+    const v1 = {
+      v: 1,
+      courseId: COURSE,
+      createdAt: 1,
+      updatedAt: 2,
+      last: null,
+      lessons: {},
+      quizzes: {},
+      reflections: { 'l01-r1': { text: '古い記録', updatedAt: 2 } },
+    };
     const r = read(JSON.stringify(v1));
     expect(r.ok && r.progress).toEqual({
       ...v1,
@@ -60,7 +69,13 @@ describe('progress files', () => {
 
   it('a file from version 2 is migrated, every edited item getting a version', () => {
     const v2 = {
-      v: 2, courseId: COURSE, createdAt: 1, updatedAt: 5, last: null, lessons: {}, quizzes: {},
+      v: 2,
+      courseId: COURSE,
+      createdAt: 1,
+      updatedAt: 5,
+      last: null,
+      lessons: {},
+      quizzes: {},
       reflections: { 'l01-r1': { text: '古い記録', updatedAt: 2 } },
       reviews: { 'l02-q1': { box: 1, due: 9, updatedAt: 3 } },
       profile: { name: { text: '山田 花子', updatedAt: 4 }, reminders: { people: [{ id: 'a', who: '佐藤さん', every: 'monthly' }], updatedAt: 5 } },
@@ -105,10 +120,17 @@ describe('progress files', () => {
 
   it('never throws, and accepts only what decodes cleanly', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ ...sample(), lessons: v }))), (text) => {
-        const r = read(text);
-        if (r.ok) expect(readProgressFile(progressFile(r.progress), 0, COURSE, NOW)).toEqual(r);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify({ ...sample(), lessons: v })),
+        ),
+        (text) => {
+          const r = read(text);
+          if (r.ok) expect(readProgressFile(progressFile(r.progress), 0, COURSE, NOW)).toEqual(r);
+        },
+      ),
       { numRuns: 500 },
     );
   });

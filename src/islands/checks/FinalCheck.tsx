@@ -42,9 +42,7 @@ export default function FinalCheck({ items, lessons, requirements, rules, assess
 
   if (!loaded) return <p>{t.loading}</p>;
   if (taken(record) && !retaking) {
-    const retake = canRetakeFinal(record, assessment)
-      ? () => (clear(), setRetaking(true), focusLater(() => form.current?.querySelector('input')))
-      : null;
+    const retake = canRetakeFinal(record, assessment) ? () => (clear(), setRetaking(true), focusLater(() => form.current?.querySelector('input'))) : null;
     return <FinalCheckResult record={record} items={items} passMark={assessment.finalPassMark} links={links} onRetake={retake} t={t} q={q} />;
   }
   if (!finalOpen(progress, requirements, rules, assessment)) {

@@ -66,7 +66,16 @@ export default function FinalCheckResult({ record, items, passMark, links, onRet
         };
         return (
           <div key={question.id} class="check-item" data-final-item={lesson.slug}>
-            <QuizQuestion question={question} index={i} attempt={record.attempts} note={fill(t.from, { order: lesson.order, title: lesson.title })} chosen={result.chosen} result={result} onChange={() => {}} t={q} />
+            <QuizQuestion
+              question={question}
+              index={i}
+              attempt={record.attempts}
+              note={fill(t.from, { order: lesson.order, title: lesson.title })}
+              chosen={result.chosen}
+              result={result}
+              onChange={() => {}}
+              t={q}
+            />
             <p>
               <a href={lesson.href}>{fill(t.review, { order: lesson.order })}</a>
             </p>

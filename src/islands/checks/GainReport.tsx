@@ -31,7 +31,15 @@ export default function GainReport({ lessons, finalHref, t }: Props) {
       </p>
     );
   const cell = (x: Tally | null, side: 'before' | 'after') =>
-    !x ? (side === 'before' && gain.pre === 'taken' ? t.skipped : t.notTaken) : x.total === 1 ? (x.right ? t.right : t.wrong) : fill(t.count, { total: x.total, right: x.right });
+    !x
+      ? side === 'before' && gain.pre === 'taken'
+        ? t.skipped
+        : t.notTaken
+      : x.total === 1
+        ? x.right
+          ? t.right
+          : t.wrong
+        : fill(t.count, { total: x.total, right: x.right });
   const { before, after } = gain;
   // An unknown side (skipped, not taken) has a dashed track: it is not the same as 0 right.
   const bar = (x: Tally | null, y: number, cls: string) => (

@@ -15,7 +15,10 @@ interface Props {
 export default function PreCheckResult({ record, items, start, t }: Props) {
   const lessons = [...new Map(items.map((i) => [i.lesson.slug, i.lesson])).values()];
   const ids = (slug: string) => items.filter((i) => i.lesson.slug === slug).map((i) => i.question.id);
-  const gain = learningGain({ pre: record }, lessons.map((l) => ({ slug: l.slug, pre: ids(l.slug), final: [] })));
+  const gain = learningGain(
+    { pre: record },
+    lessons.map((l) => ({ slug: l.slug, pre: ids(l.slug), final: [] })),
+  );
   const { watch, known } = precheckAdvice(gain);
   const bySlug = new Map(lessons.map((l) => [l.slug, l]));
   const name = (slug: string) => fill(t.lesson, { order: bySlug.get(slug)!.order, title: bySlug.get(slug)!.title });

@@ -23,8 +23,7 @@ interface Props {
 
 export default function QuizQuestion({ question: q, index, attempt, note, chosen, result, onChange, t }: Props) {
   const multiple = q.type === 'multiple';
-  const toggle = (id: string, on: boolean) =>
-    onChange(q.id, multiple ? (on ? [...chosen, id] : chosen.filter((c) => c !== id)) : [id]);
+  const toggle = (id: string, on: boolean) => onChange(q.id, multiple ? (on ? [...chosen, id] : chosen.filter((c) => c !== id)) : [id]);
   const option = (id: string) => q.options.find((o) => o.id === id)!;
   return (
     <fieldset id={`${q.id}-set`} data-question={q.id}>
@@ -50,7 +49,8 @@ export default function QuizQuestion({ question: q, index, attempt, note, chosen
           {result.chosen.map((id) => (
             <p key={id}>{fill(t.yourChoice, { text: option(id).text, feedback: option(id).feedback })}</p>
           ))}
-          {!result.correct && result.correctIds.map((id) => <p key={`c-${id}`}>{fill(t.rightAnswer, { text: option(id).text, feedback: option(id).feedback })}</p>)}
+          {!result.correct &&
+            result.correctIds.map((id) => <p key={`c-${id}`}>{fill(t.rightAnswer, { text: option(id).text, feedback: option(id).feedback })}</p>)}
         </div>
       )}
     </fieldset>

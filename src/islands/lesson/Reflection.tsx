@@ -98,4 +98,3 @@ export default function Reflection({ id, prompt, placeholder, required, t }: Pro
     </div>
   );
 }
-

@@ -46,7 +46,11 @@ export default function Certificate({ course, lessons, requirements, rules, asse
         <ul>
           {state.missing.map((m) => {
             const l = lessonOf(m.slug);
-            const parts = [m.quiz && fill(t.quiz, { pass: percent(rules.passMark) }), m.reflections.length > 0 && t.reflection, m.activities.length > 0 && t.activity].filter(Boolean);
+            const parts = [
+              m.quiz && fill(t.quiz, { pass: percent(rules.passMark) }),
+              m.reflections.length > 0 && t.reflection,
+              m.activities.length > 0 && t.activity,
+            ].filter(Boolean);
             return (
               <li key={m.slug} data-missing={m.slug}>
                 <a href={l.href}>{fill(t.lesson, { order: l.order, title: l.title })}</a>：{parts.join(t.separator)}

@@ -68,7 +68,15 @@ export default function PlanCommitments({ content, courseId, t, reminders }: Pro
     const dated = datedCommitments(rows, content);
     const people = (progress.profile.reminders?.people ?? []).filter((r) => r.who.trim());
     if (!dated.length && !people.length) return setMessage(t.calendarNone);
-    const o = { now: Date.now(), courseId, name: reminders.calendar, summary: reminders.summary, description: reminders.description, every: reminders.everyLabels, commitmentDescription: t.calendarDescription };
+    const o = {
+      now: Date.now(),
+      courseId,
+      name: reminders.calendar,
+      summary: reminders.summary,
+      description: reminders.description,
+      every: reminders.everyLabels,
+      commitmentDescription: t.calendarDescription,
+    };
     download(REMINDER_FILE, reminderCalendar(people, o, dated), 'text/calendar;charset=utf-8');
     setMessage(fill(t.calendarDone, { file: REMINDER_FILE, count: dated.length, people: people.length }));
   };
@@ -86,7 +94,11 @@ export default function PlanCommitments({ content, courseId, t, reminders }: Pro
             {PARTS.map((k) => (
               <div class="commitment-part" key={k}>
                 <label for={`${k}-${i}`}>{content.fields[k].label}</label>
-                {i === 0 && <p class="hint" id={`${k}-hint`}>{content.fields[k].hint}</p>}
+                {i === 0 && (
+                  <p class="hint" id={`${k}-hint`}>
+                    {content.fields[k].hint}
+                  </p>
+                )}
                 <input
                   id={`${k}-${i}`}
                   type="text"
@@ -101,7 +113,13 @@ export default function PlanCommitments({ content, courseId, t, reminders }: Pro
               </div>
             ))}
             <label for={`remind-${i}`}>{t.remind}</label>
-            <input id={`remind-${i}`} type="date" value={r.remind ?? ''} aria-describedby="remind-hint" onChange={(e) => (edit(i, { remind: (e.currentTarget as HTMLInputElement).value || null }), field.flush())} />
+            <input
+              id={`remind-${i}`}
+              type="date"
+              value={r.remind ?? ''}
+              aria-describedby="remind-hint"
+              onChange={(e) => (edit(i, { remind: (e.currentTarget as HTMLInputElement).value || null }), field.flush())}
+            />
             <p class="commitment-text" data-commitment-text>
               {text ? `${t.preview}${text}` : t.previewEmpty}
             </p>
@@ -111,9 +129,17 @@ export default function PlanCommitments({ content, courseId, t, reminders }: Pro
           </fieldset>
         );
       })}
-      <p class="hint" id="remind-hint">{t.remindHint}</p>
+      <p class="hint" id="remind-hint">
+        {t.remindHint}
+      </p>
       <p class="actions">
-        {full ? <span>{fill(t.max, { max: PLAN_ITEMS_MAX })}</span> : <button type="button" class="secondary" id="add-commitment" onClick={add}>{t.add}</button>}
+        {full ? (
+          <span>{fill(t.max, { max: PLAN_ITEMS_MAX })}</span>
+        ) : (
+          <button type="button" class="secondary" id="add-commitment" onClick={add}>
+            {t.add}
+          </button>
+        )}
         <button type="button" onClick={calendar}>
           {t.calendar}
         </button>

@@ -59,9 +59,15 @@ export default function Reminders({ courseId, t, plan }: Props) {
     if (!people.length && !dated.length) return setMessage(t.none);
     field.flush();
     const now = Date.now();
-    const ics = reminderCalendar(people, { now, courseId, name: t.calendar, summary: t.summary, description: t.description, every: t.everyLabels, commitmentDescription: plan?.description }, dated);
+    const ics = reminderCalendar(
+      people,
+      { now, courseId, name: t.calendar, summary: t.summary, description: t.description, every: t.everyLabels, commitmentDescription: plan?.description },
+      dated,
+    );
     download(REMINDER_FILE, ics, 'text/calendar;charset=utf-8');
-    setMessage(`${fill(t.downloaded, { file: REMINDER_FILE, count: people.length, date: formatDateJa(firstReminderDay(now)) })}${dated.length ? fill(t.withPlan, { count: dated.length }) : ''}`);
+    setMessage(
+      `${fill(t.downloaded, { file: REMINDER_FILE, count: people.length, date: formatDateJa(firstReminderDay(now)) })}${dated.length ? fill(t.withPlan, { count: dated.length }) : ''}`,
+    );
   };
 
   return (

@@ -29,14 +29,7 @@ export default function HomeProgress({ requirements, rules, hrefs, precheck }: P
           <p id="overall-label">
             学習の進み具合：{summary.total}レッスン中{summary.completed}レッスン完了（{pct}%）
           </p>
-          <div
-            class="progressbar"
-            role="progressbar"
-            aria-labelledby="overall-label"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={pct}
-          >
+          <div class="progressbar" role="progressbar" aria-labelledby="overall-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
             <span style={{ width: `${pct}%` }} />
           </div>
         </div>

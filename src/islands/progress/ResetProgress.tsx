@@ -20,8 +20,12 @@ export default function ResetProgress() {
           <p id="reset-q">
             {/* One version per delivery; global.css shows the one <html data-kept> names (see SavedWhere.astro). */}
             <span data-saved="browser">クイズの結果とふりかえりの文章を含む、この端末のすべての学習記録を消去します。</span>
-            <span data-saved="host" hidden>クイズの結果とふりかえりの文章を含む、この端末と、この講座を埋め込んでいるサイトに保存された学習記録をすべて消去します。</span>
-            <span data-saved="lms" hidden>クイズの結果とふりかえりの文章を含む、この端末と、受講している学習管理システム（LMS）に保存された学習記録をすべて消去します。LMSに記録された修了状況と成績はそのまま残ります。</span>
+            <span data-saved="host" hidden>
+              クイズの結果とふりかえりの文章を含む、この端末と、この講座を埋め込んでいるサイトに保存された学習記録をすべて消去します。
+            </span>
+            <span data-saved="lms" hidden>
+              クイズの結果とふりかえりの文章を含む、この端末と、受講している学習管理システム（LMS）に保存された学習記録をすべて消去します。LMSに記録された修了状況と成績はそのまま残ります。
+            </span>
             元に戻せません。よろしいですか。
           </p>
           <button type="button" onClick={() => (resetProgress(), setStep('done'))}>

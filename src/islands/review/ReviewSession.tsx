@@ -80,7 +80,16 @@ export default function ReviewSession({ questions, t, r, homeHref }: Props) {
   return (
     <form onSubmit={submit} data-review={q.id} noValidate>
       <p class="eyebrow">{fill(r.position, { n: index + 1, total: queue.length, order: q.lesson.order, title: q.lesson.title })}</p>
-      <QuizQuestion key={q.id} question={q} index={index} attempt={attempts[q.id] ?? 2} chosen={chosen} result={result ?? undefined} onChange={(_, c) => setChosen(c)} t={t} />
+      <QuizQuestion
+        key={q.id}
+        question={q}
+        index={index}
+        attempt={attempts[q.id] ?? 2}
+        chosen={chosen}
+        result={result ?? undefined}
+        onChange={(_, c) => setChosen(c)}
+        t={t}
+      />
       <div class="result" role="status" aria-live="polite" tabIndex={-1} ref={statusRef} data-review-result>
         {result ? <p class="verdict">{`${result.correct ? t.correct : t.incorrect}${schedule()}`}</p> : <p class={hint ? 'error' : ''}>{r.choose}</p>}
       </div>

@@ -25,7 +25,10 @@ export default (element: HTMLElement) =>
   async (Component: ComponentType, props: Record<string, unknown>, { default: children, ...slotted }: Slots, { client }: { client: string }) => {
     if (!element.hasAttribute('ssr')) return;
     for (const [key, value] of Object.entries(slotted)) props[key] = h(StaticHtml, { value, name: key });
-    const child = h(Component, props, children != null ? h(StaticHtml, { value: children }) : children) as ReturnType<typeof h> & { _mask?: unknown; __m?: unknown };
+    const child = h(Component, props, children != null ? h(StaticHtml, { value: children }) : children) as ReturnType<typeof h> & {
+      _mask?: unknown;
+      __m?: unknown;
+    };
     // Keeps useId() values equal to the server's (what @astrojs/preact does with the island id).
     const raw = element.getAttribute('data-preact-island-id') ?? element.getAttribute('uid');
     if (raw !== null) {

@@ -32,8 +32,10 @@ export function graphProblems(g: Graph): string[] {
   }
   for (const n of g.nodes) {
     const hasChoices = !!n.choices?.length;
-    if (hasChoices === !!n.ending) problems.push(`node "${n.id}" needs either choices (a line the learner answers) or an ending, not ${hasChoices ? 'both' : 'neither'}`);
-    for (const c of n.choices ?? []) if (!byId.has(c.next)) problems.push(`node "${n.id}" has a choice leading to "${c.next}", which does not exist (dangling target)`);
+    if (hasChoices === !!n.ending)
+      problems.push(`node "${n.id}" needs either choices (a line the learner answers) or an ending, not ${hasChoices ? 'both' : 'neither'}`);
+    for (const c of n.choices ?? [])
+      if (!byId.has(c.next)) problems.push(`node "${n.id}" has a choice leading to "${c.next}", which does not exist (dangling target)`);
   }
   if (!byId.has(g.start)) {
     problems.push(`start node "${g.start}" does not exist`);

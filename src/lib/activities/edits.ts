@@ -42,7 +42,15 @@ export function withPlacement(p: Progress, id: string, kind: 'sorting' | 'matchi
  * Sorting or matching: the learner asked for feedback on these placements, `share` of them right.
  * Done once a check had every item placed (`complete`); the best share is kept.
  */
-export function withCheck(p: Progress, id: string, kind: 'sorting' | 'matching', placed: Readonly<Record<string, string>>, share: number, complete: boolean, e: Edit): Progress {
+export function withCheck(
+  p: Progress,
+  id: string,
+  kind: 'sorting' | 'matching',
+  placed: Readonly<Record<string, string>>,
+  share: number,
+  complete: boolean,
+  e: Edit,
+): Progress {
   return withActivity(p, id, kind, e, (prev) => ({
     state: { placed: { ...placed }, checked: true },
     done: (prev?.done ?? false) || complete,
@@ -54,8 +62,14 @@ export function withCheck(p: Progress, id: string, kind: 'sorting' | 'matching',
 /** The message builder's fields; `complete` when every required field has text (then done, for good). */
 export function withMessage(p: Progress, id: string, fields: Readonly<Record<string, string>>, complete: boolean, e: Edit): Progress {
   const prev = p.activities[id];
-  if (prev?.kind === 'message' && !prev.slim && sameFields((prev.state as { fields: Record<string, string> }).fields, fields) && (prev.done || !complete)) return p;
-  return withActivity(p, id, 'message', e, (before) => ({ state: { fields: { ...fields } }, done: (before?.done ?? false) || complete, best: null, last: null }));
+  if (prev?.kind === 'message' && !prev.slim && sameFields((prev.state as { fields: Record<string, string> }).fields, fields) && (prev.done || !complete))
+    return p;
+  return withActivity(p, id, 'message', e, (before) => ({
+    state: { fields: { ...fields } },
+    done: (before?.done ?? false) || complete,
+    best: null,
+    last: null,
+  }));
 }
 
 const sameFields = (a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>) =>

@@ -20,8 +20,14 @@ export interface PlacementTask {
 /** Sorting and matching content as one shape: items to place and the options to place them on. */
 export function placementTask(a: SortingActivity | MatchingActivity): PlacementTask {
   if (a.kind === 'sorting')
-    return { items: a.items.map((i) => ({ id: i.id, text: i.text, answer: i.category, feedback: i.feedback })), options: a.categories.map((c) => ({ id: c.id, text: c.label })) };
-  return { items: a.pairs.map((p) => ({ id: p.id, text: p.prompt, answer: p.answer, feedback: p.feedback })), options: a.answers.map((x) => ({ id: x.id, text: x.text })) };
+    return {
+      items: a.items.map((i) => ({ id: i.id, text: i.text, answer: i.category, feedback: i.feedback })),
+      options: a.categories.map((c) => ({ id: c.id, text: c.label })),
+    };
+  return {
+    items: a.pairs.map((p) => ({ id: p.id, text: p.prompt, answer: p.answer, feedback: p.feedback })),
+    options: a.answers.map((x) => ({ id: x.id, text: x.text })),
+  };
 }
 
 export interface PlacementResult {
@@ -49,5 +55,9 @@ export function scorePlacement(task: PlacementTask, placed: Readonly<Record<stri
 
 /** Only the placements of items and options the task has (a saved placement after an author's change). */
 export function cleanPlacement(task: PlacementTask, placed: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(scorePlacement(task, placed).items.filter((i) => i.chosen).map((i) => [i.id, i.chosen]));
+  return Object.fromEntries(
+    scorePlacement(task, placed)
+      .items.filter((i) => i.chosen)
+      .map((i) => [i.id, i.chosen]),
+  );
 }

@@ -136,7 +136,10 @@ export function mergeActivity(x: ActivityRecord, y: ActivityRecord): ActivityRec
   let { winner, loser } = pickVersion(x, y);
   if (winner.v === loser.v && winner.slim && !loser.slim) [winner, loser] = [loser, winner];
   const lasts = [winner.last, loser.last].filter((l): l is ActivityOutcome => !!l);
-  const last = lasts.reduce<ActivityOutcome | null>((a, l) => (!a || l.at > a.at || (l.at === a.at && isBetter(winner.kind, l.result, a.result)) ? l : a), null);
+  const last = lasts.reduce<ActivityOutcome | null>(
+    (a, l) => (!a || l.at > a.at || (l.at === a.at && isBetter(winner.kind, l.result, a.result)) ? l : a),
+    null,
+  );
   const merged: ActivityRecord = { ...winner, done: winner.done || loser.done, best: betterBest(winner.kind, winner.best, loser.best), last };
   return merged;
 }

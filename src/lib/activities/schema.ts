@@ -72,7 +72,10 @@ const conversationSchema = z.object({
 const sortingSchema = z.object({
   kind: z.literal('sorting'),
   ...common,
-  categories: z.array(z.object({ id: localId, label: text })).min(2).max(4),
+  categories: z
+    .array(z.object({ id: localId, label: text }))
+    .min(2)
+    .max(4),
   items: z
     .array(
       z.object({
@@ -109,7 +112,10 @@ const matchingSchema = z.object({
     .min(3)
     .max(6),
   /** The right column: every pair's answer, plus at most two that fit none (distractors). */
-  answers: z.array(z.object({ id: localId, text })).min(3).max(8),
+  answers: z
+    .array(z.object({ id: localId, text }))
+    .min(3)
+    .max(8),
 });
 
 /** メッセージ作成: fill-in fields composed into a polite message to copy (lesson 5). */
@@ -141,38 +147,48 @@ const messageSchema = z.object({
 });
 
 function checkConversation(a: ConversationActivity, ctx: z.RefinementCtx) {
-    for (const message of graphProblems(a)) ctx.addIssue({ code: 'custom', path: ['nodes'], message: `conversation ${a.id}: ${message}` });
-    if (!a.nodes.some((n) => n.ending?.rank === 1))
-      ctx.addIssue({ code: 'custom', path: ['nodes'], message: `conversation ${a.id}: one ending needs rank: 1 (the best ending)` });
-    if (a.nodes.filter((n) => n.ending).length < 2)
-      ctx.addIssue({ code: 'custom', path: ['nodes'], message: `conversation ${a.id}: give at least two endings, so the learner's choices matter` });
+  for (const message of graphProblems(a)) ctx.addIssue({ code: 'custom', path: ['nodes'], message: `conversation ${a.id}: ${message}` });
+  if (!a.nodes.some((n) => n.ending?.rank === 1))
+    ctx.addIssue({ code: 'custom', path: ['nodes'], message: `conversation ${a.id}: one ending needs rank: 1 (the best ending)` });
+  if (a.nodes.filter((n) => n.ending).length < 2)
+    ctx.addIssue({ code: 'custom', path: ['nodes'], message: `conversation ${a.id}: give at least two endings, so the learner's choices matter` });
 }
 
 function checkSorting(a: SortingActivity, ctx: z.RefinementCtx) {
-    const cats = new Set(a.categories.map((c) => c.id));
-    for (const i of a.items)
-      if (!cats.has(i.category)) ctx.addIssue({ code: 'custom', path: ['items'], message: `sorting ${a.id}: item "${i.id}" has category "${i.category}", which is not one of ${[...cats].join(', ')}` });
-    for (const c of a.categories)
-      if (!a.items.some((i) => i.category === c.id)) ctx.addIssue({ code: 'custom', path: ['categories'], message: `sorting ${a.id}: no item belongs to category "${c.id}"` });
-    uniqueIds(ctx, `sorting ${a.id}`, [...a.categories.map((c) => c.id), ...a.items.map((i) => i.id)]);
+  const cats = new Set(a.categories.map((c) => c.id));
+  for (const i of a.items)
+    if (!cats.has(i.category))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['items'],
+        message: `sorting ${a.id}: item "${i.id}" has category "${i.category}", which is not one of ${[...cats].join(', ')}`,
+      });
+  for (const c of a.categories)
+    if (!a.items.some((i) => i.category === c.id))
+      ctx.addIssue({ code: 'custom', path: ['categories'], message: `sorting ${a.id}: no item belongs to category "${c.id}"` });
+  uniqueIds(ctx, `sorting ${a.id}`, [...a.categories.map((c) => c.id), ...a.items.map((i) => i.id)]);
 }
 
 function checkMatching(a: MatchingActivity, ctx: z.RefinementCtx) {
-    const ids = new Set(a.answers.map((x) => x.id));
-    for (const p of a.pairs)
-      if (!ids.has(p.answer)) ctx.addIssue({ code: 'custom', path: ['pairs'], message: `matching ${a.id}: pair "${p.id}" points to answer "${p.answer}", which does not exist` });
-    const used = new Set(a.pairs.map((p) => p.answer));
-    if (used.size !== a.pairs.length) ctx.addIssue({ code: 'custom', path: ['pairs'], message: `matching ${a.id}: two pairs share one answer; each pair needs its own` });
-    if (a.answers.length - used.size > 2) ctx.addIssue({ code: 'custom', path: ['answers'], message: `matching ${a.id}: at most two answers may fit no pair` });
-    uniqueIds(ctx, `matching ${a.id}`, [...a.pairs.map((p) => p.id), ...a.answers.map((x) => x.id)]);
+  const ids = new Set(a.answers.map((x) => x.id));
+  for (const p of a.pairs)
+    if (!ids.has(p.answer))
+      ctx.addIssue({ code: 'custom', path: ['pairs'], message: `matching ${a.id}: pair "${p.id}" points to answer "${p.answer}", which does not exist` });
+  const used = new Set(a.pairs.map((p) => p.answer));
+  if (used.size !== a.pairs.length)
+    ctx.addIssue({ code: 'custom', path: ['pairs'], message: `matching ${a.id}: two pairs share one answer; each pair needs its own` });
+  if (a.answers.length - used.size > 2) ctx.addIssue({ code: 'custom', path: ['answers'], message: `matching ${a.id}: at most two answers may fit no pair` });
+  uniqueIds(ctx, `matching ${a.id}`, [...a.pairs.map((p) => p.id), ...a.answers.map((x) => x.id)]);
 }
 
 function checkMessage(a: MessageActivity, ctx: z.RefinementCtx) {
-    const ids = a.fields.map((f) => f.id);
-    const used = [...a.template.matchAll(/\{([a-z0-9-]+)\}/g)].map((m) => m[1]);
-    for (const u of used) if (!ids.includes(u)) ctx.addIssue({ code: 'custom', path: ['template'], message: `message ${a.id}: the template uses {${u}}, which is not a field` });
-    for (const id of ids) if (!used.includes(id)) ctx.addIssue({ code: 'custom', path: ['template'], message: `message ${a.id}: field "${id}" does not appear in the template` });
-    uniqueIds(ctx, `message ${a.id}`, ids);
+  const ids = a.fields.map((f) => f.id);
+  const used = [...a.template.matchAll(/\{([a-z0-9-]+)\}/g)].map((m) => m[1]);
+  for (const u of used)
+    if (!ids.includes(u)) ctx.addIssue({ code: 'custom', path: ['template'], message: `message ${a.id}: the template uses {${u}}, which is not a field` });
+  for (const id of ids)
+    if (!used.includes(id)) ctx.addIssue({ code: 'custom', path: ['template'], message: `message ${a.id}: field "${id}" does not appear in the template` });
+  uniqueIds(ctx, `message ${a.id}`, ids);
 }
 
 function uniqueIds(ctx: z.RefinementCtx, where: string, ids: string[]) {

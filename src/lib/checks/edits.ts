@@ -63,7 +63,13 @@ const withoutDraft = (p: Progress, set: CheckSet) => {
  * Records a submission of a check. The first submission stays available as `first` once a retake
  * replaces it (the gain is measured with it); the best score never goes down.
  */
-export function withCheckSubmitted(p: Progress, set: CheckSet, questions: readonly ScorableQuestion[], answers: Record<string, readonly string[]>, e: Edit): Progress {
+export function withCheckSubmitted(
+  p: Progress,
+  set: CheckSet,
+  questions: readonly ScorableQuestion[],
+  answers: Record<string, readonly string[]>,
+  e: Edit,
+): Progress {
   const prev = p.checks[set];
   const r = scoreCheck(questions, answers);
   const { clock, ...ver } = nextVersion(p, e, prev);

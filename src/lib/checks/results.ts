@@ -5,5 +5,4 @@ import type { CheckRecord, CheckResult } from './record';
 export const taken = (c: CheckRecord | undefined): c is CheckRecord & { at: number } => !!c && c.at !== null;
 
 /** The result that measures learning: the first submission (null while never submitted). */
-export const firstResult = (c: CheckRecord | undefined): CheckResult | null =>
-  !taken(c) ? null : (c.first ?? { at: c.at, marks: c.marks, score: c.score });
+export const firstResult = (c: CheckRecord | undefined): CheckResult | null => (!taken(c) ? null : (c.first ?? { at: c.at, marks: c.marks, score: c.score }));

@@ -60,7 +60,12 @@ export function reportedScore(p: Progress, lessons: readonly LessonRequirement[]
  * Score "quizzes": passed when every lesson quiz is passed, failed when every quiz was attempted
  * but not all passed, otherwise unknown.
  */
-export function reportedSuccess(p: Progress, lessons: readonly LessonRequirement[], rules: CompletionRules, a: AssessmentRules): 'passed' | 'failed' | 'unknown' {
+export function reportedSuccess(
+  p: Progress,
+  lessons: readonly LessonRequirement[],
+  rules: CompletionRules,
+  a: AssessmentRules,
+): 'passed' | 'failed' | 'unknown' {
   if (a.score === 'final') {
     const c = p.checks.final;
     if (a.finalPassMark === null || !taken(c)) return 'unknown';
@@ -94,9 +99,18 @@ const fillIn = (s: string, v: Record<string, string | number>) => s.replace(/\{(
  * The rules in words, e.g. 「修了には、全10レッスンの完了と修了テストの受験が必要です。…」 (completion)
  * and 「LMSや埋め込み先に送られる得点は、修了テストの得点です。…」 (score). Built at build time.
  */
-export function rulesInWords(a: AssessmentRules, rules: CompletionRules, lessonCount: number, t: AssessmentText): { completion: string; score: string; precheck: string } {
+export function rulesInWords(
+  a: AssessmentRules,
+  rules: CompletionRules,
+  lessonCount: number,
+  t: AssessmentText,
+): { completion: string; score: string; precheck: string } {
   const v = { n: lessonCount, quizPass: pct(rules.passMark), pass: a.finalPassMark === null ? '' : pct(a.finalPassMark) };
-  const completion = [fillIn(rules.requireReflections ? t.lessons : t.lessonsQuizOnly, v), fillIn(t[a.finalCheck], v), a.finalCheck === 'passed' ? fillIn(t.retake, v) : fillIn(t.once, v)];
+  const completion = [
+    fillIn(rules.requireReflections ? t.lessons : t.lessonsQuizOnly, v),
+    fillIn(t[a.finalCheck], v),
+    a.finalCheck === 'passed' ? fillIn(t.retake, v) : fillIn(t.once, v),
+  ];
   const score =
     a.score === 'final'
       ? [fillIn(t.scoreFinal, v), fillIn(a.finalPassMark === null ? t.noPass : t.passFinal, v)]

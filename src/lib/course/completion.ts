@@ -87,13 +87,21 @@ export function summarize(p: Progress, lessons: readonly LessonRequirement[], ru
  * `completion.activities`), from each lesson's activity ids. Throws, naming the id, when the
  * rule lists an activity that no lesson has (a build-time authoring error).
  */
-export function requiredActivities(rule: 'all' | 'none' | readonly string[], lessons: readonly { slug: string; activities: readonly string[] }[]): Record<string, string[]> {
+export function requiredActivities(
+  rule: 'all' | 'none' | readonly string[],
+  lessons: readonly { slug: string; activities: readonly string[] }[],
+): Record<string, string[]> {
   if (Array.isArray(rule)) {
     const known = new Set(lessons.flatMap((l) => l.activities));
     const unknown = rule.filter((id) => !known.has(id));
-    if (unknown.length) throw new Error(`content/course.yaml: completion.activities lists ${unknown.map((id) => `"${id}"`).join(', ')}, which no lesson has (activities: ${[...known].join(', ') || 'none'}).`);
+    if (unknown.length)
+      throw new Error(
+        `content/course.yaml: completion.activities lists ${unknown.map((id) => `"${id}"`).join(', ')}, which no lesson has (activities: ${[...known].join(', ') || 'none'}).`,
+      );
   }
-  return Object.fromEntries(lessons.map((l) => [l.slug, rule === 'all' ? [...l.activities] : rule === 'none' ? [] : l.activities.filter((id) => rule.includes(id))]));
+  return Object.fromEntries(
+    lessons.map((l) => [l.slug, rule === 'all' ? [...l.activities] : rule === 'none' ? [] : l.activities.filter((id) => rule.includes(id))]),
+  );
 }
 
 /** Where "続きから" leads: the last lesson visited, or else the first incomplete one, or else the first. */

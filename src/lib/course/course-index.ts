@@ -79,12 +79,14 @@ export function groupUnits(slugs: readonly string[], declared: readonly { title:
   const seen = new Map<string, string>();
   for (const u of declared)
     for (const slug of u.lessons) {
-      if (!slugs.includes(slug)) throw new Error(`content/course.yaml: unit "${u.title}" lists lesson "${slug}", which does not exist (slugs: ${slugs.join(', ')}).`);
+      if (!slugs.includes(slug))
+        throw new Error(`content/course.yaml: unit "${u.title}" lists lesson "${slug}", which does not exist (slugs: ${slugs.join(', ')}).`);
       if (seen.has(slug)) throw new Error(`content/course.yaml: lesson "${slug}" is in two units ("${seen.get(slug)}" and "${u.title}").`);
       seen.set(slug, u.title);
     }
   const missing = slugs.filter((s) => !seen.has(s));
-  if (missing.length) throw new Error(`content/course.yaml: lesson(s) ${missing.map((s) => `"${s}"`).join(', ')} are in no unit; add them to one of the units.`);
+  if (missing.length)
+    throw new Error(`content/course.yaml: lesson(s) ${missing.map((s) => `"${s}"`).join(', ')} are in no unit; add them to one of the units.`);
   // Each unit's lessons in course order, whatever order the author listed them in.
   return declared.map((u) => ({ title: u.title, lessons: slugs.filter((s) => u.lessons.includes(s)) }));
 }

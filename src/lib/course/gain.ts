@@ -85,8 +85,18 @@ export function learningGain(checks: Partial<Record<CheckSet, CheckRecord>>, les
     lessons: rows,
     pre: pre ? 'taken' : checks.pre?.skipped ? 'skipped' : 'none',
     final: !!fin,
-    before: pre ? sum(rows.map((r) => r.before), lessons.reduce((n, l) => n + l.pre.length, 0)) : null,
-    after: fin ? sum(rows.map((r) => r.after), lessons.reduce((n, l) => n + l.final.length, 0)) : null,
+    before: pre
+      ? sum(
+          rows.map((r) => r.before),
+          lessons.reduce((n, l) => n + l.pre.length, 0),
+        )
+      : null,
+    after: fin
+      ? sum(
+          rows.map((r) => r.after),
+          lessons.reduce((n, l) => n + l.final.length, 0),
+        )
+      : null,
     gaps: rows.filter((r) => r.after && r.after.right < r.after.total).map((r) => r.slug),
   };
 }

@@ -7,8 +7,7 @@ import { z } from 'astro/zod';
 import { activitySchema } from '../activities/schema';
 import { DEFAULT_STATUS12, STATUS12_MODES } from '../lms/status12';
 
-const stableId = (pattern: RegExp, example: string) =>
-  z.string().regex(pattern, { message: `must look like "${example}" and never change once published` });
+const stableId = (pattern: RegExp, example: string) => z.string().regex(pattern, { message: `must look like "${example}" and never change once published` });
 
 /** One answer option of a quiz question. */
 const optionSchema = z.object({
@@ -48,10 +47,8 @@ export const questionSchema = z
   .superRefine((q, ctx) => {
     const correct = q.options.filter((o) => o.correct).length;
     const ids = q.options.map((o) => o.id);
-    if (new Set(ids).size !== ids.length)
-      ctx.addIssue({ code: 'custom', path: ['options'], message: `question ${q.id}: option ids must be unique` });
-    if (correct === 0)
-      ctx.addIssue({ code: 'custom', path: ['options'], message: `question ${q.id}: mark at least one option correct: true` });
+    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['options'], message: `question ${q.id}: option ids must be unique` });
+    if (correct === 0) ctx.addIssue({ code: 'custom', path: ['options'], message: `question ${q.id}: mark at least one option correct: true` });
     if (q.type !== 'multiple' && correct > 1)
       ctx.addIssue({ code: 'custom', path: ['options'], message: `question ${q.id}: a ${q.type} question has exactly one correct option` });
     if (q.type === 'truefalse' && (q.options.length !== 2 || !ids.includes('true') || !ids.includes('false')))
@@ -142,22 +139,46 @@ export const lessonSchema = z
   })
   .superRefine((l, ctx) => {
     const checks = [...l.checks.pre, ...l.checks.final];
-    const ids = [...l.quiz.questions.map((q) => q.id), ...checks.map((q) => q.id), ...l.reflections.map((r) => r.id), ...l.activities.map((a) => a.id), ...l.evidence.map((e) => e.id), ...l.challenge.map((c) => c.id)];
+    const ids = [
+      ...l.quiz.questions.map((q) => q.id),
+      ...checks.map((q) => q.id),
+      ...l.reflections.map((r) => r.id),
+      ...l.activities.map((a) => a.id),
+      ...l.evidence.map((e) => e.id),
+      ...l.challenge.map((c) => c.id),
+    ];
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
     if (dup) ctx.addIssue({ code: 'custom', path: ['quiz'], message: `id "${dup}" is used twice in this lesson` });
     for (const q of l.quiz.questions)
-      if (!/-q\d+$/.test(q.id)) ctx.addIssue({ code: 'custom', path: ['quiz'], message: `quiz question ${q.id}: lesson quiz ids look like "l05-q2" (p and f are for the pre-check and final check)` });
+      if (!/-q\d+$/.test(q.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['quiz'],
+          message: `quiz question ${q.id}: lesson quiz ids look like "l05-q2" (p and f are for the pre-check and final check)`,
+        });
     const n = l.objectives.length;
     for (const q of [...l.quiz.questions, ...checks])
       if (q.objective > n)
-        ctx.addIssue({ code: 'custom', path: ['quiz'], message: `question ${q.id}: objective: ${q.objective} does not exist (this lesson has ${n} objectives; 1 = the first)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['quiz'],
+          message: `question ${q.id}: objective: ${q.objective} does not exist (this lesson has ${n} objectives; 1 = the first)`,
+        });
     for (let k = 1; k <= n; k++)
       if (!l.quiz.questions.some((q) => q.objective === k))
-        ctx.addIssue({ code: 'custom', path: ['quiz'], message: `objective ${k} (「${l.objectives[k - 1]}」) is measured by no quiz question: add one with objective: ${k}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['quiz'],
+          message: `objective ${k} (「${l.objectives[k - 1]}」) is measured by no quiz question: add one with objective: ${k}`,
+        });
     const pre = new Set(l.checks.pre.map((q) => q.objective));
     for (const q of l.checks.final)
       if (!pre.has(q.objective))
-        ctx.addIssue({ code: 'custom', path: ['checks', 'final'], message: `final check item ${q.id} measures objective ${q.objective}, which no pre-check item measures: pre and final items must be parallel (same objectives)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['checks', 'final'],
+          message: `final check item ${q.id} measures objective ${q.objective}, which no pre-check item measures: pre and final items must be parallel (same objectives)`,
+        });
     for (const q of checks)
       if (!new RegExp(`^l\\d{2}-${l.checks.pre.includes(q) ? 'p' : 'f'}\\d+$`).test(q.id))
         ctx.addIssue({ code: 'custom', path: ['checks'], message: `check item ${q.id}: pre-check ids look like "l05-p1", final check ids like "l05-f1"` });
@@ -207,7 +228,9 @@ export const courseSchema = z.object({
        * Origins (e.g. "https://lms.example.ac.jp") allowed to talk to the course via postMessage.
        * COURSE_EMBED_ORIGINS (comma separated) adds more at build time. "*" trusts every origin.
        */
-      allowedOrigins: z.array(z.string().regex(/^(\*|https?:\/\/[a-z0-9.-]+(:\d+)?)$/i, { message: 'must be an origin like "https://lms.example.org" (no path) or "*"' })).default([]),
+      allowedOrigins: z
+        .array(z.string().regex(/^(\*|https?:\/\/[a-z0-9.-]+(:\d+)?)$/i, { message: 'must be an origin like "https://lms.example.org" (no path) or "*"' }))
+        .default([]),
     })
     // prefault: an absent block is parsed as {} so the inner defaults apply (zod 4's default() would skip them).
     .prefault({}),
@@ -237,7 +260,9 @@ export const courseSchema = z.object({
        * has fails the build. An activity counts once it is done: a conversation ended (any ending),
        * every item sorted or matched and checked (any score), every required message field filled.
        */
-      activities: z.union([z.enum(['all', 'none']), z.array(z.string().regex(/^l\d{2}-a\d+$/, { message: 'activity ids look like "l04-a1"' }))]).default('none'),
+      activities: z
+        .union([z.enum(['all', 'none']), z.array(z.string().regex(/^l\d{2}-a\d+$/, { message: 'activity ids look like "l04-a1"' }))])
+        .default('none'),
     })
     .prefault({}),
   /**
@@ -272,7 +297,11 @@ export const courseSchema = z.object({
     .prefault({})
     .superRefine((a, ctx) => {
       if (a.finalCheck === 'passed' && a.finalPassMark === null)
-        ctx.addIssue({ code: 'custom', path: ['finalPassMark'], message: 'finalCheck: passed needs a finalPassMark (e.g. 0.7 = 70 % of the final check questions)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['finalPassMark'],
+          message: 'finalCheck: passed needs a finalPassMark (e.g. 0.7 = 70 % of the final check questions)',
+        });
     }),
   /**
    * The if-then plan (もし〜なら、〜する) that leads the plan page: implementation intentions the
@@ -296,7 +325,10 @@ export const courseSchema = z.object({
       /** A reminder shown with the fields (e.g. to check what may be shared outside the company). */
       note: z.string().default(''),
       /** Example commitments shown as hints, each tied to a lesson by its order (1-based). */
-      examples: z.array(z.object({ lesson: z.number().int().positive(), when: z.string().min(1), action: z.string().min(1), with: z.string().default('') })).max(8).default([]),
+      examples: z
+        .array(z.object({ lesson: z.number().int().positive(), when: z.string().min(1), action: z.string().min(1), with: z.string().default('') }))
+        .max(8)
+        .default([]),
     })
     .optional(),
 });

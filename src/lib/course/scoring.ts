@@ -34,11 +34,7 @@ export function cleanChoice(q: ScorableQuestion, chosen: readonly string[] = [])
  * A question counts as correct only when the chosen set equals the correct set (so for
  * "すべて選択" questions a partly right answer is wrong). Unanswered questions are wrong.
  */
-export function scoreQuiz(
-  questions: readonly ScorableQuestion[],
-  answers: Record<string, readonly string[]>,
-  passMark: number,
-): QuizResult {
+export function scoreQuiz(questions: readonly ScorableQuestion[], answers: Record<string, readonly string[]>, passMark: number): QuizResult {
   const results = questions.map((q) => {
     const chosen = cleanChoice(q, answers[q.id]);
     const correctIds = q.options.filter((o) => o.correct).map((o) => o.id);
@@ -50,7 +46,6 @@ export function scoreQuiz(
   const score = total === 0 ? 0 : correct / total;
   return { results, correct, total, score, passed: isPassing(score, passMark) };
 }
-
 
 /** Which questions still lack an answer (to tell the learner before scoring). */
 export function unanswered(questions: readonly ScorableQuestion[], answers: Record<string, readonly string[]>): string[] {

@@ -35,7 +35,10 @@ const T = {
   interval2004: re('P(?:\\d+Y)?(?:\\d+M)?(?:\\d+D)?(?:T(?:\\d+H)?(?:\\d+M)?(?:\\d+(?:\\.\\d{1,2})?S)?)?'),
 };
 
-const oneOf = (...words: string[]) => (v: string) => words.includes(v) || `must be one of ${words.map((w) => `"${w}"`).join(', ')}`;
+const oneOf =
+  (...words: string[]) =>
+  (v: string) =>
+    words.includes(v) || `must be one of ${words.map((w) => `"${w}"`).join(', ')}`;
 const matches = (r: RegExp, what: string) => (v: string) => r.test(v) || `is not a ${what}`;
 const maxLen = (n: number) => (v: string) => v.length <= n || `is longer than ${n} characters (${v.length})`;
 const number = (min: number, max: number) => (v: string) =>
@@ -51,8 +54,7 @@ const all =
   };
 
 /** SCORM 2004 timeinterval: at least one designator after P, and T only with a time part. */
-const interval2004 = (v: string) =>
-  (T.interval2004.test(v) && v !== 'P' && !v.endsWith('T')) || 'is not a timeinterval (P[yY][mM][dD][T[hH][nM][s[.s]S]])';
+const interval2004 = (v: string) => (T.interval2004.test(v) && v !== 'P' && !v.endsWith('T')) || 'is not a timeinterval (P[yY][mM][dD][T[hH][nM][s[.s]S]])';
 
 /** The response / correct-response format of one interaction type ([,]-separated in 2004). */
 function responseCheck(version: CmiVersion, type: string | undefined): (v: string) => true | string {

@@ -110,7 +110,12 @@ export function parseCourseMessage(data: unknown): CourseMessage | null {
         ? { type: 'state', courseId: data.courseId as string, state: data.state as string }
         : null;
     case 'progress': {
-      const ok = str('courseId') && num('completed') && num('total') && num('score') && num('attempts') &&
+      const ok =
+        str('courseId') &&
+        num('completed') &&
+        num('total') &&
+        num('score') &&
+        num('attempts') &&
         (data.status === 'incomplete' || data.status === 'completed') &&
         (data.success === 'passed' || data.success === 'failed' || data.success === 'unknown');
       if (!ok) return null;

@@ -59,7 +59,11 @@ const FIXED = [
  * given the values loaded at launch: what scorm_13.js posts, as Chrome encodes it (`boundary`:
  * another encoder's boundary length).
  */
-export function exitBytes(values: Iterable<readonly [string, string]>, atLaunch: (element: string) => string | undefined = () => undefined, boundary = CHROME_BOUNDARY): number {
+export function exitBytes(
+  values: Iterable<readonly [string, string]>,
+  atLaunch: (element: string) => string | undefined = () => undefined,
+  boundary = CHROME_BOUNDARY,
+): number {
   let n = FIXED.reduce((sum, [k, v]) => sum + partBytes(k, v, boundary), 0) + close(boundary);
   for (const [element, value] of values) if (posted(element, value, atLaunch(element))) n += partBytes(element, value, boundary);
   return n;

@@ -86,7 +86,12 @@ export interface LmsCatalog {
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isIds = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string' && /^[\w-]{1,64}$/.test(s));
 const isItem = (x: unknown): x is CatalogItem =>
-  isObj(x) && typeof x.id === 'string' && /^[\w-]{1,64}$/.test(x.id) && ['single', 'multiple', 'truefalse'].includes(x.type as string) && isIds(x.options) && isIds(x.correct);
+  isObj(x) &&
+  typeof x.id === 'string' &&
+  /^[\w-]{1,64}$/.test(x.id) &&
+  ['single', 'multiple', 'truefalse'].includes(x.type as string) &&
+  isIds(x.options) &&
+  isIds(x.correct);
 
 const isId = (x: unknown): x is string => typeof x === 'string' && /^[\w-]{1,64}$/.test(x);
 const isPairs = (x: unknown, a: string, b: string) => Array.isArray(x) && x.every((p) => isObj(p) && isId(p[a]) && isId(p[b]));
@@ -98,7 +103,11 @@ function isActivity(x: unknown): x is CatalogActivity {
     case 'matching':
       return isIds(x.answers) && isPairs(x.pairs, 'id', 'answer');
     case 'conversation':
-      return isId(x.start) && Array.isArray(x.nodes) && x.nodes.every((n) => isObj(n) && isId(n.id) && isIds(n.next) && (n.rank === null || Number.isInteger(n.rank)));
+      return (
+        isId(x.start) &&
+        Array.isArray(x.nodes) &&
+        x.nodes.every((n) => isObj(n) && isId(n.id) && isIds(n.next) && (n.rank === null || Number.isInteger(n.rank)))
+      );
     case 'message':
       return true;
     default:
@@ -114,10 +123,13 @@ export function parseLmsCatalog(x: unknown, courseId: string): LmsCatalog | null
   if (!readAssessment(x.assessment)) return null;
   const ok = x.lessons.every(
     (l) =>
-      isObj(l) && typeof l.slug === 'string' && isIds(l.required) &&
+      isObj(l) &&
+      typeof l.slug === 'string' &&
+      isIds(l.required) &&
       (['quiz', 'pre', 'final'] as const).every((k) => Array.isArray(l[k]) && (l[k] as unknown[]).every(isItem)) &&
       (l.activities === undefined || isIds(l.activities)) &&
-      Array.isArray(l.practice) && l.practice.every(isActivity),
+      Array.isArray(l.practice) &&
+      l.practice.every(isActivity),
   );
   return ok ? (x as unknown as LmsCatalog) : null;
 }
@@ -181,7 +193,13 @@ function activityKey(r: ActivityRecord): string | null {
   if (!r.done) return null;
   const s = r.state;
   if ('path' in s) return s.path.join('.');
-  if ('placed' in s) return s.checked ? Object.entries(s.placed).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(',') : null;
+  if ('placed' in s)
+    return s.checked
+      ? Object.entries(s.placed)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',')
+      : null;
   return 'done';
 }
 
@@ -195,16 +213,22 @@ function activityRecords(a: CatalogActivity, r: ActivityRecord, key: string, les
     return [one(a.id, { type: 'matching', response: right.map(([k]) => [k, s.placed[k] ?? ''] as [string, string]).filter(([, v]) => v), correct: right })];
   }
   if (a.kind === 'sorting' && 'placed' in s)
-    return a.items.map((i) => one(`${a.id}-${i.id}`, { type: 'choice', response: s.placed[i.id] ? [s.placed[i.id]] : [], correct: [[i.category]], options: a.categories }));
+    return a.items.map((i) =>
+      one(`${a.id}-${i.id}`, { type: 'choice', response: s.placed[i.id] ? [s.placed[i.id]] : [], correct: [[i.category]], options: a.categories }),
+    );
   if (a.kind === 'matching' && 'placed' in s)
-    return a.pairs.map((p) => one(`${a.id}-${p.id}`, { type: 'choice', response: s.placed[p.id] ? [s.placed[p.id]] : [], correct: [[p.answer]], options: a.answers }));
+    return a.pairs.map((p) =>
+      one(`${a.id}-${p.id}`, { type: 'choice', response: s.placed[p.id] ? [s.placed[p.id]] : [], correct: [[p.answer]], options: a.answers }),
+    );
   if (a.kind === 'conversation' && 'path' in s) {
     const byId = new Map(a.nodes.map((n) => [n.id, n]));
     let node = byId.get(a.start);
     for (const choice of s.path) node = node && byId.get(node.next[choice]);
     const endings = a.nodes.filter((n) => n.rank !== null);
     if (!node || node.rank === null) return [];
-    return [one(a.id, { type: 'choice', response: [node.id], correct: endings.filter((n) => n.rank === 1).map((n) => [n.id]), options: endings.map((n) => n.id) })];
+    return [
+      one(a.id, { type: 'choice', response: [node.id], correct: endings.filter((n) => n.rank === 1).map((n) => [n.id]), options: endings.map((n) => n.id) }),
+    ];
   }
   if (a.kind === 'message') return [one(a.id, { type: 'other' })];
   return [];
@@ -228,7 +252,16 @@ export function interactionRecords(p: Progress, catalog: LmsCatalog, previous: P
       const since = startOf(at, opened, previous?.quizzes[lesson.slug]?.last?.at);
       for (const item of lesson.quiz) {
         const answer = answerOf(item, answers[item.id] ?? []);
-        out.push({ group: `quiz:${lesson.slug}`, attempt: String(q.attempts), id: item.id, objective: lesson.slug, answer, result: resultOf(answer), at, since });
+        out.push({
+          group: `quiz:${lesson.slug}`,
+          attempt: String(q.attempts),
+          id: item.id,
+          objective: lesson.slug,
+          answer,
+          result: resultOf(answer),
+          at,
+          since,
+        });
       }
     }
     for (const a of lesson.practice) {
@@ -255,7 +288,13 @@ export function interactionRecords(p: Progress, catalog: LmsCatalog, previous: P
 export function recordIds(catalog: LmsCatalog, perItem: boolean): string[] {
   return catalog.lessons.flatMap((l) => [
     ...[...l.quiz, ...l.pre, ...l.final].map((q) => q.id),
-    ...l.practice.flatMap((a) => (perItem && a.kind === 'sorting' ? a.items.map((i) => `${a.id}-${i.id}`) : perItem && a.kind === 'matching' ? a.pairs.map((p) => `${a.id}-${p.id}`) : [a.id])),
+    ...l.practice.flatMap((a) =>
+      perItem && a.kind === 'sorting'
+        ? a.items.map((i) => `${a.id}-${i.id}`)
+        : perItem && a.kind === 'matching'
+          ? a.pairs.map((p) => `${a.id}-${p.id}`)
+          : [a.id],
+    ),
   ]);
 }
 

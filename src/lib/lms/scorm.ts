@@ -102,8 +102,14 @@ export function keepLmsRecord(r: ProgressReport, lms: { finished: boolean; score
 export function endValues(version: ScormVersion, r: ProgressReport | null, sessionMs: number): [string, string][] {
   const unfinished = r?.status !== 'completed';
   return version === '1.2'
-    ? [['cmi.core.exit', unfinished ? 'suspend' : ''], ['cmi.core.session_time', timespan12(sessionMs)]]
-    : [['cmi.exit', 'suspend'], ['cmi.session_time', duration2004(sessionMs)]];
+    ? [
+        ['cmi.core.exit', unfinished ? 'suspend' : ''],
+        ['cmi.core.session_time', timespan12(sessionMs)],
+      ]
+    : [
+        ['cmi.exit', 'suspend'],
+        ['cmi.session_time', duration2004(sessionMs)],
+      ];
 }
 
 /** Whether the LMS launched the course only to look at (SCORM "review" or "browse" mode): then nothing is recorded. */
@@ -248,7 +254,11 @@ export function compactForSuspend(p: Progress, limit: number | ((json: string) =
   /** An activity record reduced to kind, done, best and last (completion and LMS interactions need them). */
   const slimmed = (id: string) => {
     const a = slim.activities[id];
-    slim.activities[id] = { ...a, state: a.kind === 'conversation' ? { path: [] } : a.kind === 'message' ? { fields: {} } : { placed: {}, checked: false }, slim: true };
+    slim.activities[id] = {
+      ...a,
+      state: a.kind === 'conversation' ? { path: [] } : a.kind === 'message' ? { fields: {} } : { placed: {}, checked: false },
+      slim: true,
+    };
   };
   const steps: { name: string; when: () => boolean; drop: () => void }[] = [
     { name: 'visits', when: () => Object.keys(slim.lessons).length > 0 || slim.last !== null, drop: () => ((slim.lessons = {}), (slim.last = null)) },
@@ -283,7 +293,11 @@ export function compactForSuspend(p: Progress, limit: number | ((json: string) =
   texts(
     Object.entries(slim.reflections)
       .filter(([, r]) => !r.away)
-      .map(([id, r]) => ({ name: id, size: size(r), drop: () => (slim.reflections[id] = { text: '', updatedAt: r.updatedAt, v: r.v, ...(r.b && { b: r.b }), away: true }) })),
+      .map(([id, r]) => ({
+        name: id,
+        size: size(r),
+        drop: () => (slim.reflections[id] = { text: '', updatedAt: r.updatedAt, v: r.v, ...(r.b && { b: r.b }), away: true }),
+      })),
   );
   const order = ['visits', 'activities', 'reviews', 'plan', 'reminders'];
   dropped.sort((a, b) => (order.includes(a) ? order.indexOf(a) : 99) - (order.includes(b) ? order.indexOf(b) : 99) || (a < b ? -1 : a > b ? 1 : 0));
@@ -390,8 +404,11 @@ export function readSuspend(stored: string | null | undefined): { state: string 
   const ok =
     isObj(r) &&
     (r.page === null || (typeof r.page === 'string' && r.page.length <= 64)) &&
-    typeof r.at === 'number' && Number.isFinite(r.at) && r.at >= 0 &&
-    Number.isInteger(r.n) && (r.n as number) >= 0;
+    typeof r.at === 'number' &&
+    Number.isFinite(r.at) &&
+    r.at >= 0 &&
+    Number.isInteger(r.n) &&
+    (r.n as number) >= 0;
   return { state: JSON.stringify(rest), record: ok ? { page: r.page as string | null, at: r.at as number, n: r.n as number } : null };
 }
 

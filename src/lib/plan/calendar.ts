@@ -35,7 +35,11 @@ export function foldLine(line: string): string {
 }
 
 /** UTC date-time as iCalendar wants it: 20261127T013000Z. */
-const utcStamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utcStamp = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 export interface ReminderCalendarOptions {
   /** When the file is made (DTSTAMP; reminders start a week later). */

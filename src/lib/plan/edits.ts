@@ -11,9 +11,17 @@ import { PLAN_ITEMS_MAX, PLAN_STORED_MAX, PLAN_TEXT_MAX, type PlanItem } from '.
  * PLAN_TEXT_MAX (by `maxLength`, in characters as the learner counts them). Rows left entirely
  * empty are not stored.
  */
-export function withPlanItems(p: Progress, items: readonly PlanItem[], e: Edit, maxLength: (s: string, max: number) => string = (s, max) => s.slice(0, max)): Progress {
+export function withPlanItems(
+  p: Progress,
+  items: readonly PlanItem[],
+  e: Edit,
+  maxLength: (s: string, max: number) => string = (s, max) => s.slice(0, max),
+): Progress {
   // Within the stored bound too (a character such as 👨‍👩‍👧‍👦 takes 11 code units), never ending in half a surrogate pair.
-  const cut = (s: string) => maxLength(s.trim(), PLAN_TEXT_MAX).slice(0, PLAN_STORED_MAX).replace(/[\ud800-\udbff]$/, '');
+  const cut = (s: string) =>
+    maxLength(s.trim(), PLAN_TEXT_MAX)
+      .slice(0, PLAN_STORED_MAX)
+      .replace(/[\ud800-\udbff]$/, '');
   const clean = items
     .map((i) => ({ id: i.id, when: cut(i.when), action: cut(i.action), with: cut(i.with), remind: i.remind }))
     .filter((i) => i.when || i.action || i.with)

@@ -33,7 +33,10 @@ export interface CommitmentWording {
  * empty. Empty when the commitment has no action yet.
  */
 export function commitmentText(item: Pick<PlanItem, 'when' | 'action' | 'with'>, w: CommitmentWording): string {
-  const when = item.when.trim().replace(/^もし/, '').replace(/[、,，。]+$/, '');
+  const when = item.when
+    .trim()
+    .replace(/^もし/, '')
+    .replace(/[、,，。]+$/, '');
   const action = item.action.trim().replace(/[。.．]+$/, '');
   if (!action) return '';
   const sentence = when ? fill(w.sentence, { when, action }) : fill(w.actionOnly, { action });
@@ -100,7 +103,14 @@ const inline = (text: string) => escapeMarkdown(text.replace(/\s+/g, ' ').trim()
 export function planMarkdown(
   p: Progress,
   lessons: readonly PlanLesson[],
-  o: { course: string; date: string; t: PlanMarkdownText; every: Record<ReminderEvery, string>; wording?: CommitmentWording; formatDay?: (day: string) => string },
+  o: {
+    course: string;
+    date: string;
+    t: PlanMarkdownText;
+    every: Record<ReminderEvery, string>;
+    wording?: CommitmentWording;
+    formatDay?: (day: string) => string;
+  },
 ): string {
   const { t } = o;
   const name = p.profile.name?.text;

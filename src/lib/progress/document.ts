@@ -227,7 +227,13 @@ const migrations: Record<number, (doc: Obj) => Obj> = {
       clock: doc.updatedAt,
       reflections: versionAll(doc.reflections),
       reviews: versionAll(doc.reviews),
-      profile: isObj(profile) ? { ...profile, ...(profile.name !== undefined && { name: versionV2Item(profile.name) }), ...(profile.reminders !== undefined && { reminders: versionV2Item(profile.reminders) }) } : profile,
+      profile: isObj(profile)
+        ? {
+            ...profile,
+            ...(profile.name !== undefined && { name: versionV2Item(profile.name) }),
+            ...(profile.reminders !== undefined && { reminders: versionV2Item(profile.reminders) }),
+          }
+        : profile,
       drafts: {},
       activities: {},
       checks: {},
@@ -251,7 +257,6 @@ function pickRecord<T>(raw: unknown, read: (x: unknown) => T | null, dropped: { 
   }
   return out;
 }
-
 
 /** Reads one text of at most `max` characters (JS string length: a storage bound, not the editor's limit). */
 const isText = (x: unknown, max: number): x is string => typeof x === 'string' && x.length <= max;
@@ -294,7 +299,11 @@ export function decodeProgress(raw: unknown, courseId: string, now: number): Dec
   const clamp = (t: number) => Math.min(t, limit);
   const dropped = { n: 0 };
 
-  const lessons = pickRecord(d.lessons, (x) => (isObj(x) && isTime(x.firstAt) && isTime(x.lastAt) ? { firstAt: clamp(Math.min(x.firstAt, x.lastAt)), lastAt: clamp(x.lastAt) } : null), dropped);
+  const lessons = pickRecord(
+    d.lessons,
+    (x) => (isObj(x) && isTime(x.firstAt) && isTime(x.lastAt) ? { firstAt: clamp(Math.min(x.firstAt, x.lastAt)), lastAt: clamp(x.lastAt) } : null),
+    dropped,
+  );
   const quizzes = pickRecord(
     d.quizzes,
     (x) => {
@@ -317,7 +326,10 @@ export function decodeProgress(raw: unknown, courseId: string, now: number): Dec
       const ver = readVersioned(x, limit);
       if (!ver) return null;
       const o = x.other;
-      const other = isObj(o) && isText(o.text, STORED_TEXT_CAP) && isTime(o.updatedAt) && typeof o.v === 'string' && VERSION.test(o.v) ? { text: o.text, updatedAt: clamp(o.updatedAt), v: o.v } : undefined;
+      const other =
+        isObj(o) && isText(o.text, STORED_TEXT_CAP) && isTime(o.updatedAt) && typeof o.v === 'string' && VERSION.test(o.v)
+          ? { text: o.text, updatedAt: clamp(o.updatedAt), v: o.v }
+          : undefined;
       if (o !== undefined && !other) dropped.n++;
       const away = x.away === true && x.text === '';
       return { text: x.text, ...ver, ...(other && { other }), ...(away && { away: true as const }) };
@@ -372,7 +384,24 @@ export function decodeProgress(raw: unknown, courseId: string, now: number): Dec
   const clock = Math.max(isTime(d.clock) ? clamp(d.clock) : 0, updatedAt, ...stamps({ reflections, reviews, profile, drafts, activities, checks, plan }));
   if (dropped.n > 0) warnings.push('invalid-parts');
   return {
-    progress: { v: PROGRESS_VERSION, courseId, epoch, clock, createdAt, updatedAt, last, lessons, quizzes, reflections, reviews, profile, drafts, activities, checks, plan },
+    progress: {
+      v: PROGRESS_VERSION,
+      courseId,
+      epoch,
+      clock,
+      createdAt,
+      updatedAt,
+      last,
+      lessons,
+      quizzes,
+      reflections,
+      reviews,
+      profile,
+      drafts,
+      activities,
+      checks,
+      plan,
+    },
     warnings,
   };
 }
@@ -434,7 +463,13 @@ function readProfile(x: unknown, limit: number, dropped: { n: number }): Profile
  */
 export const encodeProgress = (p: Progress): string =>
   JSON.stringify(p, (_, value) =>
-    isObj(value) ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, value[k]])) : value,
+    isObj(value)
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((k) => [k, value[k]]),
+        )
+      : value,
   );
 
 // ---------------------------------------------------------------------------------------------
@@ -446,7 +481,8 @@ const newerOf = <T extends Versioned>(x: T | undefined, y: T | undefined): T | u
 /** Two versions of a reflection: as pickVersion, and when they did not see each other, the other text is kept for the learner. */
 function mergeReflection(x: ReflectionRecord, y: ReflectionRecord): ReflectionRecord {
   // The same version with and without its text (an LMS copy that could not carry it): the text.
-  if (x.v === y.v && !!x.away !== !!y.away) return x.away ? { ...y, updatedAt: Math.min(x.updatedAt, y.updatedAt) } : { ...x, updatedAt: Math.min(x.updatedAt, y.updatedAt) };
+  if (x.v === y.v && !!x.away !== !!y.away)
+    return x.away ? { ...y, updatedAt: Math.min(x.updatedAt, y.updatedAt) } : { ...x, updatedAt: Math.min(x.updatedAt, y.updatedAt) };
   const { winner, loser, concurrent } = pickVersion(x, y);
   const { other: _, ...kept } = winner;
   const candidates = [winner.other, loser.other, ...(concurrent ? [{ text: loser.text, updatedAt: loser.updatedAt, v: loser.v }] : [])].filter(
@@ -527,7 +563,6 @@ export function progressDelta(doc: Progress, base: Progress | null): Progress {
   };
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Changes (each records a new version of what it changes). The visit is here because every page
 // records one; the other changes are in progress-edits.ts, loaded only by the pages that edit.
@@ -548,7 +583,10 @@ export function nextVersion(p: Progress, e: Edit, prev: Versioned | undefined, s
 }
 
 /** Sets the clock and update time after a change stamped `t`. */
-export const touched = (p: Progress, t: number): Pick<Progress, 'clock' | 'updatedAt'> => ({ clock: Math.max(p.clock, t), updatedAt: Math.max(p.updatedAt, t) });
+export const touched = (p: Progress, t: number): Pick<Progress, 'clock' | 'updatedAt'> => ({
+  clock: Math.max(p.clock, t),
+  updatedAt: Math.max(p.updatedAt, t),
+});
 
 /** Records that a lesson was opened. */
 export function withVisit(p: Progress, slug: string, e: Edit): Progress {

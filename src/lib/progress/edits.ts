@@ -94,7 +94,12 @@ export function withName(p: Progress, name: string, e: Edit, maxLength: (s: stri
 }
 
 /** Stores the reminder list as a whole; people without a name or note are left out. */
-export function withReminders(p: Progress, people: readonly Reminder[], e: Edit, maxLength: (s: string, max: number) => string = (s, max) => s.slice(0, max)): Progress {
+export function withReminders(
+  p: Progress,
+  people: readonly Reminder[],
+  e: Edit,
+  maxLength: (s: string, max: number) => string = (s, max) => s.slice(0, max),
+): Progress {
   const kept = people
     .map((r) => ({ id: r.id, who: maxLength(r.who.trim(), REMINDER_WHO_MAX), every: r.every }))
     .filter((r) => r.who)

@@ -55,4 +55,3 @@ export function pickVersion<T extends Versioned>(x: T, y: T): { winner: T; loser
   if (descends(x, y)) return { winner: x, loser: y, concurrent: false };
   return later(x, y) ? { winner: x, loser: y, concurrent: true } : { winner: y, loser: x, concurrent: true };
 }
-

@@ -37,7 +37,8 @@ export const REFLECTION_TEXT = {
   pending: '保存待ち…',
   saved: '保存しました',
   failed: 'この端末に保存できませんでした。内容はこの画面に残っています。',
-  tooLong: '{max}文字を{over}文字超えています。短くすると保存されます（超えている間は、前に保存した内容が残ります。いま書いている文章も下書きとして残ります）。',
+  tooLong:
+    '{max}文字を{over}文字超えています。短くすると保存されます（超えている間は、前に保存した内容が残ります。いま書いている文章も下書きとして残ります）。',
   count: '{count} / {max}文字',
   conflict: '別のタブか別の端末で、このふりかえりに違う内容が保存されていました。どちらを残すか選んでください（選ぶまで、両方とも残ります）。',
   useOther: 'こちらの内容を使う',
@@ -88,12 +89,8 @@ export const REMINDER_TEXT = {
   withPlan: '日付のある行動計画{count}件も入っています。',
   calendar: 'ネットワーキングの連絡リマインダー',
   summary: '{who}に連絡する',
-  description:
-    'マイ・ネットワーキングプランのリマインダーです（{every}）。近況をたずねたり、役に立ちそうな情報を共有したりして、つながりを温めましょう。',
-  everyLabels: { monthly: '毎月', bimonthly: '2か月ごと', quarterly: '3か月ごと', halfyearly: '半年ごと' } satisfies Record<
-    ReminderEvery,
-    string
-  >,
+  description: 'マイ・ネットワーキングプランのリマインダーです（{every}）。近況をたずねたり、役に立ちそうな情報を共有したりして、つながりを温めましょう。',
+  everyLabels: { monthly: '毎月', bimonthly: '2か月ごと', quarterly: '3か月ごと', halfyearly: '半年ごと' } satisfies Record<ReminderEvery, string>,
 };
 export type ReminderText = typeof REMINDER_TEXT;
 
@@ -263,8 +260,7 @@ export const ASSESSMENT_TEXT = {
 export const TRANSFER_TEXT = {
   loading: '学習記録を読み込んでいます…',
   exportHeading: '書き出す',
-  exportHelp:
-    'いまの学習記録を一つのファイル（.json）に保存します。ファイルにはふりかえりの文章もそのまま入っているので、人と共有しないようご注意ください。',
+  exportHelp: 'いまの学習記録を一つのファイル（.json）に保存します。ファイルにはふりかえりの文章もそのまま入っているので、人と共有しないようご注意ください。',
   importHeading: '読み込む',
   importHelp: '書き出したファイルを選ぶと、中身を確認してから、この端末の学習記録と置き換えるかどうかをおたずねします。',
   export: '進捗ファイルを書き出す',
@@ -275,8 +271,7 @@ export const TRANSFER_TEXT = {
     'not-json': 'ファイルを読み取れませんでした。壊れているか、進捗ファイルではない可能性があります。',
     'not-progress': 'この講座の進捗ファイルではないようです。「進捗ファイルを書き出す」で作ったファイルを選んでください。',
     'foreign-course': '別の講座の進捗ファイルです。この講座には読み込めません。',
-    'newer-version':
-      'より新しいバージョンの講座で書き出されたファイルです。ページを再読み込みして講座を最新にしてから、もう一度お試しください。',
+    'newer-version': 'より新しいバージョンの講座で書き出されたファイルです。ページを再読み込みして講座を最新にしてから、もう一度お試しください。',
     damaged: 'ファイルの一部が壊れているため、読み込めませんでした。元のブラウザや端末で、もう一度書き出してください。',
   } satisfies Record<ImportError, string>,
   unchanged: 'いまの学習記録は変更していません。',
