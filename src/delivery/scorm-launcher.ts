@@ -255,7 +255,10 @@ export function startLauncher({ courseId, frame, pages, catalog: catalogUrl, sta
     if (!current) return 0;
     const limit = v === '1.2' ? SUSPEND_LIMIT[v] : Math.min(SUSPEND_LIMIT[v], EXIT_BUDGET - exitNow() - reserve() - partBytes('cmi.suspend_data', ''));
     const fit = suspendData(current, { ...record, n: next }, v, Math.max(limit, 1024));
-    if (fit.dropped.join() !== dropped.join()) post({ type: 'stored', dropped: (dropped = fit.dropped) });
+    // The learner is told about their own texts that stay in this browser; visit times and activity
+    // states the course can do without go unmentioned.
+    const texts = fit.dropped.filter((d) => d !== 'visits' && d !== 'activities');
+    if (texts.join() !== dropped.join()) post({ type: 'stored', dropped: (dropped = texts) });
     const held = ledger.get('cmi.suspend_data');
     suspend = held !== undefined && held !== '' && sameSuspendContent(held, fit.data) ? null : fit.data;
     return suspend === null ? 0 : ledger.pending([['cmi.suspend_data', suspend]]).length;

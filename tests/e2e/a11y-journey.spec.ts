@@ -1,38 +1,10 @@
 /** Keyboard, zoom, motion and screen-reader checks that axe cannot make on its own. */
 import { scanBothSchemes } from './axe';
-import { expect, test, type Page } from './fixtures';
-import { answerWithKeyboard, lessons, open } from './course';
+import { expect, test } from './fixtures';
+import { answerWithKeyboard, focused, lessons, open, tabTo } from './course';
 
 const all = lessons();
 const lesson = all[2];
-
-/** The focused element, and whether it shows a visible focus indicator. */
-async function focused(page: Page) {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return { tag: 'body', text: '', visible: false, name: '', type: '' };
-    const s = getComputedStyle(el);
-    const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
-    return {
-      tag: el.tagName.toLowerCase(),
-      text: (el.textContent ?? '').trim().slice(0, 40),
-      visible,
-      name: el.getAttribute('name') ?? el.id ?? '',
-      type: (el as HTMLInputElement).type ?? '',
-    };
-  });
-}
-
-/** Presses Tab until `match` holds, checking that every stop has a visible focus indicator. */
-async function tabTo(page: Page, match: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 80) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const f = await focused(page);
-    expect(f.visible, `focus indicator on ${f.tag} "${f.text}"`).toBe(true);
-    if (match(f)) return f;
-  }
-  throw new Error('target not reached with Tab');
-}
 
 test('keyboard only: a whole lesson — skip link, quiz, reflection, next lesson — with visible focus', async ({ page }) => {
   await open(page, `/lessons/${lesson.slug}/`);

@@ -20,6 +20,8 @@ import {
   takeFinalCheck,
   withLessonsDone,
   doneActivities,
+  focused,
+  tabTo,
   wrong,
   type QuestionData,
 } from './course';
@@ -35,30 +37,6 @@ async function scan(page: Page, what: string) {
     violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
     what,
   ).toEqual([]);
-}
-
-/** The focused element: its tag, text, name and whether a focus indicator shows. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    const s = el ? getComputedStyle(el) : null;
-    return {
-      tag: el?.tagName.toLowerCase() ?? '',
-      text: (el?.textContent ?? '').trim(),
-      name: el?.getAttribute('name') ?? '',
-      visible: !!s && ((s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none'),
-    };
-  });
-
-/** Tab until `match` holds; every stop on the way shows where the focus is. */
-async function tabTo(page: Page, match: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 120) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const f = await focused(page);
-    expect(f.visible, `focus indicator on ${f.tag} "${f.text.slice(0, 30)}"`).toBe(true);
-    if (match(f)) return;
-  }
-  throw new Error('not reached with Tab');
 }
 
 test('the whole journey with the keyboard: pre-check, lessons, final check, gain chart and table, certificate and plan', async ({ page }) => {

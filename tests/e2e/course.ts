@@ -22,6 +22,8 @@ export interface LessonData {
   checks: { pre: QuestionData[]; final: QuestionData[] };
   reflections: { id: string; required: boolean; prompt: string }[];
   activities?: ActivityData[];
+  /** Actions the lesson offers to the 1週間チャレンジ. */
+  challenge?: { id: string; level: number; action: string; yes: string }[];
 }
 
 /** A lesson's practice activity, as written in its frontmatter (the parts the tests use). */
@@ -513,3 +515,29 @@ export const withoutWebLocks = (context: BrowserContext) =>
   context.addInitScript(() => {
     delete (Navigator.prototype as unknown as { locks?: unknown }).locks;
   });
+
+/** The focused element: its tag, text, name (or id), input type and whether a focus indicator shows. */
+export const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { tag: 'body', text: '', name: '', type: '', visible: false };
+    const s = getComputedStyle(el);
+    return {
+      tag: el.tagName.toLowerCase(),
+      text: (el.textContent ?? '').trim(),
+      name: el.getAttribute('name') ?? el.id ?? '',
+      type: (el as HTMLInputElement).type ?? '',
+      visible: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none',
+    };
+  });
+
+/** Presses Tab until `match` holds, checking that every stop on the way shows where the focus is. */
+export async function tabTo(page: Page, match: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 120) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    expect(f.visible, `focus indicator on ${f.tag} "${f.text.slice(0, 30)}"`).toBe(true);
+    if (match(f)) return f;
+  }
+  throw new Error('not reached with Tab');
+}

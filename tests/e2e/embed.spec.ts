@@ -127,6 +127,19 @@ test('the final check works embedded with host persistence: it completes the cou
   await expect(frame.locator('[data-final="done"] .verdict[tabindex="-1"]')).toContainText('10問中9問正解（90%）');
 });
 
+test('the 1週間チャレンジ works embedded with host persistence: a day recorded is kept by the host and restored on return', async ({ page }) => {
+  let frame = await embed(page, { persist: true, url: `${COURSE}/challenge/` });
+  await frame.getByRole('button', { name: 'この7日間で始める' }).click();
+  await frame.locator('#challenge-d1-predict').selectOption('20');
+  await frame.locator('[data-day="d1"]').getByRole('button', { name: 'やってみた' }).click();
+  await frame.locator('[data-day="d1"] input[value="partly"]').check();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('host-saved-state') ?? '')).toContain('"outcome":"partly"');
+  await page.reload();
+  frame = await embed(page, { persist: true, url: `${COURSE}/challenge/` });
+  await expect(frame.locator('#challenge-d1-predict')).toHaveValue('20');
+  await expect(frame.locator('[data-compare] [data-summary]')).toContainText('見込みの平均は20%');
+});
+
 test('a page on a foreign origin cannot inject state or read progress', async ({ page }) => {
   const evil = await serve('tests/e2e/fixtures', { host: '127.0.0.1' }); // another port: not allowlisted
   try {

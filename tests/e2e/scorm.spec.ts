@@ -407,6 +407,30 @@ for (const [v, E] of [
       expect(await quiz()).toHaveLength(records.length);
     });
 
+    test('the 1週間チャレンジ in the LMS: a day recorded reaches suspend_data and a fresh browser shows it', async ({ page }) => {
+      let course = await launch(page, v);
+      await course.locator('#toc a[href*="challenge/"]').click();
+      course = await courseFrame(page, v, '', 'challenge');
+      await course.getByRole('button', { name: 'この7日間で始める' }).click();
+      await course.locator('#challenge-d1-predict').selectOption('30');
+      await course.locator('#challenge-d1-worry').fill('断られると思う');
+      await course.locator('[data-day="d1"]').getByRole('button', { name: 'やってみた' }).click();
+      await course.locator('[data-day="d1"] input[value="yes"]').check();
+      await leave(page);
+      await expect.poll(async () => (await calls(page)).finish).toBe(1);
+      const kept = JSON.parse(await suspendJson(page));
+      expect(kept.challenge.d1).toMatchObject({ predict: 30, worry: '断られると思う', status: 'done', outcome: 'yes' });
+      await page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('course:'))
+          .forEach((k) => localStorage.removeItem(k)),
+      );
+      course = await launch(page, v);
+      await expect.poll(() => course.url()).toContain('/challenge/');
+      await expect(course.locator('#challenge-d1-worry')).toHaveValue('断られると思う');
+      await expect(course.locator('[data-compare] [data-summary]')).toContainText('見込みの平均は30%');
+    });
+
     test('closing the tab right after typing keeps the text in the LMS', async ({ page }) => {
       const l = all[2];
       let course = await launch(page, v);

@@ -13,6 +13,7 @@ import {
 } from '../../src/stores/progress';
 import { saveQuizDraft, submitQuiz } from '../../src/stores/quiz';
 import { saveReflection } from '../../src/stores/reflection';
+import { saveDay, startWeek } from '../../src/stores/challenge';
 import { recordReview, replaceProgress, resetProgress, saveReminders, setLearnerName } from '../../src/stores/learner';
 import { $updateBlocked, applyUpdate, $update, flushAll, onFlush } from '../../src/stores/app';
 import { decodeProgress, emptyProgress, encodeProgress, progressKey, withVisit, type Progress } from '../../src/lib/progress/document';
@@ -289,6 +290,26 @@ describe('actions persist to storage', () => {
     expect(recordVisit('intro')).toBe(true);
     expect($storage.get().writeFailed).toBe(false);
     expect(stored(backend).reflections['l02-r1'].text).toBe('消えてはいけない');
+  });
+});
+
+describe('the 1週間チャレンジ', () => {
+  it('starting the week and recording a day reach storage; texts are cut in characters as the learner counts them', () => {
+    const { backend } = fakeStorage();
+    start({ backend });
+    tick();
+    const days = Array.from({ length: 7 }, (_, i) => ({ action: `l0${(i % 9) + 1}-c1`, date: `2026-12-${String(7 + i).padStart(2, '0')}` }));
+    expect(startWeek(days)).toBe(true);
+    tick();
+    expect(saveDay('d1', { predict: 20, worry: '👨‍👩‍👧‍👦'.repeat(130), status: 'done', outcome: 'partly' })).toBe(true);
+    const d1 = stored(backend).challenge.d1!;
+    expect(d1).toMatchObject({ action: 'l01-c1', date: '2026-12-07', predict: 20, status: 'done', outcome: 'partly' });
+    // 120 characters as counted, within the stored bound: an 11-unit emoji sequence keeps fewer, whole.
+    const graphemes = [...new Intl.Segmenter('ja', { granularity: 'grapheme' }).segment(d1.worry)].map((g) => g.segment);
+    expect(graphemes.length).toBeLessThanOrEqual(120);
+    expect(graphemes.every((g) => g === '👨‍👩‍👧‍👦')).toBe(true);
+    expect(d1.worry.length).toBeLessThanOrEqual(480);
+    expect(Object.keys(stored(backend).challenge)).toHaveLength(7);
   });
 });
 

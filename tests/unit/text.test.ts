@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charCount, fitGraphemes, graphemes } from '../../src/lib/text/count';
+import { charCount, fitGraphemes, fitUnits, graphemes } from '../../src/lib/text/count';
 
 const family = '👨‍👩‍👧‍👦';
 const flag = '🇯🇵';
@@ -26,5 +26,14 @@ describe('counting text as the learner sees it', () => {
     const s = '山田 花子';
     expect(fitGraphemes(s, 5)).toBe(s);
     expect(fitGraphemes('', 3)).toBe('');
+  });
+
+  it('keeps a text within a stored bound in code units, dropping a character that does not fit whole', () => {
+    expect(fitUnits(`ab${family}`, 12)).toBe('ab');
+    expect(fitUnits(`ab${family}`, 13)).toBe(`ab${family}`);
+    expect(fitUnits(`${flag}${flag}`, 7)).toBe(flag);
+    expect(fitUnits(flag, 3)).toBe('');
+    expect(fitUnits('あいう', 3)).toBe('あいう');
+    expect(fitUnits(family.repeat(130), 480)).toBe(family.repeat(43));
   });
 });

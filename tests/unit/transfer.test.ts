@@ -61,6 +61,7 @@ describe('progress files', () => {
       activities: {},
       checks: {},
       plan: null,
+      challenge: {},
     });
     // ... the same id on every device (every read of the same file).
     const again = read(JSON.stringify(v1));
@@ -94,6 +95,7 @@ describe('progress files', () => {
       activities: {},
       checks: {},
       plan: null,
+      challenge: {},
     });
   });
 

@@ -164,7 +164,7 @@ export function objectiveValues(
 // ---------------------------------------------------------------------------------------------
 
 /** Page keys of the course's pages other than lessons (a lesson's key is its slug). */
-export const PAGE_KEYS = ['home', 'conclusion', 'plan', 'review', 'certificate', 'data'] as const;
+export const PAGE_KEYS = ['home', 'conclusion', 'plan', 'challenge', 'review', 'certificate', 'data', 'sources'] as const;
 
 /**
  * The location key of a page from its path relative to the course root ("" = home,
@@ -219,7 +219,8 @@ export interface Compacted {
   /**
    * What was left out to fit the limit (it stays only in the browser): "visits" and "activities"
    * (what the course can do without: visit times, activity states beyond done and best),
-   * "reviews", "plan", ids of message builders whose texts were left out, "reminders", and ids of
+   * "reviews", "challenge" (the week's texts), "plan", ids of message builders whose texts were
+   * left out, "reminders", and ids of
    * reflections whose text was left out (the LMS copy keeps that they were written).
    */
   dropped: string[];
@@ -232,8 +233,9 @@ export interface Compacted {
  * drafts, the other side of a conflict), then what the course can rebuild or do without: visit
  * times, and the states of activities beyond `done` and `best` (`slim`, see ActivityRecord). Then
  * the learner's own texts, the reflections last because they are what the learner wrote about
- * themselves and what completion needs: the review schedule, the if-then plan, the texts of
- * message builders, the reminder list, and finally reflections, largest first — a reflection left
+ * themselves and what completion needs: the review schedule, the texts of the 1週間チャレンジ
+ * (its days and results stay), the if-then plan, the texts of message builders, the reminder
+ * list, and finally reflections, largest first — a reflection left
  * out keeps its version with `away` (it counts as written; the text stays in this browser). Work
  * is dropped as whole items, never cut: a copy without an item cannot overwrite the item where it
  * is still kept (a slim or away record loses to the full one in a merge).
@@ -268,6 +270,15 @@ export function compactForSuspend(p: Progress, limit: number | ((json: string) =
       drop: () => Object.keys(slim.activities).forEach((id) => slim.activities[id].kind !== 'message' && slimmed(id)),
     },
     { name: 'reviews', when: () => Object.keys(slim.reviews).length > 0, drop: () => (slim.reviews = {}) },
+    {
+      // The week's texts (what the learner expected, what happened); its days, estimates and outcomes stay.
+      name: 'challenge',
+      when: () => Object.values(slim.challenge).some((d) => !d.slim && (d.worry || d.note)),
+      drop: () => {
+        for (const [slot, d] of Object.entries(slim.challenge))
+          if (!d.slim && (d.worry || d.note)) slim.challenge[slot as keyof typeof slim.challenge] = { ...d, worry: '', note: '', slim: true };
+      },
+    },
     { name: 'plan', when: () => slim.plan !== null, drop: () => (slim.plan = null) },
   ];
   for (const step of steps) {
@@ -299,7 +310,7 @@ export function compactForSuspend(p: Progress, limit: number | ((json: string) =
         drop: () => (slim.reflections[id] = { text: '', updatedAt: r.updatedAt, v: r.v, ...(r.b && { b: r.b }), away: true }),
       })),
   );
-  const order = ['visits', 'activities', 'reviews', 'plan', 'reminders'];
+  const order = ['visits', 'activities', 'reviews', 'challenge', 'plan', 'reminders'];
   dropped.sort((a, b) => (order.includes(a) ? order.indexOf(a) : 99) - (order.includes(b) ? order.indexOf(b) : 99) || (a < b ? -1 : a > b ? 1 : 0));
   return { data: encodeProgress(slim), dropped };
 }

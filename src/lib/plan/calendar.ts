@@ -86,6 +86,51 @@ function dayAndNext(day: string): [string, string] {
   return [day.replace(/-/g, ''), `${next.getUTCFullYear()}${pad(next.getUTCMonth() + 1)}${pad(next.getUTCDate())}`];
 }
 
+/** One all-day event on `day` ("YYYY-MM-DD") with an alarm at 9:00 that day. */
+function allDayEvent(uid: string, day: string, title: string, description: string, now: number): string[] {
+  const [start, next] = dayAndNext(day);
+  const summary = icsText(title);
+  return [
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    `DTSTAMP:${utcStamp(now)}`,
+    `DTSTART;VALUE=DATE:${start}`,
+    `DTEND;VALUE=DATE:${next}`,
+    `SUMMARY:${summary}`,
+    `DESCRIPTION:${icsText(description)}`,
+    'TRANSP:TRANSPARENT',
+    'BEGIN:VALARM',
+    'ACTION:DISPLAY',
+    'TRIGGER;RELATED=START:PT9H',
+    `DESCRIPTION:${summary}`,
+    'END:VALARM',
+    'END:VEVENT',
+  ];
+}
+
+/** A day's event of a calendar of single days (the 1週間チャレンジ): its UID part, day, title and description. */
+export interface DayEvent {
+  id: string;
+  day: string;
+  title: string;
+  description: string;
+}
+
+/** A complete .ics file of all-day events, each with an alarm at 9:00 that day. */
+export function dayCalendar(events: readonly DayEvent[], o: { now: number; courseId: string; name: string }): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:-//${o.courseId}//Networking plan//JA`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${icsText(o.name)}`,
+  ];
+  for (const e of events) lines.push(...allDayEvent(`${e.id}@${o.courseId}`, e.day, e.title, e.description, o.now));
+  lines.push('END:VCALENDAR');
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}
+
 /**
  * A complete .ics file with one recurring all-day event per person, and one all-day event per
  * dated commitment (with `commitmentDescription` as its description); each alarm at 9:00 that day.
@@ -115,26 +160,7 @@ export function reminderCalendar(people: readonly Reminder[], o: ReminderCalenda
       'END:VEVENT',
     );
   }
-  for (const c of commitments) {
-    const [day, next] = dayAndNext(c.day);
-    const summary = icsText(c.text);
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${c.id}.plan@${o.courseId}`,
-      `DTSTAMP:${utcStamp(o.now)}`,
-      `DTSTART;VALUE=DATE:${day}`,
-      `DTEND;VALUE=DATE:${next}`,
-      `SUMMARY:${summary}`,
-      `DESCRIPTION:${icsText(o.commitmentDescription ?? '')}`,
-      'TRANSP:TRANSPARENT',
-      'BEGIN:VALARM',
-      'ACTION:DISPLAY',
-      'TRIGGER;RELATED=START:PT9H',
-      `DESCRIPTION:${summary}`,
-      'END:VALARM',
-      'END:VEVENT',
-    );
-  }
+  for (const c of commitments) lines.push(...allDayEvent(`${c.id}.plan@${o.courseId}`, c.day, c.text, o.commitmentDescription ?? '', o.now));
   lines.push('END:VCALENDAR');
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }

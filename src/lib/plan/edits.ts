@@ -4,6 +4,7 @@
  * first view needs only items.ts).
  */
 import { nextVersion, touched, type Edit, type Progress } from '../progress/document';
+import { fitUnits } from '../text/count';
 import { PLAN_ITEMS_MAX, PLAN_STORED_MAX, PLAN_TEXT_MAX, type PlanItem } from './items';
 
 /**
@@ -17,11 +18,8 @@ export function withPlanItems(
   e: Edit,
   maxLength: (s: string, max: number) => string = (s, max) => s.slice(0, max),
 ): Progress {
-  // Within the stored bound too (a character such as 👨‍👩‍👧‍👦 takes 11 code units), never ending in half a surrogate pair.
-  const cut = (s: string) =>
-    maxLength(s.trim(), PLAN_TEXT_MAX)
-      .slice(0, PLAN_STORED_MAX)
-      .replace(/[\ud800-\udbff]$/, '');
+  // Within the stored bound too (a character such as 👨‍👩‍👧‍👦 takes 11 code units), cut between characters.
+  const cut = (s: string) => fitUnits(maxLength(s.trim(), PLAN_TEXT_MAX), PLAN_STORED_MAX);
   const clean = items
     .map((i) => ({ id: i.id, when: cut(i.when), action: cut(i.action), with: cut(i.with), remind: i.remind }))
     .filter((i) => i.when || i.action || i.with)

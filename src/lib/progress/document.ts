@@ -38,7 +38,11 @@
  *     "final": { "attempts": 1, "at": 1764…, "skipped": false, "marks": { "l01-f1": 1, "l02-f1": 0 },
  *                "answers": { "l01-f1": ["a"] }, "score": 0.5, "best": 0.5, "updatedAt": 1764…, "v": "…" }
  *   },
- *   "plan": { "items": [ … ], "updatedAt": 1764…, "v": "…" }        // もし〜なら、〜する commitments
+ *   "plan": { "items": [ … ], "updatedAt": 1764…, "v": "…" },       // もし〜なら、〜する commitments
+ *   "challenge": {                       // 1週間チャレンジ, one versioned record per day slot (src/lib/challenge/week.ts)
+ *     "d1": { "action": "l06-c1", "date": "2026-12-07", "predict": 40, "worry": "…", "status": "done",
+ *             "outcome": "yes", "note": "…", "updatedAt": 1764…, "v": "…" }
+ *   }
  * }
  *
  * Versions. Every item a learner edits carries `v` = "<session>.<stamp>": the editing session (one
@@ -60,6 +64,7 @@ import { VERSION, descends, later, pickVersion, readVersioned, sessionOf, type V
 export { descends, sessionOf, type Versioned } from './versions';
 import { readCheck, type CheckRecord, type CheckSet } from '../checks/record';
 import { readPlan, type Plan } from '../plan/items';
+import { CHALLENGE_SLOTS, mergeChallengeDay, readChallengeDay, type Challenge, type ChallengeDay } from '../challenge/week';
 
 export const PROGRESS_VERSION = 3;
 /** Hard cap for one stored reflection; the editor's own limit is lower (REFLECTION_MAX). */
@@ -148,6 +153,8 @@ export interface Progress {
   activities: Record<string, ActivityRecord>;
   checks: Partial<Record<CheckSet, CheckRecord>>;
   plan: Plan | null;
+  /** The 1週間チャレンジ (absent in documents made before it: read as none). */
+  challenge: Challenge;
 }
 
 /** Who is editing, and when: every change to the document is made with one. */
@@ -188,6 +195,7 @@ export function emptyProgress(courseId: string, now: number, epoch = 0): Progres
     activities: {},
     checks: {},
     plan: null,
+    challenge: {},
   };
 }
 
@@ -373,6 +381,14 @@ export function decodeProgress(raw: unknown, courseId: string, now: number): Dec
     plan = withVersion(d.plan, limit, readPlan);
     if (!plan) dropped.n++;
   } else if (d.plan !== null && d.plan !== undefined) dropped.n++;
+  const challenge: Challenge = {};
+  if (isObj(d.challenge)) {
+    for (const [slot, x] of Object.entries(d.challenge)) {
+      const day = (CHALLENGE_SLOTS as readonly string[]).includes(slot) && isObj(x) ? withVersion(x, limit, readChallengeDay) : null;
+      if (day) challenge[slot as keyof Challenge] = day;
+      else dropped.n++;
+    }
+  } else if (d.challenge !== undefined) dropped.n++;
 
   const profile = readProfile(d.profile, limit, dropped);
   let last: Progress['last'] = null;
@@ -381,7 +397,11 @@ export function decodeProgress(raw: unknown, courseId: string, now: number): Dec
   const createdAt = isTime(d.createdAt) ? clamp(d.createdAt) : now;
   const updatedAt = isTime(d.updatedAt) ? clamp(d.updatedAt) : createdAt;
   const epoch = Number.isInteger(d.epoch) && (d.epoch as number) >= 0 ? Math.min(d.epoch as number, 1e9) : 0;
-  const clock = Math.max(isTime(d.clock) ? clamp(d.clock) : 0, updatedAt, ...stamps({ reflections, reviews, profile, drafts, activities, checks, plan }));
+  const clock = Math.max(
+    isTime(d.clock) ? clamp(d.clock) : 0,
+    updatedAt,
+    ...stamps({ reflections, reviews, profile, drafts, activities, checks, plan, challenge }),
+  );
   if (dropped.n > 0) warnings.push('invalid-parts');
   return {
     progress: {
@@ -401,6 +421,7 @@ export function decodeProgress(raw: unknown, courseId: string, now: number): Dec
       activities,
       checks,
       plan,
+      challenge,
     },
     warnings,
   };
@@ -414,7 +435,7 @@ function withVersion<T>(x: Obj, limit: number, read: (x: Obj) => T | null): (T &
 }
 
 /** The update times of every versioned item (to keep the document's clock ahead of all of them). */
-function stamps(p: Pick<Progress, 'reflections' | 'reviews' | 'profile' | 'drafts' | 'activities' | 'checks' | 'plan'>): number[] {
+function stamps(p: Pick<Progress, 'reflections' | 'reviews' | 'profile' | 'drafts' | 'activities' | 'checks' | 'plan' | 'challenge'>): number[] {
   const items: (Versioned | undefined | null)[] = [
     ...Object.values(p.reflections),
     ...Object.values(p.reviews),
@@ -424,6 +445,7 @@ function stamps(p: Pick<Progress, 'reflections' | 'reviews' | 'profile' | 'draft
     p.profile.name,
     p.profile.reminders,
     p.plan,
+    ...Object.values(p.challenge),
   ];
   return items.filter((x): x is Versioned => !!x).map((x) => x.updatedAt);
 }
@@ -534,6 +556,7 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
     activities: mergeBy(a.activities, b.activities, mergeActivity),
     checks: mergeBy(a.checks as Record<string, CheckRecord>, b.checks as Record<string, CheckRecord>, (x, y) => pickVersion(x, y).winner),
     plan,
+    challenge: mergeBy(a.challenge as Record<string, ChallengeDay>, b.challenge as Record<string, ChallengeDay>, mergeChallengeDay),
   };
 }
 
@@ -560,6 +583,7 @@ export function progressDelta(doc: Progress, base: Progress | null): Progress {
     activities: newer(doc.activities, base.activities),
     checks: newer(doc.checks as Record<string, unknown>, base.checks as Record<string, unknown>) as Progress['checks'],
     plan: same(doc.plan, base.plan) ? null : doc.plan,
+    challenge: newer(doc.challenge as Record<string, unknown>, base.challenge as Record<string, unknown>) as Challenge,
   };
 }
 

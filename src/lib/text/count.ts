@@ -19,3 +19,17 @@ export const charCount = (text: string): number => {
 
 /** The text cut to at most `max` characters, never inside one (so が stays が, not か). */
 export const fitGraphemes = (text: string, max: number): string => (charCount(text) <= max ? text : graphemes(text).slice(0, max).join(''));
+
+/**
+ * The text cut to at most `units` UTF-16 code units (a stored bound), at a character boundary: a
+ * 👨‍👩‍👧‍👦 (11 units) is kept whole or left out, never half.
+ */
+export const fitUnits = (text: string, units: number): string => {
+  if (text.length <= units) return text;
+  let out = '';
+  for (const g of graphemes(text)) {
+    if (out.length + g.length > units) break;
+    out += g;
+  }
+  return out;
+};

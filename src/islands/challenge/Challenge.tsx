@@ -1,0 +1,94 @@
+/**
+ * The 1週間チャレンジ (src/lib/challenge/week.ts): choosing the seven days, then day by day what
+ * the learner expects and what happened, and the two side by side; a calendar file and print.
+ */
+import { useRef, useState } from 'preact/hooks';
+import { compareWeek, weekDays, type ActionOption } from '../../lib/challenge/schedule';
+import { dayCalendar } from '../../lib/plan/calendar';
+import { lessonStatus, type LessonRequirement } from '../../lib/course/completion';
+import type { CompletionRules } from '../../lib/course/schema';
+import { fill, type ChallengeText } from '../../lib/text/ui-text';
+import { startWeek } from '../../stores/challenge';
+import { useProgress } from '../runtime/use-progress';
+import { download } from '../runtime/download';
+import ChallengeSetup from './ChallengeSetup';
+import ChallengeDayCard from './ChallengeDay';
+import ChallengeCompare from './ChallengeCompare';
+
+interface Props {
+  actions: ActionOption[];
+  /** What completion needs per lesson, in course order (the lessons done decide the suggestion). */
+  lessons: (LessonRequirement & { order: number })[];
+  rules: CompletionRules;
+  courseId: string;
+  t: ChallengeText;
+}
+
+const CHALLENGE_FILE = 'networking-challenge.ics';
+
+export default function Challenge({ actions, lessons, rules, courseId, t }: Props) {
+  const { progress, loaded } = useProgress();
+  const [restarting, setRestarting] = useState(false);
+  const [message, setMessage] = useState('');
+  const status = useRef<HTMLParagraphElement>(null);
+  const done = new Set(lessons.filter((l) => lessonStatus(progress, l, rules) === 'complete').map((l) => l.order));
+  const days = weekDays(progress.challenge);
+  const byId = new Map(actions.map((a) => [a.id, a]));
+  const say = (text: string) => {
+    setMessage(text);
+    requestAnimationFrame(() => status.current?.focus());
+  };
+
+  if (!loaded) return <p>{t.loading}</p>;
+  if (!days.length || restarting)
+    return (
+      <ChallengeSetup
+        actions={actions}
+        done={done}
+        t={t}
+        onStart={(week) => {
+          startWeek(week);
+          setRestarting(false);
+          say(fill(t.begun, { date: week[0].date }));
+        }}
+        onCancel={restarting ? () => setRestarting(false) : undefined}
+      />
+    );
+
+  const calendar = () => {
+    const events = days.map((d, i) => ({
+      id: `${d.slot}.challenge`,
+      day: d.date,
+      title: `${fill(t.day, { n: i + 1 })}：${byId.get(d.action)?.action ?? ''}`,
+      description: t.calendarDescription,
+    }));
+    download(CHALLENGE_FILE, dayCalendar(events, { now: Date.now(), courseId, name: t.calendarName }), 'text/calendar;charset=utf-8');
+    say(fill(t.calendarDone, { file: CHALLENGE_FILE }));
+  };
+  return (
+    <div class="challenge" data-challenge>
+      <p class="notice info" role="status" tabIndex={-1} ref={status} data-challenge-message hidden={!message}>
+        {message}
+      </p>
+      <ol class="challenge-days">
+        {days.map((d, i) => (
+          <li key={d.slot}>
+            <ChallengeDayCard day={d} n={i + 1} action={byId.get(d.action)} t={t} />
+          </li>
+        ))}
+      </ol>
+      <ChallengeCompare comparison={compareWeek(progress.challenge)} days={days} actions={byId} t={t} />
+      <p class="actions no-print">
+        <button type="button" onClick={calendar}>
+          {t.calendar}
+        </button>
+        <button type="button" class="secondary" onClick={() => print()}>
+          {t.print}
+        </button>
+        <button type="button" class="secondary" onClick={() => setRestarting(true)}>
+          {t.restart}
+        </button>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * One day of the week: its action and day (which the learner may move); before acting, how likely
+ * a "yes" is and what they expect; after it, what the other person did and what happened. Choices
+ * save at once, texts as they are typed (use-autosave.ts).
+ */
+import type { ActionOption } from '../../lib/challenge/schedule';
+import type { ChallengeDay, Outcome, Slot } from '../../lib/challenge/week';
+import { fill, type ChallengeText } from '../../lib/text/ui-text';
+import { saveDay } from '../../stores/challenge';
+import { useAutosave } from '../runtime/use-autosave';
+
+interface Props {
+  day: ChallengeDay & { slot: Slot };
+  /** Its place in the week (1-7, by date). */
+  n: number;
+  action: ActionOption | undefined;
+  t: ChallengeText;
+}
+
+type Texts = { worry: string; note: string };
+const PERCENTS = Array.from({ length: 11 }, (_, i) => i * 10);
+
+export default function ChallengeDayCard({ day, n, action, t }: Props) {
+  const id = `challenge-${day.slot}`;
+  const texts = useAutosave<Texts>({
+    stored: { worry: day.worry, note: day.note },
+    loaded: true,
+    same: (a, b) => a.worry === b.worry && a.note === b.note,
+    save: (v, urgent) => (saveDay(day.slot, v, urgent) ? 'saved' : 'failed'),
+  });
+  /** A choice: any text typed so far is saved with it. */
+  const choose = (patch: Parameters<typeof saveDay>[1]) => saveDay(day.slot, { ...texts.value, ...patch });
+  const status = { planned: t.statusPlanned, done: t.statusDone, skipped: t.statusSkipped }[day.status];
+  return (
+    <section class={`challenge-day ${day.status}`} aria-labelledby={`${id}-title`} data-day={day.slot} data-status={day.status}>
+      <h3 id={`${id}-title`}>
+        {fill(t.dayOf, { n, date: day.date })}
+        <span class="status">{status}</span>
+      </h3>
+      <p class="challenge-action">{action?.action}</p>
+      <label for={`${id}-date`}>{t.move}</label>
+      <input
+        id={`${id}-date`}
+        type="date"
+        value={day.date}
+        onChange={(e) => (e.currentTarget as HTMLInputElement).value && choose({ date: (e.currentTarget as HTMLInputElement).value })}
+      />
+      <fieldset>
+        <legend>{t.before}</legend>
+        <label for={`${id}-predict`}>{t.predict}</label>
+        <p class="hint" id={`${id}-predict-hint`}>
+          {fill(t.predictHint, { yes: action?.yes ?? '' })}
+        </p>
+        <select
+          id={`${id}-predict`}
+          aria-describedby={`${id}-predict-hint`}
+          value={day.predict === null ? '' : String(day.predict)}
+          onChange={(e) => {
+            const v = (e.currentTarget as HTMLSelectElement).value;
+            choose({ predict: v === '' ? null : Number(v) });
+          }}
+        >
+          <option value="">{t.notYet}</option>
+          {PERCENTS.map((p) => (
+            <option key={p} value={String(p)}>
+              {fill(t.percent, { n: p })}
+            </option>
+          ))}
+        </select>
+        <label for={`${id}-worry`}>{t.worry}</label>
+        <input
+          id={`${id}-worry`}
+          type="text"
+          value={texts.value.worry}
+          placeholder={t.worryPlaceholder}
+          onInput={(e) => texts.change({ ...texts.value, worry: (e.currentTarget as HTMLInputElement).value })}
+          onBlur={texts.blur}
+          {...texts.ime}
+        />
+      </fieldset>
+      {day.status === 'done' && (
+        <fieldset>
+          <legend>{t.after}</legend>
+          <p class="outcome-label" id={`${id}-outcome`}>
+            {t.outcome}
+          </p>
+          <div role="radiogroup" aria-labelledby={`${id}-outcome`}>
+            {(['yes', 'partly', 'no'] as Outcome[]).map((o) => (
+              <label class="choice" key={o}>
+                <input type="radio" name={`${id}-outcome`} value={o} checked={day.outcome === o} onChange={() => choose({ outcome: o })} />
+                <span>{t.outcomes[o]}</span>
+              </label>
+            ))}
+          </div>
+          <label for={`${id}-note`}>{t.note}</label>
+          <textarea
+            id={`${id}-note`}
+            rows={3}
+            value={texts.value.note}
+            placeholder={t.notePlaceholder}
+            onInput={(e) => texts.change({ ...texts.value, note: (e.currentTarget as HTMLTextAreaElement).value })}
+            onBlur={texts.blur}
+            {...texts.ime}
+          />
+        </fieldset>
+      )}
+      <p class="actions no-print">
+        {day.status === 'planned' ? (
+          <>
+            <button type="button" onClick={() => choose({ status: 'done' })}>
+              {t.done}
+            </button>
+            <button type="button" class="secondary" onClick={() => choose({ status: 'skipped', outcome: null })}>
+              {t.skip}
+            </button>
+          </>
+        ) : (
+          <button type="button" class="secondary" onClick={() => choose({ status: 'planned', outcome: null })}>
+            {t.reopen}
+          </button>
+        )}
+      </p>
+      <p class="meta-line" role="status" aria-live="polite">
+        {texts.state === 'failed' ? t.failed : texts.state === 'saved' ? t.saved : ''}
+      </p>
+    </section>
+  );
+}

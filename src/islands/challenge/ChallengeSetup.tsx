@@ -1,0 +1,71 @@
+/** Choosing the week: the suggested seven actions (easiest first), each changeable, and the first day. */
+import { useState } from 'preact/hooks';
+import { CHALLENGE_SLOTS } from '../../lib/challenge/week';
+import { addDays, suggestWeek, type ActionOption } from '../../lib/challenge/schedule';
+import { fill, type ChallengeText } from '../../lib/text/ui-text';
+
+interface Props {
+  actions: ActionOption[];
+  /** Orders of the lessons the learner has completed. */
+  done: ReadonlySet<number>;
+  t: ChallengeText;
+  onStart: (week: { action: string; date: string }[]) => void;
+  onCancel?: () => void;
+}
+
+/** Today in the learner's time zone, "YYYY-MM-DD". */
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+export default function ChallengeSetup({ actions, done, t, onStart, onCancel }: Props) {
+  const [start, setStart] = useState(today);
+  const [chosen, setChosen] = useState(() => suggestWeek(actions, done, today()).map((d) => d.action));
+  const fromDone = actions.filter((a) => done.has(a.lesson)).length >= CHALLENGE_SLOTS.length;
+  // Actions of completed lessons first, then the rest, each group by level.
+  const options = [...actions].sort((a, b) => Number(done.has(b.lesson)) - Number(done.has(a.lesson)) || a.level - b.level || a.lesson - b.lesson);
+  return (
+    <form
+      class="challenge-setup"
+      data-challenge-setup
+      onSubmit={(e) => {
+        e.preventDefault();
+        onStart(chosen.map((action, i) => ({ action, date: addDays(start, i) })));
+      }}
+    >
+      <h2>{t.setupHeading}</h2>
+      <p>{t.setupIntro}</p>
+      {onCancel && <p class="notice">{t.restartConfirm}</p>}
+      {!fromDone && <p class="notice info">{t.fromAll}</p>}
+      <label for="challenge-start">{t.start}</label>
+      <input id="challenge-start" type="date" required value={start} onChange={(e) => setStart((e.currentTarget as HTMLInputElement).value || today())} />
+      <ol class="challenge-plan">
+        {CHALLENGE_SLOTS.map((slot, i) => (
+          <li key={slot}>
+            <label for={`challenge-${slot}`}>{fill(t.dayOf, { n: i + 1, date: addDays(start, i) })}</label>
+            <select
+              id={`challenge-${slot}`}
+              value={chosen[i]}
+              onChange={(e) => setChosen(chosen.map((c, j) => (j === i ? (e.currentTarget as HTMLSelectElement).value : c)))}
+            >
+              {options.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {`${a.action}（${fill(t.lessonOf, { lesson: a.lesson })}）`}
+                </option>
+              ))}
+            </select>
+          </li>
+        ))}
+      </ol>
+      <p class="actions">
+        <button type="submit">{t.begin}</button>
+        {onCancel && (
+          <button type="button" class="secondary" onClick={onCancel}>
+            {t.restartNo}
+          </button>
+        )}
+      </p>
+    </form>
+  );
+}

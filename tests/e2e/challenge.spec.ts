@@ -1,0 +1,140 @@
+/**
+ * The 1週間チャレンジ (/challenge/): choosing the week, predicting before each day, recording after
+ * it, the prediction beside the result; the calendar file; reload, two tabs, offline, embedded.
+ * (Both SCORM packages: scorm.spec.ts.)
+ */
+import ICAL from 'ical.js';
+import { scanBothSchemes } from './axe';
+import { expect, test, type Page } from './fixtures';
+import { completedDoc, downloadOf, focused, hydrated, lessons, open, seed, setClock, stored, tabTo } from './course';
+import { serve } from './static-server';
+
+const all = lessons();
+/** Every challenge action of the course, with its lesson. */
+const actions = all.flatMap((l) => (l.challenge ?? []).map((c) => ({ ...c, lesson: l.order })));
+const day = (page: Page, slot: string) => page.locator(`[data-day="${slot}"]`);
+
+test('by keyboard: the suggested week, a prediction, a day done and recorded, a day skipped, a day moved; the prediction beside the result; kept after a reload; axe', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await setClock(page, '2026-12-07T08:00');
+  // Five lessons done: the suggestion comes from them, easiest first.
+  await seed(page, completedDoc(all.slice(0, 5), Date.parse('2026-12-06T10:00:00+09:00')));
+  await open(page, '/challenge/');
+  const setup = page.locator('[data-challenge-setup]');
+  await expect(setup.locator('select')).toHaveCount(7);
+  const chosen = await setup.locator('select').evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));
+  const levels = chosen.map((id) => actions.find((a) => a.id === id)!.level);
+  expect(levels).toEqual([...levels].sort((a, b) => a - b));
+  expect(chosen.every((id) => actions.find((a) => a.id === id)!.lesson <= 5)).toBe(true);
+  expect(await scanBothSchemes(page, 'main')).toEqual([]);
+  await tabTo(page, (f) => f.text === 'この7日間で始める');
+  await page.keyboard.press('Enter');
+  const message = page.locator('[data-challenge-message]');
+  await expect(message).toHaveText('1週間チャレンジを始めました。1日目は2026-12-07です。');
+  await expect(message).toBeFocused();
+
+  // Day 1, before: the estimate and the worry; then done and the outcome, all by keyboard.
+  await tabTo(page, (f) => f.name === 'challenge-d1-predict');
+  await page.keyboard.press('ArrowDown'); // 0 %
+  await page.keyboard.press('ArrowDown'); // 10 %
+  await page.keyboard.press('ArrowDown'); // 20 %
+  await page.keyboard.press('ArrowDown'); // 30 %
+  await expect(page.locator('#challenge-d1-predict')).toHaveValue('30');
+  await page.keyboard.press('Tab');
+  expect((await focused(page)).name).toBe('challenge-d1-worry');
+  await page.keyboard.type('忙しそうなので、断られると思う');
+  await tabTo(page, (f) => f.text === 'やってみた');
+  await page.keyboard.press('Enter');
+  await expect(day(page, 'd1')).toHaveAttribute('data-status', 'done');
+  await day(page, 'd1').locator('input[value="yes"]').focus();
+  await page.keyboard.press('Space');
+  await expect(day(page, 'd1').locator('input[value="yes"]')).toBeChecked();
+  await day(page, 'd1').locator('textarea').focus();
+  await page.keyboard.type('思ったより喜んでくれて、続きを来週話すことになった。');
+  await page.keyboard.press('Tab');
+  // Day 2 skipped; day 3 moved to the 20th (it then comes last).
+  await day(page, 'd2').getByRole('button', { name: 'この日はスキップする' }).click();
+  await expect(day(page, 'd2')).toHaveAttribute('data-status', 'skipped');
+  await day(page, 'd3').locator('input[type="date"]').fill('2026-12-20');
+  await expect(page.locator('[data-day]').last()).toHaveAttribute('data-day', 'd3');
+
+  const compare = page.locator('[data-compare]');
+  await expect(compare.locator('[data-summary]')).toContainText('記録した1日の見込みの平均は30%、実際に応じてもらえた割合は100%でした');
+  await expect(compare.locator('[data-summary]')).toContainText('人は、相手が応じてくれる見込みを低く見積もりがちです');
+  await expect(compare.locator('[data-row="d1"]')).toContainText('30%');
+  await expect(compare.locator('[data-row="d1"]')).toContainText('応じてくれた');
+  await expect(compare.locator('[data-row="d2"]')).toContainText('スキップ');
+  expect(await scanBothSchemes(page, 'main')).toEqual([]);
+
+  await page.reload();
+  await hydrated(page);
+  await expect(day(page, 'd1').locator('#challenge-d1-worry')).toHaveValue('忙しそうなので、断られると思う');
+  await expect(day(page, 'd1').locator('textarea')).toHaveValue('思ったより喜んでくれて、続きを来週話すことになった。');
+  await expect(page.locator('[data-day]').last()).toHaveAttribute('data-day', 'd3');
+  const doc = await stored(page);
+  expect(doc.challenge.d1).toMatchObject({ predict: 30, status: 'done', outcome: 'yes' });
+});
+
+test("the calendar file: seven all-day events in the week's order, each with a 9:00 alarm; print hides the controls", async ({ page }) => {
+  await setClock(page, '2026-12-07T08:00');
+  await open(page, '/challenge/');
+  await page.getByRole('button', { name: 'この7日間で始める' }).click();
+  const { name, text } = await downloadOf(page, () => page.getByRole('button', { name: 'カレンダー用ファイル（.ics）を保存' }).click());
+  expect(name).toBe('networking-challenge.ics');
+  const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
+  expect(events.map((e) => e.getFirstPropertyValue('dtstart')!.toString())).toEqual([
+    '2026-12-07',
+    '2026-12-08',
+    '2026-12-09',
+    '2026-12-10',
+    '2026-12-11',
+    '2026-12-12',
+    '2026-12-13',
+  ]);
+  expect(events[0].getFirstPropertyValue('summary')).toMatch(/^1日目：/);
+  expect(events.every((e) => e.getFirstSubcomponent('valarm')?.getFirstPropertyValue('trigger')?.toString() === 'PT9H')).toBe(true);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'この日はスキップする' }).first()).toBeHidden();
+  await expect(page.locator('[data-compare]')).toBeVisible();
+});
+
+test('two tabs: a day recorded in each is kept in both', async ({ context }) => {
+  const a = await context.newPage();
+  await open(a, '/challenge/');
+  await a.getByRole('button', { name: 'この7日間で始める' }).click();
+  await expect(day(a, 'd1')).toBeVisible();
+  const b = await context.newPage();
+  await open(b, '/challenge/');
+  await day(a, 'd1').getByRole('button', { name: 'やってみた' }).click();
+  await day(b, 'd2').getByRole('button', { name: 'この日はスキップする' }).click();
+  await expect(day(a, 'd2')).toHaveAttribute('data-status', 'skipped');
+  await expect(day(b, 'd1')).toHaveAttribute('data-status', 'done');
+  for (const p of [a, b]) {
+    await p.reload();
+    await hydrated(p);
+    await expect(day(p, 'd1')).toHaveAttribute('data-status', 'done');
+    await expect(day(p, 'd2')).toHaveAttribute('data-status', 'skipped');
+  }
+});
+
+test('offline: the challenge page works and saves with the network off (service worker)', async ({ page, context }) => {
+  const server = await serve(process.env.COURSE_OUT_DIR ?? 'dist');
+  try {
+    await page.goto(server.url);
+    await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+    await page.reload();
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+    await context.setOffline(true);
+    await page.goto(`${server.url}challenge/`);
+    await hydrated(page);
+    await page.getByRole('button', { name: 'この7日間で始める' }).click();
+    await day(page, 'd1').locator('#challenge-d1-predict').selectOption('40');
+    await page.reload();
+    await hydrated(page);
+    await expect(day(page, 'd1').locator('#challenge-d1-predict')).toHaveValue('40');
+  } finally {
+    await server.close();
+  }
+});
