@@ -1,8 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
-import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import yaml from 'js-yaml';
 import courseHeaders from './scripts/headers.mjs';
@@ -25,7 +25,7 @@ const embedOrigins = [...(course.embed?.allowedOrigins ?? []), ...(process.env.C
 /**
  * Shared chunks (see build.rolldownOptions below). `course`: what every page runs at first view —
  * nanostores, the progress store and model, the course index, notices and table of contents, PWA
- * registration. `ui`: Preact and the island runtime, loaded by the pages' islands (on a lesson
+ * registration, and the islands' starter (src/islands/runtime/mount.ts). `ui`: Preact and the island runtime, loaded by the pages' islands (on a lesson
  * page only once the quiz or a reflection scrolls into view).
  */
 const FIRST_VIEW = [
@@ -34,9 +34,10 @@ const FIRST_VIEW = [
   /\/src\/lib\/(progress\/(document|versions|read|backend)|course\/(completion|course-index)|text\/(notices|ui-text)|activities\/record|checks\/record|plan\/items|lms\/events)\.ts$/,
   /\/src\/storage\/backends\.ts$/,
   /\/src\/components\/(notices|toc)\.ts$/,
+  /\/src\/islands\/runtime\/(mount|islands|practice)\.ts$/,
   /\/src\/delivery\/(page|pwa)\.ts$/,
 ];
-const UI = [/node_modules\/preact\//, /\/src\/islands\/runtime\/(use-progress|hydrate|early-input)\.tsx?$/];
+const UI = [/node_modules\/preact\//, /\/src\/islands\/runtime\/(use-progress|early-input)\.tsx?$/];
 
 export default defineConfig({
   base,
@@ -68,9 +69,19 @@ export default defineConfig({
     },
   },
   vite: {
+    plugins: [
+      {
+        // No preload helper in the browser build: an island's chunk and its imports load when it
+        // starts (src/islands/runtime/mount.ts). The helper and its list of every chunk's
+        // dependencies cost ~1 KiB gzip on every page's first view. (Astro sets its own
+        // modulePreload for the build, so this is set per environment.)
+        name: 'course-no-module-preload',
+        configEnvironment: (name) => (name === 'client' ? { build: { modulePreload: false } } : undefined),
+      },
+    ],
     resolve: {
-      // Our own lighter client half of the Preact renderer (see the file's header).
-      alias: [{ find: /^@astrojs\/preact\/client\.js$/, replacement: fileURLToPath(new URL('./src/islands/runtime/hydrate.ts', import.meta.url)) }],
+      // Islands are started by src/islands/runtime/mount.ts, not by Astro's client directives (see the file's header).
+      alias: [{ find: /^@astrojs\/preact\/client\.js$/, replacement: fileURLToPath(new URL('./src/islands/runtime/astro-client.ts', import.meta.url)) }],
     },
     // URLs that JS builds at run time (Vite's dynamic-import helper) are relative to the chunk, so
     // the SCORM packages, which rewrite HTML/CSS URLs to relative ones, need no absolute base in JS.
@@ -78,6 +89,7 @@ export default defineConfig({
     build: {
       // terser squeezes a few % more out of the shared runtime than the default minifier (first-view budget: 12 KiB gzip).
       minify: 'terser',
+      sourcemap: process.env.COURSE_SOURCEMAP === '1',
       terserOptions: { module: true, ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true, pure_getters: true } },
       rolldownOptions: {
         output: {

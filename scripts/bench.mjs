@@ -7,7 +7,7 @@
  *  2. Page weight: `astro preview` serves that build; Chromium (Playwright) loads home, a lesson,
  *     the conclusion, the plan page (when the build has one) and the lesson in embed mode
  *     (?embed=1, inside an iframe of a blank host page, as an LMS shows it), scrolls every
- *     <astro-island> into view until it has hydrated, and adds up every response: HTML, CSS, JS (raw and gzip -9, computed here from the bodies), other bytes
+ *     <course-island> into view until it has started, and adds up every response: HTML, CSS, JS (raw and gzip -9, computed here from the bodies), other bytes
  *     (images, manifest, fetches) and the request count. Each page gets a fresh browser context
  *     (empty cache) with service workers blocked, so these are first-visit bytes without the
  *     background precache. "inline JS gz" is the page's inline <script>s (already inside the HTML
@@ -20,8 +20,8 @@
  *     slowdown) on each page, BENCH_RUNS times; the median of each metric is reported
  *     (performance and accessibility scores 0-100, LCP and TBT in ms, CLS, total byte weight as
  *     transferred). Lighthouse opens the embed URL as a top-level page.
- *     "islands hydrated" counts islands that lost their `ssr` attribute; islands whose directive
- *     does not apply (client:frame outside a frame) are listed as inert, which is expected.
+ *     "islands hydrated" counts islands that lost their `ssr` attribute (src/islands/runtime/mount.ts
+ *     started them); any left are listed with their data-when.
  *  5. Build scaling: synthetic courses of 10/100/500 lessons (clones of the real lessons with new
  *     slugs, orders and unique ids) built cold in a temporary folder, BENCH_SCALE_RUNS times each
  *     in interleaved rounds. Times are medians; CPU time (user + system, from bash's `times`) is
@@ -155,8 +155,8 @@ function checkPage(p, r) {
   if (p.error) return r.errors.push(`${p.path}: ${p.error.split('\n')[0]}`);
   if (p.status >= 400) r.errors.push(`${p.path} answered HTTP ${p.status}`);
   if (!p.status) r.warnings.push(`${p.path}: no document response was seen`);
-  const stuck = p.islands.pending.filter((d) => ['load', 'idle', 'visible'].includes(d));
-  if (stuck.length) r.warnings.push(`${p.path}: ${stuck.length} client:${stuck.join('/')} island(s) did not hydrate`);
+  const stuck = p.islands.pending;
+  if (stuck.length) r.warnings.push(`${p.path}: ${stuck.length} island(s) (data-when ${stuck.join('/')}) did not start`);
   if (p.embed && !p.embedActive) r.warnings.push(`${p.path}: embed mode not active (no data-embed on <html>), measured the page as served`);
   for (const f of p.failed) r.warnings.push(`${p.path}: request failed ${f}`);
   for (const e of p.pageErrors) r.warnings.push(`${p.path}: script error ${e}`);

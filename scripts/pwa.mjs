@@ -26,10 +26,21 @@ export default function coursePwa({ base }) {
           swDest: `${outDir}/sw.js`,
           // Every page and asset of the course, nothing else.
           globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json}'],
-          // 404.html would be precached as a URL no host serves; embed/, launch/ and the launcher's
-          // lms-catalog.json are for hosts and LMSs, which never run the worker; the maskable SVG is
-          // only the source of its PNG.
-          globIgnores: ['sw.js', 'workbox-*.js', '**/icon-maskable.svg', '404.html', 'embed/**', 'launch/**', 'lms-catalog.json'],
+          // 404.html would be precached as a URL no host serves; embed/, launch/ (and the launch
+          // page's script) and the launcher's lms-catalog.json are for hosts and LMSs, which never
+          // run the worker; the maskable SVG is only the source of its PNG; astro-client is the
+          // stand-in no page loads (src/islands/runtime/astro-client.ts).
+          globIgnores: [
+            'sw.js',
+            'workbox-*.js',
+            '**/icon-maskable.svg',
+            '404.html',
+            'embed/**',
+            'launch/**',
+            '_astro/launch.astro_*.js',
+            '_astro/astro-client.*.js',
+            'lms-catalog.json',
+          ],
           // Page keys are directory URLs ("lessons/goals/"), the URLs learners navigate to; with
           // trailingSlash: 'always' they are the only URLs the site links.
           manifestTransforms: [

@@ -37,10 +37,14 @@ export function activityWeights(dir) {
     const first = new Set();
     const visible = [];
     for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) first.add(file(m[1]));
-    for (const m of html.matchAll(/<astro-island\b[^>]*>/g)) {
-      const urls = [...m[0].matchAll(/\b(?:component-url|renderer-url)="([^"]+)"/g)].map((u) => file(u[1]));
-      if (/\sclient="visible"/.test(m[0])) visible.push(urls.find((u) => !/client/.test(u)) ?? urls[0]);
-      else urls.forEach((u) => first.add(u));
+    const chunks = fs.readdirSync(path.join(dir, '_astro'));
+    for (const m of html.matchAll(/<course-island\b[^>]*>/g)) {
+      // The island's code: the chunk the build names after its component (mount.ts imports it when it starts).
+      const name = /\sdata-name="(\w+)"/.exec(m[0])?.[1];
+      const chunk = chunks.find((f) => f.startsWith(`${name}.`) && f.endsWith('.js'));
+      if (!chunk) continue;
+      if (/\sdata-when="visible"/.test(m[0])) visible.push(`_astro/${chunk}`);
+      else first.add(`_astro/${chunk}`);
     }
     const firstView = withImports(dir, first);
     const inline = [...html.matchAll(/<script(?![^>]*\b(?:src=|type="application\/json"))[^>]*>([\s\S]*?)<\/script>/g)].reduce(

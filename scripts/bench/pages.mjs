@@ -23,26 +23,20 @@ function kindOf(response) {
   return rt === 'document' ? 'html' : rt === 'stylesheet' ? 'css' : rt === 'script' ? 'js' : 'other';
 }
 
-/** Directives that must hydrate on any page once scrolled into view (others, e.g. client:media or the
- * project's client:frame, may rightly stay inert outside their condition). */
-const EAGER = new Set(['load', 'idle', 'visible']);
-
 /**
- * Scrolls each <astro-island> of `frame` into view (an island is display:contents, so its first
- * element child is what can be scrolled to and observed) and waits for Astro to drop its `ssr`
- * attribute, which marks hydration. Then scrolls to the bottom for anything else that loads on view.
- * Returns { total, hydrated, pending: [directive of each island still not hydrated] }.
+ * Scrolls each <course-island> of `frame` into view (an island is display:contents, so its first
+ * element child is what can be scrolled to and observed) and waits for src/islands/runtime/mount.ts
+ * to drop its `ssr` attribute, which marks that it started. Then scrolls to the bottom for anything
+ * else that loads on view. Returns { total, hydrated, pending: [data-when of each island not started] }.
  */
 async function hydrateIslands(frame) {
-  const directives = await frame.evaluate(() => [...document.querySelectorAll('astro-island')].map((el) => el.getAttribute('client')));
-  for (const [i, directive] of directives.entries()) {
+  const directives = await frame.evaluate(() => [...document.querySelectorAll('course-island')].map((el) => el.getAttribute('data-when')));
+  for (const i of directives.keys()) {
     await frame.evaluate((i) => {
-      const island = document.querySelectorAll('astro-island')[i];
+      const island = document.querySelectorAll('course-island')[i];
       (island?.firstElementChild ?? island)?.scrollIntoView({ block: 'center' });
     }, i);
-    await frame
-      .waitForFunction((i) => !document.querySelectorAll('astro-island')[i]?.hasAttribute('ssr'), i, { timeout: EAGER.has(directive) ? 8_000 : 1_000 })
-      .catch(() => {});
+    await frame.waitForFunction((i) => !document.querySelectorAll('course-island')[i]?.hasAttribute('ssr'), i, { timeout: 8_000 }).catch(() => {});
   }
   await frame.evaluate(async () => {
     for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
@@ -51,7 +45,7 @@ async function hydrateIslands(frame) {
     }
     scrollTo(0, document.documentElement.scrollHeight);
   });
-  const pending = await frame.evaluate(() => [...document.querySelectorAll('astro-island[ssr]')].map((el) => el.getAttribute('client')));
+  const pending = await frame.evaluate(() => [...document.querySelectorAll('course-island[ssr]')].map((el) => el.getAttribute('data-when')));
   return { total: directives.length, hydrated: directives.length - pending.length, pending };
 }
 

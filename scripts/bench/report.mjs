@@ -8,9 +8,9 @@ const table = (head, rows) =>
 
 const round = (x, digits = 0) => (x == null ? '–' : x.toFixed(digits));
 
-/** "5/6" plus the directives of islands that stayed inert, e.g. "5/6 (client:frame inert)". */
+/** "5/6" plus the data-when of islands that did not start, e.g. "5/6 (visible inert)". */
 function islandsCell({ total, hydrated, pending }) {
-  const inert = pending.length ? ` (${[...new Set(pending)].map((d) => `client:${d}`).join(', ')} inert)` : '';
+  const inert = pending.length ? ` (${[...new Set(pending)].map((d) => `${d}`).join(', ')} inert)` : '';
   return `${hydrated}/${total}${inert}`;
 }
 

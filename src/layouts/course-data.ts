@@ -9,6 +9,8 @@ import type { CheckSet } from '../lib/checks/record';
 import { COURSE_INDEX_VERSION, TOC_FULL_LESSONS, groupUnits, type CourseIndex, type TocUnit } from '../lib/course/course-index';
 import { lessonPath } from '../lib/course/paths';
 import type { Activity } from '../lib/activities/schema';
+import { placementTask } from '../lib/activities/placement';
+import { CONVERSATION_TEXT, MESSAGE_TEXT, PLACEMENT_TEXT, QUIZ_TEXT, REFLECTION_TEXT } from '../lib/text/ui-text';
 
 export type LessonEntry = CollectionEntry<'lessons'>;
 
@@ -145,6 +147,44 @@ export async function lessonActivity<K extends Activity['kind']>(
   }
   if (a.kind !== kind) throw new Error(`${where}: ${tag}: activity "${id}" is a ${a.kind}, not a ${kind}; use <${ACTIVITY_COMPONENT[a.kind]} id="${id}" />.`);
   return a as Extract<Activity, { kind: K }>;
+}
+
+/** The island that runs each activity kind, and the props it gets. */
+function activityIsland(a: Activity): { name: 'Conversation' | 'Placement' | 'MessageBuilder'; props: Record<string, unknown> } {
+  switch (a.kind) {
+    case 'conversation':
+      return { name: 'Conversation', props: { id: a.id, role: a.role, start: a.start, nodes: a.nodes, t: CONVERSATION_TEXT } };
+    case 'sorting':
+    case 'matching':
+      return { name: 'Placement', props: { id: a.id, kind: a.kind, ...placementTask(a), t: PLACEMENT_TEXT } };
+    case 'message':
+      return { name: 'MessageBuilder', props: { id: a.id, fields: a.fields, template: a.template, t: MESSAGE_TEXT } };
+  }
+}
+
+/** A lesson's practice islands by key: what the page renders and its practice.json gives the browser. */
+export type LessonPractice = Record<string, { name: 'Quiz' | 'Reflection' | 'Conversation' | 'Placement' | 'MessageBuilder'; props: Record<string, unknown> }>;
+
+/**
+ * The props of a lesson's practice islands, keyed "quiz", each reflection's id and each
+ * activity's id: the one source for the page (components/LessonIsland.astro renders them) and for
+ * the lesson's practice.json (pages/lessons/[slug]/practice.json.ts), so the two cannot differ.
+ */
+export function lessonPractice(slug: string): Promise<LessonPractice> {
+  let p = practices.get(slug);
+  if (!p) practices.set(slug, (p = buildPractice(slug)));
+  return p;
+}
+const practices = new Map<string, Promise<LessonPractice>>();
+async function buildPractice(slug: string): Promise<LessonPractice> {
+  const lesson = (await getLessons()).find((l) => l.id === slug);
+  if (!lesson) throw new Error(`No lesson with the slug "${slug}".`);
+  const { passMark } = (await getCourse()).completion;
+  return {
+    quiz: { name: 'Quiz', props: { slug, questions: lesson.data.quiz.questions, passMark, t: QUIZ_TEXT } },
+    ...Object.fromEntries(lesson.data.reflections.map((r) => [r.id, { name: 'Reflection' as const, props: { ...r, t: REFLECTION_TEXT } }])),
+    ...Object.fromEntries(lesson.data.activities.map((a) => [a.id, activityIsland(a)])),
+  };
 }
 
 /** The MDX component of each activity kind. */

@@ -46,7 +46,7 @@ describe('lesson page budgets', () => {
   it(`HTML ≤ 25 KiB gzip (measured ${bytes.html} B)`, () => expect(bytes.html).toBeLessThanOrEqual(25 * KiB));
   it('the practice islands (quiz, reflections) hydrate only when scrolled into view', () => {
     const html = fs.readFileSync(path.join(DIST, lessonPage), 'utf8');
-    const directives = [...html.matchAll(/<astro-island[^>]*\sclient="([a-z]+)"/g)].map((m) => m[1]);
+    const directives = [...html.matchAll(/<course-island[^>]*\sdata-when="([a-z]+)"/g)].map((m) => m[1]);
     expect(directives.length).toBeGreaterThanOrEqual(3);
     expect(new Set(directives)).toEqual(new Set(['visible']));
   });
@@ -80,11 +80,11 @@ describe('practice activities', () => {
   it('every activity island hydrates only when scrolled into view', () => {
     for (const { page } of ACTIVITIES) {
       const html = fs.readFileSync(path.join(DIST, page), 'utf8');
-      const islands = [...html.matchAll(/<astro-island\b[^>]*>/g)]
+      const islands = [...html.matchAll(/<course-island\b[^>]*>/g)]
         .map((m) => m[0])
-        .filter((tag) => /component-url="[^"]*\/(Conversation|Placement|MessageBuilder)\./.test(tag));
+        .filter((tag) => /\sdata-name="(Conversation|Placement|MessageBuilder)"/.test(tag));
       expect(islands.length, page).toBe(1);
-      expect(islands[0]).toMatch(/\sclient="visible"/);
+      expect(islands[0]).toMatch(/\sdata-when="visible"/);
     }
   });
 });

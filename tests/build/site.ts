@@ -34,36 +34,46 @@ export function textOf(html: string): string {
 export const gzipSize = (buf: Buffer | string) => zlib.gzipSync(buf, { level: 9 }).length;
 
 /**
- * Every JavaScript file a page loads: module scripts, island components and renderers, and their
- * static imports, recursively. Dynamic `import()`s (loaded only on demand) are not followed.
- * `firstView` leaves out islands that hydrate only once scrolled into view (client:visible): what
- * the first view of the page costs. Their code is counted by `visibleScripts`.
+ * The code file of each island on a page (`<course-island data-name="Quiz">` → `_astro/Quiz.<hash>.js`,
+ * the chunk the build names after the component), with the island's tag.
+ */
+function islandFiles(dir: string, page: string): { tag: string; file: string }[] {
+  const html = fs.readFileSync(path.join(dir, page), 'utf8');
+  const chunks = fs.readdirSync(path.join(dir, '_astro'));
+  return [...html.matchAll(/<course-island\b[^>]*>/g)].map((m) => {
+    const name = /\sdata-name="(\w+)"/.exec(m[0])?.[1];
+    const file = chunks.find((f) => f.startsWith(`${name}.`) && /^\w+\.[\w-]+\.js$/.test(f));
+    if (!file) throw new Error(`${page}: no chunk for the island ${name}`);
+    return { tag: m[0], file: `_astro/${file}` };
+  });
+}
+
+/**
+ * Every JavaScript file a page loads: module scripts, island components, and their static
+ * imports, recursively. Dynamic `import()`s (loaded only on demand) are not followed, except the
+ * islands of the page (mount.ts imports them when they start). `firstView` leaves out islands that
+ * start only once scrolled into view (data-when="visible"): what the first view of the page costs.
+ * Their code is counted by `visibleScripts`.
  */
 export function pageScripts(dir: string, page: string, base = '/', { firstView = false } = {}): string[] {
   const html = fs.readFileSync(path.join(dir, page), 'utf8');
   const roots = new Set<string>();
   for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) roots.add(toFile(m[1], base));
-  for (const m of html.matchAll(/<astro-island\b[^>]*>/g)) {
-    if (firstView && /\sclient="visible"/.test(m[0])) continue;
-    for (const u of m[0].matchAll(/\b(?:component-url|renderer-url)="([^"]+)"/g)) roots.add(toFile(u[1], base));
-  }
+  for (const { tag, file } of islandFiles(dir, page)) if (!(firstView && /\sdata-when="visible"/.test(tag))) roots.add(file);
   for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) roots.add(toFile(m[1], base));
   return withImports(dir, roots);
 }
 
 /**
- * The code of the page's client:visible islands that its first view does not load already.
- * `only` keeps the islands whose component URL matches it; `except` leaves out those that match.
+ * The code of the page's islands that start when scrolled into view and that its first view does
+ * not load already. `only` keeps the islands whose code file matches it; `except` leaves out those that match.
  */
 export function visibleScripts(dir: string, page: string, base = '/', { only, except }: { only?: RegExp; except?: RegExp } = {}): string[] {
-  const html = fs.readFileSync(path.join(dir, page), 'utf8');
   const roots = new Set<string>();
-  for (const m of html.matchAll(/<astro-island\b[^>]*\sclient="visible"[^>]*>/g))
-    for (const u of m[0].matchAll(/\bcomponent-url="([^"]+)"/g)) {
-      const url = toFile(u[1], base);
-      if ((only && !only.test(url)) || except?.test(url)) continue;
-      roots.add(url);
-    }
+  for (const { tag, file } of islandFiles(dir, page)) {
+    if (!/\sdata-when="visible"/.test(tag) || (only && !only.test(file)) || except?.test(file)) continue;
+    roots.add(file);
+  }
   const first = new Set(pageScripts(dir, page, base, { firstView: true }));
   return withImports(dir, roots).filter((f) => !first.has(f));
 }
@@ -94,7 +104,7 @@ function withImports(dir: string, roots: Set<string>): string[] {
   return [...seen];
 }
 
-/** Inline <script> contents of a page (Astro's island loader is inlined). */
+/** Inline <script> contents of a page. */
 export function inlineScripts(dir: string, page: string): string[] {
   const html = fs.readFileSync(path.join(dir, page), 'utf8');
   // Not data blocks (type="application/json"): the browser does not run them.

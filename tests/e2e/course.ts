@@ -113,7 +113,7 @@ export function lessons(): LessonData[] {
  */
 export const forPages = (n: number) => 30_000 + n * 15_000;
 
-/** Opens a page and waits until every island has hydrated (no `astro-island[ssr]` left). */
+/** Opens a page and waits until every island has started (no `course-island[ssr]` left). */
 export async function open(page: Page, url: string) {
   await page.goto(url);
   await hydrated(page);
@@ -121,9 +121,8 @@ export async function open(page: Page, url: string) {
 
 export async function hydrated(page: Doc) {
   await page.waitForLoadState('load');
-  // client:frame islands (the embed bridge) hydrate only inside frames: at top level, skip them.
-  const selector = await page.evaluate(() => (window.self === window.top ? 'astro-island[ssr]:not([client="frame"])' : 'astro-island[ssr]'));
-  // client:visible islands hydrate only once scrolled into view: bring the first one not yet
+  const selector = 'course-island[ssr]';
+  // Islands with data-when="visible" start only once scrolled into view: bring the first one not yet
   // hydrated into view and wait, again and again, until none is left. It is brought back into view
   // every second (a host that resizes its frame to the content can move it away), with no deadline
   // of its own: a busy machine only makes this slower; the test's timeout bounds it.
@@ -131,7 +130,7 @@ export async function hydrated(page: Doc) {
     for (;;) {
       const el = document.querySelector(sel);
       if (!el) break;
-      // astro-island is display: contents; the visible directive observes its children.
+      // course-island is display: contents; mount.ts observes its children.
       (el.firstElementChild ?? el).scrollIntoView({ block: 'center' });
       const start = performance.now();
       while (el.isConnected && el.hasAttribute('ssr') && performance.now() - start < 1000) await new Promise((r) => setTimeout(r, 20));
@@ -339,7 +338,7 @@ export async function openReflections(page: Page, url: string, ids: string[]) {
       ids.every((id) => {
         const box = document.getElementById(`${id}-text`);
         if (!box) return false;
-        if (!box.closest('astro-island')?.hasAttribute('ssr')) return true;
+        if (!box.closest('course-island')?.hasAttribute('ssr')) return true;
         box.scrollIntoView({ block: 'center' });
         return false;
       }),

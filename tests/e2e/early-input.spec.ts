@@ -25,7 +25,7 @@ async function beforeHydration(page: Page, component: string, url: string, field
     await route.continue();
   });
   await page.goto(url);
-  const island = field(page).locator('xpath=ancestor::astro-island[1]');
+  const island = field(page).locator('xpath=ancestor::course-island[1]');
   await act(field(page));
   // The input really went into the server-rendered field: the island had not started yet.
   await expect(island).toHaveAttribute('ssr', '');

@@ -155,7 +155,7 @@ test('inside an iframe the course does not register a service worker; at top lev
     await page.goto(`${host.url}frame.html?src=${encodeURIComponent(server.url)}`);
     await expect(page.frameLocator('iframe').getByRole('heading', { level: 1 })).toBeVisible();
     const f = page.frames().find((x) => x.url().startsWith(server.url))!;
-    await f.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+    await f.waitForFunction(() => !document.querySelector('course-island[ssr]'));
     expect(await f.evaluate(() => (window as unknown as { __swRegister: number }).__swRegister)).toBe(0);
     await page.goto(server.url);
     await page.waitForFunction(() => (window as unknown as { __swRegister: number }).__swRegister === 1);

@@ -593,10 +593,10 @@ test('SCORM 2004: a reflection pasted right after each lesson page loads, before
     await f.waitForLoadState('load');
     const box = f.locator(`#${l.reflections[0].id}-text`);
     await box.fill(text(l)); // one input event, as a paste does
-    await expect(box.locator('xpath=ancestor::astro-island[1]')).toHaveAttribute('ssr', '');
+    await expect(box.locator('xpath=ancestor::course-island[1]')).toHaveAttribute('ssr', '');
     release();
     // The learner moves on as soon as the island has started: no blur, no wait for a save.
-    await expect(box.locator('xpath=ancestor::astro-island[1]')).not.toHaveAttribute('ssr', '');
+    await expect(box.locator('xpath=ancestor::course-island[1]')).not.toHaveAttribute('ssr', '');
     await expect(box).toHaveValue(text(l));
     course = f;
   }

@@ -1,6 +1,8 @@
 /**
  * The review page (復習): the questions due today, one at a time, with the quiz's feedback, and
- * where each goes next in the schedule. The queue is fixed when the page opens.
+ * where each goes next in the schedule. The queue is fixed when the page opens. The questions come
+ * from the lessons' practice.json files (only those with a question due), which the lesson pages
+ * use too and the service worker keeps for offline use: the page does not carry them a second time.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Question } from '../../lib/course/schema';
@@ -12,21 +14,33 @@ import { fill, type QuizText, type ReviewText } from '../../lib/text/ui-text';
 import { recordReview } from '../../stores/learner';
 import { useProgress } from '../runtime/use-progress';
 import QuizQuestion from '../lesson/QuizQuestion';
+import { practice } from '../runtime/practice';
 
 /** A question with the lesson it comes from. */
 export type ReviewQuestion = Question & { lesson: { order: number; title: string } };
 
+/** A lesson whose quiz questions may come up: where its practice data is, and its questions' ids. */
+export interface ReviewLesson {
+  order: number;
+  title: string;
+  /** "<lesson>/practice.json#quiz" (the quiz island's props there hold the questions). */
+  from: string;
+  ids: string[];
+}
+
 interface Props {
-  questions: ReviewQuestion[];
+  lessons: ReviewLesson[];
   /** QUIZ_TEXT and REVIEW_TEXT from src/lib/text/ui-text.ts. */
   t: QuizText;
   r: ReviewText;
   homeHref: string;
 }
 
-export default function ReviewSession({ questions, t, r, homeHref }: Props) {
+export default function ReviewSession({ lessons, t, r, homeHref }: Props) {
   const { progress, loaded } = useProgress();
   const [queue, setQueue] = useState<string[] | null>(null);
+  const [questions, setQuestions] = useState<ReviewQuestion[] | null>(null);
+  const [failed, setFailed] = useState(false);
   // A review is a retry: its options come in the order of "attempt" 2 + the review box, taken when
   // the queue is made, so they keep their places while the feedback is read.
   const [attempts, setAttempts] = useState<Record<string, number>>({});
@@ -35,14 +49,37 @@ export default function ReviewSession({ questions, t, r, homeHref }: Props) {
   const [result, setResult] = useState<QuestionResult | null>(null);
   const [hint, setHint] = useState(false);
   const statusRef = useRef<HTMLDivElement>(null);
-  const ids = questions.map((q) => q.id);
+  const ids = lessons.flatMap((l) => l.ids);
   useEffect(() => {
     if (!loaded || queue) return;
     const due = dueReviews(progress, Date.now(), ids);
     setAttempts(Object.fromEntries(due.map((id) => [id, 2 + (progress.reviews[id]?.box ?? 0)])));
     setQueue(due);
   }, [loaded]);
-  if (!queue) return <p>{r.loading}</p>;
+  /** Fetches the questions of the lessons that have one due (none: nothing to fetch). */
+  const load = (due: string[]) => {
+    setFailed(false);
+    const needed = lessons.filter((l) => l.ids.some((id) => due.includes(id)));
+    Promise.all(
+      needed.map((l) => practice(l.from).then((quiz) => (quiz.questions as Question[]).map((q) => ({ ...q, lesson: { order: l.order, title: l.title } })))),
+    ).then(
+      (lists) => setQuestions(lists.flat()),
+      () => setFailed(true),
+    );
+  };
+  useEffect(() => {
+    if (queue && !questions) load(queue);
+  }, [queue]);
+  if (failed)
+    return (
+      <p class="notice" role="alert">
+        {r.failed}{' '}
+        <button type="button" onClick={() => queue && load(queue)}>
+          {r.retry}
+        </button>
+      </p>
+    );
+  if (!queue || !questions) return <p>{r.loading}</p>;
 
   const q = questions.find((x) => x.id === queue[index]);
   if (!q) {

@@ -36,7 +36,7 @@ export function entered(island: HTMLElement): Entry[] {
   const out: Entry[] = [];
   for (const el of island.querySelectorAll<Field>('input, textarea, select')) {
     // A field of an island nested inside this one is that island's.
-    if (el.closest('astro-island') !== island) continue;
+    if (el.closest('course-island') !== island) continue;
     if (el instanceof HTMLSelectElement) {
       if ([...el.options].some((o) => o.selected !== o.defaultSelected)) out.push({ el, value: el.value });
     } else if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {

@@ -82,3 +82,9 @@ export function noticeCodes(
   if (state.kind === 'host') out.push('host-storage');
   return out;
 }
+
+/** Shown in place of an island whose code or practice data could not be loaded (mount.ts). */
+export const ISLAND_FAILED_TEXT = {
+  message: 'この部分を読み込めませんでした。通信状態を確かめて、もう一度読み込んでください。',
+  retry: 'もう一度読み込む',
+};

@@ -111,6 +111,8 @@ export const REVIEW_TEXT = {
   again: '明日（{date}）もう一度出題します。',
   finished: '今日の復習は以上です。お疲れさまでした。',
   home: 'トップページへ戻る',
+  failed: '問題を読み込めませんでした。通信状態を確かめて、もう一度読み込んでください。',
+  retry: 'もう一度読み込む',
 };
 export type ReviewText = typeof REVIEW_TEXT;
 
