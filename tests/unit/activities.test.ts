@@ -209,7 +209,7 @@ describe('composeMessage', () => {
     const text = composeMessage(l05.template, values);
     expect(
       text.startsWith(
-        '件名：ご無沙汰しております（株式会社△△ 人事部 佐藤 花子）\n\n株式会社〇〇 人事部 鈴木様\n\nご無沙汰しております。株式会社△△ 人事部の佐藤です。\n',
+        '件名：ご無沙汰しております（株式会社△△ 人事部 杉山 由紀）\n\n株式会社〇〇 人事部 千葉様\n\nご無沙汰しております。株式会社△△ 人事部の杉山です。\n',
       ),
     ).toBe(true);
     expect(missingFields(l05, values)).toEqual([]);
