@@ -25,7 +25,8 @@ const embedOrigins = [...(course.embed?.allowedOrigins ?? []), ...(process.env.C
 /**
  * Shared chunks (see build.rolldownOptions below). `course`: what every page runs at first view —
  * nanostores, the progress store and model, the course index, notices and table of contents, PWA
- * registration, and the islands' starter (src/islands/runtime/mount.ts). `ui`: Preact and the island runtime, loaded by the pages' islands (on a lesson
+ * registration, and the islands' starter (src/islands/runtime/mount.ts, islands.ts, practice.ts).
+ * `ui`: Preact, its hooks and what islands share (use-progress, early-input), loaded by the pages' islands (on a lesson
  * page only once the quiz or a reflection scrolls into view).
  */
 const FIRST_VIEW = [

@@ -48,5 +48,5 @@ export function applyUpdate(): void {
   $update.get()?.();
 }
 
-/** Reflection ids an LMS host could not keep (SCORM 1.2 limit); they live only in this browser. */
+/** What an LMS host could not keep (SCORM 1.2 limit: reflection ids, and review, challenge, plan, message and reminder entries); it lives only in this browser. */
 export const $hostDropped = atom<string[]>([]);

@@ -5,7 +5,7 @@
  * then wipe it (Preact sets a textarea's value from the first render, and every later render sets
  * `checked` and `value` from the island's state, which knows nothing of it).
  *
- * So the renderer (hydrate.ts) reads what the learner entered into an island's fields just before
+ * So start.ts reads what the learner entered into an island's fields just before
  * hydrating it (`entered`), shows it again at once, and once the islands have settled (their
  * effects have run: saved progress loaded and shown) hands it to the island as the input and
  * change events the learner's own typing or clicking would have fired (`handOver`). The island

@@ -6,7 +6,7 @@ import { $progress, $storage, ensureStarted } from '../../stores/progress';
 
 /**
  * Subscribes a component to an atom. (A few lines instead of @nanostores/preact's useStore, which
- * pulls in nanostores' key-listening code: the lesson page has a 15 KiB JavaScript budget.)
+ * pulls in nanostores' key-listening code: the lesson page has a 12 KiB first-view JavaScript budget.)
  */
 function useAtom<T>(store: ReadableAtom<T>): T {
   const [, rerender] = useState(0);

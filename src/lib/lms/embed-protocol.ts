@@ -61,7 +61,7 @@ export type HostMessage =
    * "fixed"` says the frame keeps its height (the course scrolls inside it, not the host page).
    */
   | { type: 'init'; persist: boolean; state: string | null; keeper?: 'lms' | 'host'; frame?: 'fixed' }
-  /** Host could not keep some reflections (e.g. SCORM 1.2's 4,096-character limit). */
+  /** What the host could not keep (e.g. SCORM 1.2's 4,096-character limit): reflection ids and other entries left out of its copy. */
   | { type: 'stored'; dropped: string[] };
 
 /** Wraps a message in the protocol envelope. */

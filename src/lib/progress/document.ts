@@ -589,7 +589,7 @@ export function progressDelta(doc: Progress, base: Progress | null): Progress {
 
 // ---------------------------------------------------------------------------------------------
 // Changes (each records a new version of what it changes). The visit is here because every page
-// records one; the other changes are in progress-edits.ts, loaded only by the pages that edit.
+// records one; the other changes are in edits.ts (src/lib/progress/edits.ts), loaded only by the pages that edit.
 // ---------------------------------------------------------------------------------------------
 
 /**

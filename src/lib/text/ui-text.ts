@@ -1,7 +1,7 @@
 /**
- * Japanese UI text of the interactive islands. It is passed to islands as props, so it travels in
- * the (already compressed) HTML instead of the JavaScript bundle — the lesson page has a 15 KiB JS
- * budget — and gives a single place to adjust wording. `{name}` marks a value filled in by `fill`.
+ * Japanese UI text of the interactive islands. It is passed to islands as props (in data-props, or
+ * in a lesson's practice.json), not bundled into their JavaScript, and gives a single place to
+ * adjust wording. `{name}` marks a value filled in by `fill`.
  */
 
 import type { AssessmentText } from '../course/assessment';
