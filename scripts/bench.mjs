@@ -16,6 +16,11 @@
  *     budget), what the quiz and reflections load on scroll, and the JS only its activity loads.
  *  3. Service worker precache: files listed in the build's sw.js precache manifest, i.e. what a
  *     first visit downloads in the background to work offline (raw and gzip).
+ *  4b. The limit page (issue 21): the lesson's visible content as static HTML with one stock Preact
+ *     quiz island (scripts/bench/limit.mjs builds it); Lighthouse on the lesson and on it side by
+ *     side; the report gives the ratios of their median LCP and main-thread work against the
+ *     budgets (1.15x, 1.5x), and the JS with every island in view against 18 KiB (lesson) and
+ *     20 KiB (plan). Over-budget numbers are reported, never fail the bench.
  *  4. Lighthouse 13 (default mobile settings: Moto G Power emulation, simulated slow 4G, 4x CPU
  *     slowdown) on each page, BENCH_RUNS times; the median of each metric is reported
  *     (performance and accessibility scores 0-100, LCP and TBT in ms, CLS, total byte weight as
@@ -56,8 +61,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildScale, buildSite, makeSyntheticCourse, summariseScale } from './bench/build.mjs';
-import { lighthousePage } from './bench/lighthouse.mjs';
+import { lighthousePage, lighthouseSideBySide } from './bench/lighthouse.mjs';
 import { bundledChromium, measurePages } from './bench/pages.mjs';
+import { buildLimitPage } from './bench/limit.mjs';
 import { precacheTotals } from './bench/precache.mjs';
 import { activityWeights } from './bench/activities.mjs';
 import { startPreview } from './bench/preview.mjs';
@@ -150,6 +156,46 @@ async function stepPages(cfg, r) {
   }
 }
 
+/** Issue 21's budgets: times against the limit page (medians side by side), JS bytes with every island in view. */
+export const BUDGETS = { lcp: 1.15, mainThread: 1.5, js: { lesson: 18 * 1024, plan: 20 * 1024 } };
+/** The lesson compared with the limit page (the one the page-weight table measures). */
+const LIMIT_LESSON = 'communication';
+
+/**
+ * Step 4b: the lesson against its limit page (scripts/bench/limit.mjs: the same visible content as
+ * static HTML with one stock Preact quiz island), Lighthouse side by side (run 1 of each, run 2 of
+ * each…). Ratios of the medians: LCP and main-thread work.
+ */
+async function stepLimit(cfg, r) {
+  if (cfg.runs === 0) return;
+  const limit = await buildLimitPage({ root: ROOT, courseDir: cfg.outDir, lesson: LIMIT_LESSON });
+  const ports = [];
+  const previews = [];
+  try {
+    for (const [root, outDir] of [
+      [ROOT, cfg.outDir],
+      [limit.root, limit.outDir],
+    ]) {
+      const port = await freePort(cfg.ports, ports);
+      ports.push(port);
+      const preview = await startPreview({ root, outDir, port });
+      cleanups.add(preview.stop);
+      previews.push(preview);
+    }
+    const urls = [new URL(`/lessons/${LIMIT_LESSON}/`, previews[0].url).href, previews[1].url];
+    const [lesson, bare] = await lighthouseSideBySide(urls, { runs: cfg.runs, chromePath: cfg.chromePath, ports: cfg.ports, exclude: ports });
+    const ratio = (k) => (lesson.median[k] != null && bare.median[k] ? lesson.median[k] / bare.median[k] : null);
+    r.limit = { lesson: LIMIT_LESSON, buildMs: limit.ms, course: lesson, limit: bare, ratios: { lcp: ratio('lcp'), mainThread: ratio('mainThread') } };
+    if (!lesson.ok || !bare.ok) r.errors.push('Lighthouse never finished on the lesson or its limit page');
+  } finally {
+    for (const p of previews) {
+      cleanups.delete(p.stop);
+      await p.stop();
+    }
+    if (!cfg.keepTmp) fs.rmSync(limit.root, { recursive: true, force: true });
+  }
+}
+
 /** Hard errors and soft warnings for one measured page. */
 function checkPage(p, r) {
   if (p.error) return r.errors.push(`${p.path}: ${p.error.split('\n')[0]}`);
@@ -216,6 +262,8 @@ async function main() {
     precache: null,
     activities: [],
     lighthouse: [],
+    limit: null,
+    budgets: BUDGETS,
     scaling: [],
     linearity: null,
     warnings: [],
@@ -233,6 +281,7 @@ async function main() {
       r.precache = precacheTotals(cfg.outDir);
       r.activities = activityWeights(cfg.outDir);
       await stepPages(cfg, r);
+      await stepLimit(cfg, r);
     }
   } catch (e) {
     r.errors.push(`page measurements: ${e.message.split('\n')[0]}`);

@@ -19,6 +19,8 @@ function pick(lhr) {
     tbt: audit('total-blocking-time'),
     cls: audit('cumulative-layout-shift'),
     bytes: audit('total-byte-weight'),
+    /** Main-thread work (ms): style, layout, script evaluation, parsing… (Lighthouse's "mainthread-work-breakdown"). */
+    mainThread: audit('mainthread-work-breakdown'),
     accessibility: score('accessibility'),
     error: lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` : null,
     warnings: lhr.runWarnings ?? [],
@@ -50,12 +52,27 @@ export async function lighthousePage(url, { runs, chromePath, ports, exclude }) 
   const all = [];
   for (let i = 0; i < runs; i++) {
     log(`lighthouse ${i + 1}/${runs}: ${url}`);
-    try {
-      all.push(await lighthouseOnce(url, { chromePath, ports, exclude }));
-    } catch (e) {
-      all.push({ error: e.message });
-    }
+    all.push(await lighthouseOnce(url, { chromePath, ports, exclude }).catch((e) => ({ error: e.message })));
   }
+  return summarise(all);
+}
+
+/**
+ * Lighthouse on several URLs side by side: run 1 of each, then run 2 of each…, so that a machine
+ * that gets busier or quieter during the bench moves every page's numbers alike. Returns one
+ * lighthousePage-shaped result per URL.
+ */
+export async function lighthouseSideBySide(urls, { runs, chromePath, ports, exclude }) {
+  const all = urls.map(() => []);
+  for (let i = 0; i < runs; i++)
+    for (const [k, url] of urls.entries()) {
+      log(`lighthouse ${i + 1}/${runs} (side by side): ${url}`);
+      all[k].push(await lighthouseOnce(url, { chromePath, ports, exclude }).catch((e) => ({ error: e.message })));
+    }
+  return all.map(summarise);
+}
+
+function summarise(all) {
   const good = all.filter((r) => !r.error && r.performance != null);
   const med = (k) => median(good.map((r) => r[k]));
   return {
@@ -68,6 +85,7 @@ export async function lighthousePage(url, { runs, chromePath, ports, exclude }) 
       cls: med('cls'),
       bytes: med('bytes'),
       accessibility: med('accessibility'),
+      mainThread: med('mainThread'),
     },
   };
 }

@@ -207,6 +207,36 @@ function phaseTable(scales) {
   return table(['phase', ...ok.map((s) => `${s.lessons} lessons s`), 'marginal ms / lesson'], rows);
 }
 
+/** The lesson against its limit page, and the JS of lesson and plan with every island in view, against issue 21's budgets. */
+function budgetTable(r) {
+  const b = r.budgets;
+  const rows = [];
+  const mark = (ok) => (ok == null ? '–' : ok ? 'within' : 'OVER');
+  if (r.limit) {
+    const { course, limit, ratios } = r.limit;
+    rows.push([
+      `LCP, lesson ${r.limit.lesson} vs limit page (ms, medians)`,
+      `${round(course.median.lcp)} / ${round(limit.median.lcp)} = ${round(ratios.lcp, 2)}x`,
+      `${b.lcp}x`,
+      mark(ratios.lcp == null ? null : ratios.lcp <= b.lcp),
+    ]);
+    rows.push([
+      'main-thread work, lesson vs limit page (ms, medians)',
+      `${round(course.median.mainThread)} / ${round(limit.median.mainThread)} = ${round(ratios.mainThread, 2)}x`,
+      `${b.mainThread}x`,
+      mark(ratios.mainThread == null ? null : ratios.mainThread <= b.mainThread),
+    ]);
+  }
+  for (const [label, budget] of [
+    ['lesson', b.js.lesson],
+    ['plan', b.js.plan],
+  ]) {
+    const p = r.pages?.find((x) => x.label === label);
+    if (p && !p.error) rows.push([`JS gzip with every island in view, ${label} (KiB)`, kib(p.js.gzip), kib(budget), mark(p.js.gzip <= budget)]);
+  }
+  return table(['measure', 'measured', 'budget', ''], rows);
+}
+
 /** The whole report as Markdown. */
 export function toMarkdown(r) {
   const out = [];
@@ -247,6 +277,12 @@ export function toMarkdown(r) {
     out.push(`## Lighthouse (default mobile settings, median of ${r.runs} run${r.runs === 1 ? '' : 's'} per metric)`);
     out.push('');
     out.push(lighthouseTable(r.lighthouse, r.runs));
+  }
+  if (r.limit || r.pages?.length) {
+    out.push('');
+    out.push('## Budgets (issue 21)');
+    out.push('');
+    out.push(budgetTable(r));
   }
   if (r.scaling?.length) {
     out.push('');

@@ -34,15 +34,17 @@ export function textOf(html: string): string {
 export const gzipSize = (buf: Buffer | string) => zlib.gzipSync(buf, { level: 9 }).length;
 
 /**
- * The code file of each island on a page (`<course-island data-name="Quiz">` → `_astro/Quiz.<hash>.js`,
- * the chunk the build names after the component), with the island's tag.
+ * The code file of each island on a page, with the island's tag: the chunk that
+ * src/islands/runtime/islands.ts imports for `<course-island data-name="Quiz">` (read from the
+ * built registry, `Quiz(){return …import("./lesson.<hash>.js")…}`, since several islands may share a chunk).
  */
 function islandFiles(dir: string, page: string): { tag: string; file: string }[] {
   const html = fs.readFileSync(path.join(dir, page), 'utf8');
-  const chunks = fs.readdirSync(path.join(dir, '_astro'));
+  const chunks = fs.readdirSync(path.join(dir, '_astro')).filter((f) => f.endsWith('.js'));
+  const code = chunks.map((f) => fs.readFileSync(path.join(dir, '_astro', f), 'utf8')).join('\n');
   return [...html.matchAll(/<course-island\b[^>]*>/g)].map((m) => {
     const name = /\sdata-name="(\w+)"/.exec(m[0])?.[1];
-    const file = chunks.find((f) => f.startsWith(`${name}.`) && /^\w+\.[\w-]+\.js$/.test(f));
+    const file = new RegExp(`\\b${name}(?:\\(\\)\\{return|:\\(\\)=>)[^}]*?import\\("\\./([^"]+)"\\)`).exec(code)?.[1];
     if (!file) throw new Error(`${page}: no chunk for the island ${name}`);
     return { tag: m[0], file: `_astro/${file}` };
   });

@@ -197,8 +197,10 @@ test.describe('message builder (メッセージ作成)', () => {
     await r.locator(`#${a.id}-${a.fields.at(-1)!.id}`).blur();
     await expect(r.locator('[data-fields-left]')).toHaveText('すべての欄が埋まりました。送る前に、相手と場面に合っているか読み返しましょう。');
     const message = await r.locator('[data-message]').inputValue();
-    expect(message).toContain('ご無沙汰しております。株式会社△△ 人事部の佐藤です。\n先日、採用イベントの記事で御社のお名前を拝見しました。');
-    expect(message.startsWith('件名：ご無沙汰しております（株式会社△△ 人事部 佐藤 花子）\n\n')).toBe(true);
+    // The greeting and the subject carry the sender's own organisation and name from the fields.
+    const field = (id: string) => a.fields.find((f) => f.id === id)!.placeholder!;
+    expect(message).toContain(`ご無沙汰しております。${field('org')}の${field('surname')}です。\n先日、採用イベントの記事で御社のお名前を拝見しました。`);
+    expect(message.startsWith(`件名：ご無沙汰しております（${field('org')} ${field('sender')}）\n\n`)).toBe(true);
     // A check-in with no request: nothing in it asks for anything.
     expect(message).not.toMatch(/お願い|ご相談/);
     await r.getByRole('button', { name: '文面をコピー' }).click();
