@@ -1,0 +1,21 @@
+/**
+ * The Preact twin of Avatar.astro for islands: the same drawing from the same avatarStyle, so a
+ * person rendered in the browser looks as on the server. Decorative (aria-hidden); the palette
+ * classes come from palette.css, imported here so a page that only has an island still gets them.
+ */
+import './palette.css';
+import { avatarStyle, BADGE_SHOULDERS, HAIR } from './avatar';
+
+export default function AvatarSvg({ name, size = 40 }: { name: string; size?: number }) {
+  const look = avatarStyle(name);
+  const hair = HAIR[look.hairShape];
+  return (
+    <svg class="art art-avatar" viewBox="-24 -110 48 48" width={size} height={size} aria-hidden="true" focusable="false">
+      <circle class="b1" cy="-86" r="24" />
+      {hair.back && <path class={look.hair} d={hair.back} />}
+      <path class={look.shirt} d={BADGE_SHOULDERS} />
+      <circle class={look.skin} cy="-89" r="9" />
+      <path class={look.hair} d={hair.front} />
+    </svg>
+  );
+}
