@@ -1,11 +1,12 @@
 /**
  * The course's drawn people: the shared head shapes and the deterministic look of a named person.
- * Pure (no DOM, no CSS): Avatar.astro, AvatarSvg.tsx (for Preact islands) and LessonCover.astro
- * draw from the same strings, so a person looks the same on the server and in the browser.
+ * Pure (no DOM, no CSS): components/art/Avatar.astro and LessonCover.astro, and the conversation's
+ * cast in islands/activities/AvatarSvg.tsx, draw from the same strings, so a person looks the same
+ * on the server and in the browser.
  *
  * Coordinates: a figure stands on (0, 0); the head is a circle of radius 9 at (0, -89).
- * Colours are class names defined in palette.css (fill: f1–f8 clothes and props, k1–k4 skin,
- * h1–h3 hair), so light, dark and forced-colors schemes all come from CSS.
+ * Colours are class names defined in src/styles/palette.css (fill: f1–f8 clothes and props, k1–k4
+ * skin, h1–h3 hair), so light, dark and forced-colors schemes all come from CSS.
  */
 
 export type HairShape = 'short' | 'crop' | 'bob' | 'long' | 'bun';

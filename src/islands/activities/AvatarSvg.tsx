@@ -1,10 +1,11 @@
 /**
- * The Preact twin of Avatar.astro for islands: the same drawing from the same avatarStyle, so a
- * person rendered in the browser looks as on the server. Decorative (aria-hidden); the palette
- * classes come from palette.css, imported here so a page that only has an island still gets them.
+ * The Preact twin of components/art/Avatar.astro for islands (the conversation's cast): the same
+ * drawing from the same avatarStyle, so a person rendered in the browser looks as on the server.
+ * Decorative (aria-hidden): the name is always written next to it. The palette classes come from
+ * src/styles/palette.css, imported here so a page whose only drawing is in an island still gets them.
  */
-import './palette.css';
-import { avatarStyle, BADGE_SHOULDERS, HAIR } from './avatar';
+import '../../styles/palette.css';
+import { avatarStyle, BADGE_SHOULDERS, HAIR } from '../../lib/art/avatar';
 
 export default function AvatarSvg({ name, size = 40 }: { name: string; size?: number }) {
   const look = avatarStyle(name);
