@@ -2,7 +2,7 @@
  * The look of issue 21 stays light. On every built page, what it adds — its stylesheets
  * (src/styles/palette.css and look-*.css, those the page loads, minified) and its drawings (every
  * inline <svg class="art…">: covers, portraits, icons) — weighs at most 4 KiB gzip, and it comes
- * with the page (inline SVG, CSS in the page's own styles: nothing to fetch later). No web font.
+ * with the page (inline SVG; stylesheets linked from its head, nothing fetched later). No web font.
  */
 import fs from 'node:fs';
 import path from 'node:path';
