@@ -46,7 +46,9 @@ export default defineConfig({
   outDir: process.env.COURSE_OUT_DIR ?? './dist',
   // Separate caches let tests build fixture courses without touching the main build's data store.
   cacheDir: process.env.COURSE_CACHE_DIR ?? './node_modules/.astro',
-  build: { format: 'directory', inlineStylesheets: 'auto' },
+  // Stylesheets are always files: a lesson's look (styles/look-lesson.css) is shared by every lesson page, and a
+  // file is cached and precached once instead of being repeated inside each page.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [mdx(), preact(), coursePwa({ base }), courseHeaders({ base, origins: embedOrigins })],
   devToolbar: { enabled: false },
   // Lessons have no code blocks; Shiki's inline styles would also break the CSP below.

@@ -1,7 +1,9 @@
 /**
  * Writes each lesson's status and each unit's count of completed lessons into the table of
  * contents (Toc.astro), from the progress store and the shared course index; the rules are
- * src/lib/course/completion.ts. Runs again whenever progress changes (another tab, a quiz passed).
+ * src/lib/course/completion.ts. Every other link to a lesson on the page marked `data-slug` (the
+ * home page's lesson cards) gets the same status badge. Runs again whenever progress changes
+ * (another tab, a quiz passed).
  */
 import { summarize, type LessonStatus } from '../lib/course/completion';
 import { fill } from '../lib/text/ui-text';
@@ -14,7 +16,7 @@ export function showTocStatus(nav: HTMLElement): void {
     const index = $courseIndex.get();
     if (!index || $storage.get().kind === null) return;
     const { statuses } = summarize($progress.get(), index.lessons, index.rules);
-    for (const a of nav.querySelectorAll<HTMLAnchorElement>('a[data-slug]')) {
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-slug]')) {
       const status = statuses[a.dataset.slug!];
       let badge = a.querySelector<HTMLElement>('.status');
       if (!status) {

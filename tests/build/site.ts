@@ -118,3 +118,10 @@ export function pageStyles(dir: string, page: string, base = '/'): string[] {
   const html = fs.readFileSync(path.join(dir, page), 'utf8');
   return [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1].replace(new RegExp(`^${base}`), ''));
 }
+
+/** All the CSS a page applies: its linked stylesheets, then its inline <style> elements (Astro inlines small ones). */
+export function pageCss(dir: string, page: string, base = '/'): string {
+  const html = fs.readFileSync(path.join(dir, page), 'utf8');
+  const inline = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+  return [...pageStyles(dir, page, base).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')), ...inline].join('\n');
+}

@@ -1,8 +1,9 @@
 /**
- * A branching conversation (会話シミュレーション): the talk so far as a transcript, the learner's
- * choices as buttons, each choice's feedback, one step back or a restart; the path is saved as it
- * grows, the best ending reached is kept. Each new line and feedback is announced; focus moves to
- * the new choices, or to the ending.
+ * A branching conversation (会話シミュレーション): the talk so far as a transcript of speech bubbles
+ * (the other person's on the left with their drawn portrait, the learner's on the right), the
+ * learner's choices as their possible replies, each choice's feedback, one step back or a restart;
+ * the path is saved as it grows, the best ending reached is kept. Each new line and feedback is
+ * announced; focus moves to the new choices, or to the ending.
  */
 import { Fragment } from 'preact';
 import { useRef, useState } from 'preact/hooks';
@@ -11,6 +12,7 @@ import { walk } from '../../lib/activities/conversation';
 import { fill, type ConversationText } from '../../lib/text/ui-text';
 import { saveConversation } from '../../stores/activities';
 import { useProgress } from '../runtime/use-progress';
+import AvatarSvg from './AvatarSvg';
 
 type Props = Pick<ConversationActivity, 'id' | 'role' | 'start' | 'nodes'> & { t: ConversationText };
 type Node = ConversationActivity['nodes'][number];
@@ -52,8 +54,10 @@ export default function Conversation({ id, role, start, nodes, t }: Props) {
           <Fragment key={i}>
             <Line node={node} />
             <li class="line you" data-step={i}>
-              <span class="speaker">{you}</span>
-              <p>{node.choices![choice].text}</p>
+              <div class="bubble">
+                <span class="speaker">{you}</span>
+                <p>{node.choices![choice].text}</p>
+              </div>
               <p class="feedback">
                 <strong>{t.feedback}</strong>
                 {node.choices![choice].feedback}
@@ -100,8 +104,17 @@ export default function Conversation({ id, role, start, nodes, t }: Props) {
 function Line({ node }: { node: Node }) {
   return (
     <li class={node.speaker ? 'line them' : 'line narration'} data-node={node.id}>
-      {node.speaker && <span class="speaker">{node.speaker}</span>}
-      <p>{node.line}</p>
+      {node.speaker ? (
+        <>
+          <AvatarSvg name={node.speaker} size={40} />
+          <div class="bubble">
+            <span class="speaker">{node.speaker}</span>
+            <p>{node.line}</p>
+          </div>
+        </>
+      ) : (
+        <p>{node.line}</p>
+      )}
     </li>
   );
 }

@@ -302,6 +302,18 @@ export const TRANSFER_TEXT = {
 };
 export type TransferText = typeof TRANSFER_TEXT;
 
+/** The part bar at the top of a lesson (components/PartBar.astro; parts: src/lib/course/parts.ts). */
+export const PART_TEXT = {
+  label: 'このレッスンの流れ',
+  source: '本文',
+  keypoints: 'ポイント',
+  scenario: '場面',
+  evidence: '研究',
+  practice: '練習',
+  quiz: 'クイズ',
+  reflection: 'ふりかえり',
+};
+
 /** The branching conversation (会話シミュレーション) of a lesson. */
 export const CONVERSATION_TEXT = {
   kind: '会話シミュレーション',
