@@ -4,7 +4,8 @@
  * at the very end of the page (where the last part may never reach that line), the last part in
  * view. A window as tall as the page (a frame that grows with its content while its host scrolls)
  * has no such place: nothing is marked there. Runs on scroll and resize and changes the attribute
- * only when the part changes. Started by the table of contents' script (Toc.astro).
+ * only when the part changes; where the bar scrolls sideways (a phone), it scrolls the marked part into
+ * the bar. Started by the table of contents' script (Toc.astro).
  */
 export function markParts(nav: HTMLElement): void {
   const links = [...nav.querySelectorAll('a')];
@@ -19,6 +20,12 @@ export function markParts(nav: HTMLElement): void {
     marked?.removeAttribute('aria-current');
     current?.setAttribute('aria-current', 'location');
     marked = current;
+    // On a phone the bar is one line that scrolls sideways: bring the marked part into it.
+    const bar = current?.closest('ol');
+    if (current instanceof HTMLElement && bar && bar.scrollWidth > bar.clientWidth) {
+      const left = current.offsetLeft;
+      if (left < bar.scrollLeft || left + current.offsetWidth > bar.scrollLeft + bar.clientWidth) bar.scrollLeft = left - 8;
+    }
   };
   addEventListener('scroll', update, { passive: true });
   addEventListener('resize', update);

@@ -34,10 +34,14 @@ test('covers: a lesson opens with its cover beside the title and the objectives 
   const cover = page.locator('.lesson-head svg.art-cover');
   await expect(cover).toBeVisible();
   await expect(cover).toHaveAttribute('aria-hidden', 'true');
-  const head = await page.getByRole('heading', { level: 1 }).boundingBox();
+  const head = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
+  const eyebrow = (await page.locator('.lesson-head .eyebrow').boundingBox())!;
   const art = (await cover.boundingBox())!;
-  // Beside the title, not above it, so it does not push the lesson down.
-  expect(art.x).toBeGreaterThan(head!.x + head!.width - 1);
+  // On a phone: small, on the right beside the lesson number, and the title below it takes the whole
+  // width, so the drawing does not push the lesson down and the title has room for its phrases.
+  expect(art.x).toBeGreaterThan(eyebrow.x + eyebrow.width - 1);
+  expect(art.width).toBeLessThan(390 / 2);
+  expect(head.y).toBeGreaterThanOrEqual(art.y + art.height - 1);
   const objectives = (await page.getByRole('heading', { name: 'このレッスンのねらい' }).boundingBox())!;
   expect(objectives.y + objectives.height).toBeLessThan(844 * 0.7);
 
@@ -225,4 +229,58 @@ test('axe (light and dark): the home page with lesson states, a lesson with a pa
   for (const i of pathTo(conversation, 1).slice(0, 2)) await r.locator(`[data-choice="${i}"]`).click();
   await expect(r.locator('.line.you')).toHaveCount(2);
   expect(await scanBothSchemes(page), `${lessonUrl} (conversation)`).toEqual([]);
+});
+
+test('titles wrap only between phrases: no lesson title ends a line inside a word, on a phone or in the table of contents', async ({ page }) => {
+  /** For every .phrases title in view: the character offsets where a new line starts, and where phrases start. */
+  const breaks = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('h1 .phrases, .toc .phrases')]
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => {
+          const text = el.textContent ?? '';
+          const starts = [0];
+          for (const n of el.childNodes) if (n.nodeName === 'WBR') starts.push((n.previousSibling?.textContent ?? '').length + starts.at(-1)!);
+          const lines: number[] = [];
+          let top = Number.NaN;
+          let offset = 0;
+          for (const n of el.childNodes)
+            if (n.nodeType === Node.TEXT_NODE)
+              for (let i = 0; i < n.textContent!.length; i++, offset++) {
+                const r = document.createRange();
+                r.setStart(n, i);
+                r.setEnd(n, i + 1);
+                const t = r.getClientRects()[0]?.top ?? top;
+                if (t > top + 2) lines.push(offset);
+                top = t;
+              }
+          return { text, starts, lines, where: el.closest('.toc') ? 'table of contents' : 'title' };
+        }),
+    );
+  for (const width of [320, 390, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const l of all) {
+      await page.goto(`/lessons/${l.slug}/`);
+      for (const t of await breaks())
+        for (const line of t.lines) expect(t.starts, `${width} px, ${t.where}: 「${t.text}」 breaks before 「${t.text.slice(line)}」`).toContain(line);
+    }
+  }
+});
+
+test('part bar on a phone: one line that scrolls sideways and keeps the part being read in view', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  await open(page, lessonUrl);
+  const list = bar(page).locator('ol');
+  const box = (await list.boundingBox())!;
+  // One line: every link on the same row.
+  const tops = await bar(page)
+    .getByRole('link')
+    .evaluateAll((as) => as.map((a) => Math.round(a.getBoundingClientRect().top)));
+  expect(new Set(tops).size).toBe(1);
+  await scrollTo(page, 'reflection');
+  await expect(marked(page)).toHaveText('ふりかえり');
+  const last = (await marked(page).boundingBox())!;
+  expect(last.x).toBeGreaterThanOrEqual(box.x - 1);
+  expect(last.x + last.width).toBeLessThanOrEqual(box.x + box.width + 1);
+  expect(await overflow(page)).toBe(0);
 });
