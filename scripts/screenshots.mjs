@@ -30,10 +30,10 @@ const doc = completedDoc(all.slice(0, 3), at, '来週の勉強会のあと、話
 doc.lessons[talking.slug] = { firstAt: at, lastAt: at };
 const seed = JSON.stringify(doc);
 
-/** Waits until the islands inside `selector` have hydrated (client:visible ones once scrolled into view). */
+/** Waits until the islands inside `selector` have hydrated (they start once scrolled into view). */
 async function hydrated(page, selector) {
   await page.locator(selector).scrollIntoViewIfNeeded();
-  await page.waitForFunction((s) => !document.querySelector(`${s} astro-island[ssr]`), selector);
+  await page.waitForFunction((s) => !document.querySelector(`${s} course-island[ssr]`), selector);
 }
 
 const shots = {
