@@ -1,4 +1,4 @@
-/** Export buttons of the plan: Markdown file, print / PDF, clipboard; the outcome is announced. */
+/** Export buttons of the plan: print / PDF first (what most learners want), Markdown file, clipboard; the outcome is announced. */
 import { useState } from 'preact/hooks';
 import { PLAN_FILE } from '../../lib/plan/plan';
 import { fill, type PlanText } from '../../lib/text/ui-text';
@@ -27,11 +27,11 @@ export default function PlanActions({ markdown, t }: Props) {
   return (
     <div class="plan-actions no-print">
       <p class="actions">
-        <button type="button" onClick={save}>
-          {t.download}
-        </button>
-        <button type="button" class="secondary" onClick={() => print()}>
+        <button type="button" onClick={() => print()}>
           {t.print}
+        </button>
+        <button type="button" class="secondary" onClick={save}>
+          {t.download}
         </button>
         <button type="button" class="secondary" onClick={copy}>
           {t.copy}
