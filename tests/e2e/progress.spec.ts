@@ -10,6 +10,8 @@ test('home shows overall progress and continues where the learner left off', asy
   await open(page, '/');
   await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '10');
   await expect(page.locator('.home-progress')).toContainText('10レッスン中1レッスン完了');
+  // The button says which lesson it opens: the one the learner was in last.
+  await expect(page.getByRole('link', { name: '続きから学ぶ' })).toContainText(`レッスン${l2.order}　${l2.title}`);
   await page.getByRole('link', { name: '続きから学ぶ' }).click();
   await expect(page).toHaveURL(new RegExp(`/lessons/${l2.slug}/$`));
   await open(page, `/lessons/${l2.slug}/`);

@@ -10,9 +10,11 @@ interface Props {
   hrefs: Record<string, string>;
   /** The pre-check page and its invitation (PRECHECK_TEXT.invite, filled in at build time). */
   precheck: { href: string; invite: string; link: string };
+  /** Each lesson as the resume button names it (「レッスン4　効果的な…」), by slug. */
+  titles: Record<string, string>;
 }
 
-export default function HomeProgress({ requirements, rules, hrefs, precheck }: Props) {
+export default function HomeProgress({ requirements, rules, hrefs, precheck, titles }: Props) {
   const { progress, loaded } = useProgress();
   const summary = summarize(progress, requirements, rules);
   const started = loaded && (progress.last !== null || Object.keys(progress.quizzes).length > 0);
@@ -43,6 +45,8 @@ export default function HomeProgress({ requirements, rules, hrefs, precheck }: P
       <p class="home-start">
         <a class="button" href={hrefs[target ?? ''] ?? hrefs[requirements[0]?.slug]} data-start>
           {started ? '続きから学ぶ' : '講座をはじめる'}
+          {/* Which lesson the button opens, so a learner back after a week knows where they are. */}
+          {started && target && titles[target] && <span class="resume-to">{titles[target]}</span>}
         </a>
       </p>
     </div>
