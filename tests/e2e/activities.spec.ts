@@ -254,9 +254,10 @@ test('two tabs: activity work done in each is merged, and the best result is not
   for (const [item, cat] of Object.entries(rightPlacement(s))) await one.locator(`#l03-a1-${item}`).selectOption(cat);
   await one.getByRole('button', { name: '答え合わせ' }).click();
   await expect(one.locator('[data-activity-id="l03-a1"] [data-placement-result]')).toContainText('すべて正解です');
-  const doc = await stored(two);
-  expect(doc.activities['l04-a1']).toMatchObject({ done: true, best: 1, last: { result: 4 } });
-  expect(doc.activities['l03-a1']).toMatchObject({ done: true, best: 1 });
+  // The shared copy is written under a Web Lock a moment after the tab's own key; poll until tab one's
+  // write has landed (reading once could come before tab one asked for the lock).
+  await expect.poll(async () => (await stored(two)).activities['l03-a1']).toMatchObject({ done: true, best: 1 });
+  expect((await stored(two)).activities['l04-a1']).toMatchObject({ done: true, best: 1, last: { result: 4 } });
   await expect(two.locator('[data-activity-id="l04-a1"] [data-activity-best]')).toContainText(conv.nodes.find((n) => n.ending?.rank === 1)!.ending!.verdict);
 });
 
