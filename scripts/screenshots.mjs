@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { activity, completedDoc, lessons, pathTo } from '../tests/e2e/course.ts';
+import { activity, completedDoc, hydrated, lessons, pathTo } from '../tests/e2e/course.ts';
 import { startPreview } from './bench/preview.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
@@ -30,19 +30,13 @@ const doc = completedDoc(all.slice(0, 3), at, '来週の勉強会のあと、話
 doc.lessons[talking.slug] = { firstAt: at, lastAt: at };
 const seed = JSON.stringify(doc);
 
-/** Waits until the islands inside `selector` have hydrated (they start once scrolled into view). */
-async function hydrated(page, selector) {
-  await page.locator(selector).scrollIntoViewIfNeeded();
-  await page.waitForFunction((s) => !document.querySelector(`${s} course-island[ssr]`), selector);
-}
-
 const shots = {
   home: async (page) => {
     await page.goto('/');
     // The lesson cards' statuses come from the saved progress and the course index; the progress
     // bar from the hero's island, once it has hydrated.
     await page.locator('.card .status').first().waitFor();
-    await hydrated(page, '.home-hero');
+    await hydrated(page);
     await page.locator('#overall-label').waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
   },
@@ -53,7 +47,7 @@ const shots = {
   conversation: async (page) => {
     await page.goto(`/lessons/${talking.slug}/`);
     const box = `[data-activity-id="${conversation.id}"]`;
-    await hydrated(page, box);
+    await hydrated(page);
     for (const i of pathTo(conversation, 1).slice(0, 2)) await page.locator(`${box} [data-choice="${i}"]`).click();
     await page.locator(`${box} .line.you`).nth(1).waitFor();
     await page.locator(`${box} .transcript`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
@@ -61,7 +55,7 @@ const shots = {
   },
   plan: async (page) => {
     await page.goto('/plan/');
-    await hydrated(page, 'main');
+    await hydrated(page);
     // The learner's plan from their reflections, lesson by lesson.
     await page.locator('[data-plan]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.locator('.plan-answer').first().waitFor();
