@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import yaml from 'js-yaml';
 import courseHeaders from './scripts/headers.mjs';
 import coursePwa from './scripts/pwa.mjs';
+import plainImports from './scripts/plain-imports.mjs';
 
 /**
  * Deploy base path, e.g. COURSE_BASE=/course/ for https://example.org/course/.
@@ -26,19 +27,25 @@ const embedOrigins = [...(course.embed?.allowedOrigins ?? []), ...(process.env.C
  * Shared chunks (see build.rolldownOptions below). `course`: what every page runs at first view —
  * nanostores, the progress store and model, the course index, notices and table of contents, PWA
  * registration, and the islands' starter (src/islands/runtime/mount.ts, islands.ts, practice.ts).
- * `ui`: Preact, its hooks and what islands share (use-progress, early-input), loaded by the pages' islands (on a lesson
- * page only once the quiz or a reflection scrolls into view).
+ * `ui`: Preact, its hooks and what the islands of lessons, the plan and home all share (use-progress,
+ * early-input, autosave, progress edits, scoring, review schedule, date and count formats), loaded by
+ * the pages' islands (on a lesson page only once the quiz or a reflection scrolls into view): one file
+ * compresses better than seven, and every page that loads Preact needed most of them anyway.
  */
 const FIRST_VIEW = [
   /node_modules\/nanostores\//,
   /\/src\/stores\/(progress|app|course)\.ts$/,
   /\/src\/lib\/(progress\/(document|versions|read|backend)|course\/(completion|course-index)|text\/(notices|ui-text)|activities\/record|checks\/record|plan\/items|lms\/events)\.ts$/,
   /\/src\/storage\/backends\.ts$/,
-  /\/src\/components\/(notices|toc)\.ts$/,
+  /\/src\/components\/(notices|toc|parts)\.ts$/,
   /\/src\/islands\/runtime\/(mount|islands|practice)\.ts$/,
   /\/src\/delivery\/(page|pwa)\.ts$/,
 ];
-const UI = [/node_modules\/preact\//, /\/src\/islands\/runtime\/(use-progress|early-input)\.tsx?$/];
+const UI = [
+  /node_modules\/preact\//,
+  /\/src\/islands\/runtime\/(use-progress|early-input|use-autosave)\.tsx?$/,
+  /\/src\/lib\/(progress\/edits|course\/scoring|plan\/review-schedule|text\/(dates|count))\.ts$/,
+];
 
 export default defineConfig({
   base,
@@ -81,6 +88,8 @@ export default defineConfig({
         name: 'course-no-module-preload',
         configEnvironment: (name) => (name === 'client' ? { build: { modulePreload: false } } : undefined),
       },
+      // …nor its wrapper around each dynamic import (scripts/plain-imports.mjs).
+      plainImports(),
     ],
     resolve: {
       // Islands are started by src/islands/runtime/mount.ts, not by Astro's client directives (see the file's header).

@@ -1,0 +1,51 @@
+// @ts-check
+/**
+ * A Vite plugin for the browser build: dynamic `import()`s stay plain `import()`s.
+ *
+ * Vite wraps every dynamic import of the client build in its preload helper
+ * (`__vitePreload(() => import("./Quiz.js"), [deps], import.meta.url)`), which would add <link>
+ * preloads for the chunk's JS and CSS dependencies. This build preloads no JS (modulePreload is off:
+ * an island's chunk and its imports load when it starts, src/islands/runtime/mount.ts) and its
+ * islands import no CSS, so every list is empty and the helper only costs bytes: ~0.7 KiB gzip
+ * and a task on every page's first view. This unwraps each call before minification, so the
+ * minifier drops the unused helper. A chunk that is imported dynamically and does bring CSS would
+ * lose its stylesheet without the helper: the build then fails, naming it.
+ */
+
+const WRAP_START = /__vitePreload\((?=\s*\(\)\s*=>)/g;
+const WRAP_END = /,\s*__VITE_PRELOAD__\w*,\s*import\.meta\.url\s*\)/g;
+
+/**
+ * `__vitePreload(FN, __VITE_PRELOAD__…, import.meta.url)` → `(FN)()`: the same promise, without the helper.
+ * @param {string} code
+ */
+export function unwrapPreloads(code) {
+  const calls = code.match(WRAP_START)?.length ?? 0;
+  const ends = code.match(WRAP_END)?.length ?? 0;
+  if (calls === 0 && ends === 0) return null;
+  // Each call's start and end must be found, or the output would not parse.
+  if (calls !== ends) throw new Error(`plain-imports: ${calls} preload calls but ${ends} ends of one`);
+  return code.replace(WRAP_START, '(').replace(WRAP_END, ')()');
+}
+
+/** @returns {import('vite').Plugin} */
+export default function plainImports() {
+  return {
+    name: 'course-plain-imports',
+    enforce: 'post',
+    applyToEnvironment: (env) => env.config.consumer === 'client',
+    renderChunk(code) {
+      const out = unwrapPreloads(code);
+      return out === null ? null : { code: out, map: null };
+    },
+    generateBundle(_options, bundle) {
+      const dynamicTargets = new Set(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? c.dynamicImports : [])));
+      for (const file of dynamicTargets) {
+        const chunk = bundle[file];
+        const css = chunk?.type === 'chunk' ? [...(chunk.viteMetadata?.importedCss ?? [])] : [];
+        if (css.length)
+          throw new Error(`plain-imports: ${file} is imported dynamically and brings CSS (${css.join(', ')}), which only Vite's preload helper would load`);
+      }
+    },
+  };
+}

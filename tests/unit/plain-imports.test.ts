@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import plainImports, { unwrapPreloads } from '../../scripts/plain-imports.mjs';
+
+describe('unwrapPreloads (dynamic imports without Vite’s preload helper)', () => {
+  it('turns each wrapped import into the same promise without the helper', () => {
+    const code = [
+      'const islands = {',
+      '\tQuiz: () => __vitePreload(() => import("./Quiz.!~{00w}~.js"), __VITE_PRELOAD__ace52496, import.meta.url),',
+      '\tReflection: () => __vitePreload(() => import("./Reflection.!~{00x}~.js"), __VITE_PRELOAD__cf807d63, import.meta.url),',
+      '};',
+      'if (framed) __vitePreload(() => import("./bridge.js").then((m) => m.startBridge(meta)), __VITE_PRELOAD__f07a4527, import.meta.url);',
+    ].join('\n');
+    const out = unwrapPreloads(code)!;
+    expect(out).not.toMatch(/__vitePreload|__VITE_PRELOAD__/);
+    expect(out).toContain('Quiz: () => (() => import("./Quiz.!~{00w}~.js"))(),');
+    expect(out).toContain('(() => import("./bridge.js").then((m) => m.startBridge(meta)))();');
+    // What comes out still runs: each entry returns the import's promise.
+    const run = new Function('__import', 'framed', `${out.replaceAll('import(', '__import(').replace('const islands', 'var islands')}\nreturn islands;`);
+    const islands = run((x: string) => Promise.resolve(x), false);
+    return expect(islands.Quiz()).resolves.toBe('./Quiz.!~{00w}~.js');
+  });
+  it('leaves a chunk without dynamic imports alone', () => expect(unwrapPreloads('export const a = 1;')).toBeNull());
+  it('fails the build rather than emit code that cannot parse when a call does not have the expected shape', () => {
+    expect(() => unwrapPreloads('__vitePreload(() => import("./a.js"), deps, import.meta.url)')).toThrow(/1 preload calls but 0/);
+  });
+  it('fails the build when a chunk imported on demand brings CSS, which only the helper would have loaded', () => {
+    const chunk = (dynamicImports: string[], css: string[] = []) => ({ type: 'chunk', dynamicImports, viteMetadata: { importedCss: new Set(css) } });
+    const check = (bundle: Record<string, unknown>) => (plainImports().generateBundle as (o: unknown, b: unknown) => void).call(null, {}, bundle);
+    expect(() => check({ 'course.js': chunk(['Quiz.js']), 'Quiz.js': chunk([]) })).not.toThrow();
+    expect(() => check({ 'course.js': chunk(['Quiz.js']), 'Quiz.js': chunk([], ['Quiz.css']) })).toThrow(
+      /Quiz\.js is imported dynamically and brings CSS \(Quiz\.css\)/,
+    );
+  });
+});
