@@ -136,9 +136,19 @@ test('conversation: the other person speaks from the left with their portrait, t
   // The portrait sits beside the bubble, and the same person always looks the same.
   const avatar = (await them.first().locator('svg').boundingBox())!;
   expect(avatar.x + avatar.width).toBeLessThanOrEqual((await them.first().locator('.bubble').boundingBox())!.x);
-  const faces = await r.locator('.line.them svg').evaluateAll((els) => els.map((e) => e.innerHTML));
+  // Each portrait draws the cast member's picture from the page's sprite (components/art/Portraits.astro).
+  const faces = await r
+    .locator('.line.them svg')
+    .evaluateAll((els) => els.map((e) => document.getElementById(e.querySelector('use')?.getAttribute('href')?.slice(1) ?? '')?.innerHTML ?? ''));
   expect(faces.length).toBe(3);
   expect(new Set(faces).size).toBe(1);
+  expect(faces[0]).toMatch(/<circle[^>]*class="k\d"/);
+  // …and is drawn inside its badge (a drawing placed outside the badge's view box would not show).
+  const drawn = (await them.first().locator('svg use').boundingBox())!;
+  expect(drawn.width).toBeGreaterThan(20);
+  expect(drawn.x).toBeGreaterThanOrEqual(avatar.x - 1);
+  expect(drawn.y).toBeGreaterThanOrEqual(avatar.y - 1);
+  expect(drawn.x + drawn.width).toBeLessThanOrEqual(avatar.x + avatar.width + 1);
   const colours = await r
     .locator('.bubble')
     .evaluateAll((els) => [getComputedStyle(els[0]).backgroundColor, getComputedStyle(els.find((e) => e.closest('.you'))!).backgroundColor]);

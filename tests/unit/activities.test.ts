@@ -11,7 +11,7 @@ import {
   type MessageActivity,
   type SortingActivity,
 } from '../../src/lib/activities/schema';
-import { graphProblems, walk } from '../../src/lib/activities/conversation';
+import { castOf, graphProblems, portraitId, walk } from '../../src/lib/activities/conversation';
 import { betterBest, mergeActivity, readActivity, type ActivityRecord } from '../../src/lib/activities/record';
 import { withCheck, withConversation, withMessage, withPlacement } from '../../src/lib/activities/edits';
 import { cleanPlacement, placementTask, scorePlacement } from '../../src/lib/activities/placement';
@@ -142,6 +142,22 @@ describe("walk (a learner's path through a conversation)", () => {
 // ---------------------------------------------------------------------------------------------
 // Sorting and matching
 // ---------------------------------------------------------------------------------------------
+
+describe("a conversation's cast and their portraits", () => {
+  const nodes = [{ line: '…' }, { speaker: '大野さん' }, { speaker: '久保さん' }, { speaker: '大野さん' }, {}];
+  it('the cast is every speaker once, in the order they first speak; narration has none', () => {
+    expect(castOf(nodes)).toEqual(['大野さん', '久保さん']);
+    expect(castOf([{}, { speaker: '' }])).toEqual([]);
+  });
+  it('each cast member has their own portrait id, the same from the server and the island, unique across conversations', () => {
+    const cast = castOf(nodes);
+    expect(portraitId('l04-a1', '大野さん', cast)).toBe('l04-a1-portrait-0');
+    expect(portraitId('l04-a1', '久保さん', cast)).toBe('l04-a1-portrait-1');
+    expect(portraitId('l07-a1', '大野さん', cast)).not.toBe(portraitId('l04-a1', '大野さん', cast));
+    // Ids fit HTML: no spaces or Japanese names in them.
+    for (const name of cast) expect(portraitId('l04-a1', name, cast)).toMatch(/^[a-z0-9-]+$/);
+  });
+});
 
 describe('scorePlacement', () => {
   const task = placementTask(l03);

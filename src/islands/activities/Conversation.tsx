@@ -8,7 +8,7 @@
 import { Fragment } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import type { ConversationActivity } from '../../lib/activities/schema';
-import { walk } from '../../lib/activities/conversation';
+import { castOf, portraitId, walk } from '../../lib/activities/conversation';
 import { fill, type ConversationText } from '../../lib/text/ui-text';
 import { saveConversation } from '../../stores/activities';
 import { useProgress } from '../runtime/use-progress';
@@ -43,6 +43,22 @@ export default function Conversation({ id, role, start, nodes, t }: Props) {
   const endings = nodes.filter((n) => n.ending);
   const best = record?.best != null ? endings.find((n) => n.ending!.rank === record.best) : undefined;
   const you = fill(t.you, { role });
+  const cast = castOf(nodes);
+  const line = (node: Node) => (
+    <li class={node.speaker ? 'line them' : 'line narration'} data-node={node.id}>
+      {node.speaker ? (
+        <>
+          <AvatarSvg symbol={portraitId(id, node.speaker, cast)} size={40} />
+          <div class="bubble">
+            <span class="speaker">{node.speaker}</span>
+            <p>{node.line}</p>
+          </div>
+        </>
+      ) : (
+        <p>{node.line}</p>
+      )}
+    </li>
+  );
   return (
     <div class="conversation" ref={root}>
       <p class="meta-line">
@@ -52,7 +68,7 @@ export default function Conversation({ id, role, start, nodes, t }: Props) {
       <ol class="transcript" aria-label={t.transcript}>
         {steps.map(({ node, choice }, i) => (
           <Fragment key={i}>
-            <Line node={node} />
+            {line(node)}
             <li class="line you" data-step={i}>
               <div class="bubble">
                 <span class="speaker">{you}</span>
@@ -65,7 +81,7 @@ export default function Conversation({ id, role, start, nodes, t }: Props) {
             </li>
           </Fragment>
         ))}
-        <Line node={current} />
+        {line(current)}
       </ol>
       {current.choices ? (
         <fieldset class="conversation-choices">
@@ -98,23 +114,5 @@ export default function Conversation({ id, role, start, nodes, t }: Props) {
         {said}
       </p>
     </div>
-  );
-}
-
-function Line({ node }: { node: Node }) {
-  return (
-    <li class={node.speaker ? 'line them' : 'line narration'} data-node={node.id}>
-      {node.speaker ? (
-        <>
-          <AvatarSvg name={node.speaker} size={40} />
-          <div class="bubble">
-            <span class="speaker">{node.speaker}</span>
-            <p>{node.line}</p>
-          </div>
-        </>
-      ) : (
-        <p>{node.line}</p>
-      )}
-    </li>
   );
 }

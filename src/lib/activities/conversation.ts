@@ -90,3 +90,13 @@ export function walk<N extends GraphNode>(g: { start: string; nodes: readonly N[
   }
   return { steps, current, path: steps.map((s) => s.choice) };
 }
+
+/** The people who speak in a conversation, in the order they first speak: its cast. */
+export const castOf = (nodes: readonly { speaker?: string }[]): string[] => [...new Set(nodes.flatMap((n) => (n.speaker ? [n.speaker] : [])))];
+
+/**
+ * The element id of a cast member's portrait on the lesson page: the server draws each portrait once,
+ * as an SVG group in a sprite (components/art/Portraits.astro), and the island's bubbles <use> it, so the
+ * drawing code stays out of the browser's JavaScript.
+ */
+export const portraitId = (activityId: string, speaker: string, cast: readonly string[]) => `${activityId}-portrait-${cast.indexOf(speaker)}`;
