@@ -27,20 +27,26 @@ export function startPwa(): void {
       waiting.postMessage({ type: 'SKIP_WAITING' });
     });
 
-  sw.register(`${base}sw.js`, { scope: base }).then(
-    (reg) => {
-      // A worker already waiting (installed in an earlier visit) is offered right away.
-      if (reg.waiting && sw.controller) offer(reg.waiting);
-      reg.addEventListener('updatefound', () => {
-        const installing = reg.installing;
-        installing?.addEventListener('statechange', () => {
-          // First install (no controller yet) needs no prompt: there is nothing to replace.
-          if (installing.state === 'installed' && sw.controller) offer(installing);
+  // Registered once the page has loaded (as web.dev/articles/service-workers-registration advises):
+  // the worker's install downloads the whole course for offline use (~370 KiB gzip), which must not
+  // compete with the page's own first load on a slow phone.
+  const register = () =>
+    sw.register(`${base}sw.js`, { scope: base }).then(
+      (reg) => {
+        // A worker already waiting (installed in an earlier visit) is offered right away.
+        if (reg.waiting && sw.controller) offer(reg.waiting);
+        reg.addEventListener('updatefound', () => {
+          const installing = reg.installing;
+          installing?.addEventListener('statechange', () => {
+            // First install (no controller yet) needs no prompt: there is nothing to replace.
+            if (installing.state === 'installed' && sw.controller) offer(installing);
+          });
         });
-      });
-      // Look for a new version when the learner comes back to the tab.
-      document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && reg.update().catch(() => {}));
-    },
-    () => {},
-  );
+        // Look for a new version when the learner comes back to the tab.
+        document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && reg.update().catch(() => {}));
+      },
+      () => {},
+    );
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register, { once: true });
 }

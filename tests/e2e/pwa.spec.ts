@@ -23,6 +23,21 @@ async function install(page: Page) {
   await page.waitForFunction(() => !!navigator.serviceWorker.controller);
 }
 
+test('the service worker is registered only once the page has loaded, so its download of the whole course does not slow the first load', async ({ page }) => {
+  await page.addInitScript(() => {
+    const calls: string[] = [];
+    (window as unknown as { swCalls: string[] }).swCalls = calls;
+    const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+    navigator.serviceWorker.register = (...args: Parameters<typeof register>) => {
+      calls.push(document.readyState);
+      return register(...args);
+    };
+  });
+  await page.goto(server.url);
+  await page.evaluate(async () => void (await navigator.serviceWorker.ready));
+  expect(await page.evaluate(() => (window as unknown as { swCalls: string[] }).swCalls)).toEqual(['complete']);
+});
+
 test('offline: after one visit every page loads, a quiz and a reflection work and survive a reload', async ({ page, context }) => {
   test.setTimeout(forPages(lessons().length + 5));
   await install(page);
