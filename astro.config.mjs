@@ -95,8 +95,9 @@ export default defineConfig({
       // Islands are started by src/islands/runtime/mount.ts, not by Astro's client directives (see the file's header).
       alias: [{ find: /^@astrojs\/preact\/client\.js$/, replacement: fileURLToPath(new URL('./src/islands/runtime/astro-client.ts', import.meta.url)) }],
     },
-    // URLs that JS builds at run time (Vite's dynamic-import helper) are relative to the chunk, so
-    // the SCORM packages, which rewrite HTML/CSS URLs to relative ones, need no absolute base in JS.
+    // URLs that Vite writes into JS (asset URLs, its dynamic-import handling) are relative to the
+    // chunk, so the SCORM packages, which rewrite HTML/CSS URLs to relative ones, need no absolute
+    // base in JS. (scripts/plain-imports.mjs works with either setting.)
     experimental: { renderBuiltUrl: (_file, { hostType }) => (hostType === 'js' ? { relative: true } : undefined) },
     build: {
       // terser squeezes a few % more out of the shared runtime than the default minifier (first-view budget: 12 KiB gzip).

@@ -8,15 +8,24 @@
  * an island's chunk and its imports load when it starts, src/islands/runtime/mount.ts) and its
  * islands import no CSS, so every list is empty and the helper only costs bytes: ~0.7 KiB gzip
  * and a task on every page's first view. This unwraps each call before minification, so the
- * minifier drops the unused helper. A chunk that is imported dynamically and does bring CSS would
- * lose its stylesheet without the helper: the build then fails, naming it.
+ * minifier drops the unused helper. A chunk imported on demand that brings CSS (itself or through
+ * its imports), or that Vite removed as CSS only, would need the helper: the build then fails, naming it.
  */
 
 const WRAP_START = /__vitePreload\((?=\s*\(\)\s*=>)/g;
-const WRAP_END = /,\s*__VITE_PRELOAD__\w*,\s*import\.meta\.url\s*\)/g;
+// `import.meta.url` is passed when JS URLs are relative (renderBuiltUrl in astro.config.mjs); not otherwise.
+const WRAP_END = /,\s*__VITE_PRELOAD__\w*(?:,\s*import\.meta\.url)?\s*\)/g;
 
 /**
- * `__vitePreload(FN, __VITE_PRELOAD__…, import.meta.url)` → `(FN)()`: the same promise, without the helper.
+ * `by`, padded with spaces to the length of `s`, so every later column on the line keeps its place (source maps stay true).
+ * @param {string} s
+ * @param {string} by
+ */
+const pad = (s, by) => by + ' '.repeat(s.length - by.length);
+
+/**
+ * `__vitePreload(FN, __VITE_PRELOAD__…, import.meta.url)` → `(FN)()`, padded with spaces to the
+ * original length: the same promise, without the helper.
  * @param {string} code
  */
 export function unwrapPreloads(code) {
@@ -25,7 +34,22 @@ export function unwrapPreloads(code) {
   if (calls === 0 && ends === 0) return null;
   // Each call's start and end must be found, or the output would not parse.
   if (calls !== ends) throw new Error(`plain-imports: ${calls} preload calls but ${ends} ends of one`);
-  return code.replace(WRAP_START, '(').replace(WRAP_END, ')()');
+  return code.replace(WRAP_START, (m) => pad(m, '(')).replace(WRAP_END, (m) => pad(m, ')()'));
+}
+
+/**
+ * The CSS a chunk would bring when imported: its own and that of the chunks it imports, recursively.
+ * @param {Record<string, any>} bundle
+ * @param {string} file
+ * @param {Set<string>} seen
+ * @returns {string[]}
+ */
+function cssOf(bundle, file, seen = new Set()) {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const chunk = bundle[file];
+  if (chunk?.type !== 'chunk') return [];
+  return [...(chunk.viteMetadata?.importedCss ?? []), ...chunk.imports.flatMap((/** @type {string} */ f) => cssOf(bundle, f, seen))];
 }
 
 /** @returns {import('vite').Plugin} */
@@ -36,13 +60,17 @@ export default function plainImports() {
     applyToEnvironment: (env) => env.config.consumer === 'client',
     renderChunk(code) {
       const out = unwrapPreloads(code);
+      // Same length, same lines: the incoming source map still fits.
       return out === null ? null : { code: out, map: null };
     },
     generateBundle(_options, bundle) {
       const dynamicTargets = new Set(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? c.dynamicImports : [])));
       for (const file of dynamicTargets) {
-        const chunk = bundle[file];
-        const css = chunk?.type === 'chunk' ? [...(chunk.viteMetadata?.importedCss ?? [])] : [];
+        if (bundle[file]?.type !== 'chunk')
+          throw new Error(
+            `plain-imports: ${file} is imported dynamically but is not a JavaScript chunk (CSS only?); only Vite's preload helper would handle it`,
+          );
+        const css = cssOf(bundle, file);
         if (css.length)
           throw new Error(`plain-imports: ${file} is imported dynamically and brings CSS (${css.join(', ')}), which only Vite's preload helper would load`);
       }
