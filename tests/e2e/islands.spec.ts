@@ -90,3 +90,28 @@ test("a lesson's HTML is at most 2.5 times its visible text, both gzipped", asyn
   }
   test.info().annotations.push({ type: 'ratios', description: ratios.join('; ') });
 });
+
+test('the page’s starters run on their own: one that fails (here the contents, whose list is missing) leaves the notices, the islands and saving working', async ({
+  page,
+  context,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.route(`**${url}`, async (route) => {
+    const res = await route.fetch();
+    // The contents' list loses the attribute its script looks for, so that script throws.
+    await route.fulfill({ response: res, body: (await res.text()).replace(' data-toc', ' data-toc-gone') });
+  });
+  await page.goto(url);
+  await hydrated(page);
+  expect(errors.length).toBeGreaterThan(0);
+  // The quiz started and keeps its answers: a draft of every choice reaches storage.
+  await answer(page, lesson, right);
+  const q1 = lesson.quiz.questions[0];
+  await expect.poll(async () => (await stored(page))?.drafts?.[`quiz:${lesson.slug}`]?.value ?? '').toContain(right(q1)[0]);
+  // The notices still work: losing the connection is announced.
+  await context.setOffline(true);
+  await expect(page.locator('[data-notice="offline"]')).toBeVisible();
+  await context.setOffline(false);
+});
