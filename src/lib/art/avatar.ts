@@ -1,8 +1,8 @@
 /**
  * The course's drawn people: the shared head shapes and the deterministic look of a named person.
- * Pure (no DOM, no CSS): components/art/Avatar.astro and LessonCover.astro, and the conversation's
- * cast in islands/activities/AvatarSvg.tsx, draw from the same strings, so a person looks the same
- * on the server and in the browser.
+ * Pure (no DOM, no CSS), used at build time only: components/art/AvatarShapes.astro (the portraits
+ * of Avatar.astro and of the conversation's sprite, Portraits.astro) and LessonCover.astro draw from
+ * the same strings, so a person looks the same everywhere.
  *
  * Coordinates: a figure stands on (0, 0); the head is a circle of radius 9 at (0, -89).
  * Colours are class names defined in src/styles/palette.css (fill: f1–f8 clothes and props, k1–k4
