@@ -22,19 +22,22 @@ const BODY: readonly [PartKey, string][] = [
   ['scenario', 'Scenario'],
   ['evidence', 'Evidence'],
 ];
-/** A practice activity's element carries the activity's id (components/mdx/ActivityBox.astro). */
-const ACTIVITY = /<(?:Conversation|Sorting|Matching|MessageBuilder)\s[^>]*?\bid="([^"]+)"/;
-
-/** The parts of a lesson whose MDX body is `body`: those the body uses, then the quiz and the reflections. */
-export function lessonParts(body: string): LessonPart[] {
+/**
+ * The parts of a lesson whose MDX body is `body`: those the body uses, then the quiz and the
+ * reflections. `activities` are the ids of the lesson's practice activities (its `activities:`);
+ * each is placed in the body by a component naming it (`<Sorting id="l03-a1" />`), whose element
+ * carries that id (components/mdx/ActivityBox.astro), whatever the kind of activity.
+ */
+export function lessonParts(body: string, activities: readonly string[] = []): LessonPart[] {
   const found: (LessonPart & { at: number })[] = [];
   for (const [key, tag] of BODY) {
     const at = body.search(new RegExp(`<${tag}[\\s/>]`));
     if (at >= 0) found.push({ key, target: key, at });
   }
-  // The first activity stands for 練習 (a lesson may have up to three).
-  const activity = ACTIVITY.exec(body);
-  if (activity) found.push({ key: 'practice', target: activity[1], at: activity.index });
+  // The first activity in the body stands for 練習 (a lesson may have up to three).
+  const placed = activities.map((id) => ({ id, at: body.indexOf(`id="${id}"`) })).filter((a) => a.at >= 0);
+  const first = placed.sort((a, b) => a.at - b.at)[0];
+  if (first) found.push({ key: 'practice', target: first.id, at: first.at });
   found.sort((a, b) => a.at - b.at);
   return [...found.map(({ key, target }) => ({ key, target })), { key: 'quiz', target: 'quiz' }, { key: 'reflection', target: 'reflection' }];
 }
