@@ -8,13 +8,14 @@ import {
   readAssessment,
   reportedScore,
   reportedSuccess,
+  lessonDoneInWords,
   rulesInWords,
 } from '../../src/lib/course/assessment';
 import { withCheckSubmitted } from '../../src/lib/checks/edits';
 import { COURSE_INDEX_VERSION, parseCourseIndex } from '../../src/lib/course/course-index';
 import { emptyProgress, type Progress } from '../../src/lib/progress/document';
 import { withAttempt, withReflection } from '../../src/lib/progress/edits';
-import { courseSchema, type AssessmentRules } from '../../src/lib/course/schema';
+import { courseSchema, type AssessmentRules, type CompletionRules } from '../../src/lib/course/schema';
 import type { ScorableQuestion } from '../../src/lib/course/scoring';
 import { ASSESSMENT_TEXT } from '../../src/lib/text/ui-text';
 
@@ -77,6 +78,21 @@ describe('the score and pass/fail hosts receive', () => {
     expect(reportedSuccess(withCheckSubmitted(done(), 'final', finals, {}, at(9)), lessons, rules, passed)).toBe('failed');
     expect(reportedSuccess(full(done()), lessons, rules, passed)).toBe('passed');
     expect(reportedSuccess(done(), lessons, rules, optional)).toBe('passed');
+  });
+});
+
+describe('what completes a lesson, in words (home page)', () => {
+  const done = (r: Partial<CompletionRules>) => lessonDoneInWords({ ...rules, ...r }, ASSESSMENT_TEXT);
+  it('says exactly the steps the rules require, each joined and the last one ending the sentence', () => {
+    expect(done({ activities: 'all', requireReflections: true })).toBe(
+      'クイズで合格ライン（80%）に届き、練習を終え、必須のふりかえりを書くとレッスン完了です。',
+    );
+    expect(done({ activities: ['l04-a1'], requireReflections: true })).toBe(
+      'クイズで合格ライン（80%）に届き、必須の練習を終え、必須のふりかえりを書くとレッスン完了です。',
+    );
+    expect(done({ activities: 'none', requireReflections: true })).toBe('クイズで合格ライン（80%）に届き、必須のふりかえりを書くとレッスン完了です。');
+    expect(done({ activities: 'all', requireReflections: false })).toBe('クイズで合格ライン（80%）に届き、練習を終えるとレッスン完了です。');
+    expect(done({ activities: 'none', requireReflections: false, passMark: 0.6 })).toBe('クイズで合格ライン（60%）に届くとレッスン完了です。');
   });
 });
 

@@ -90,10 +90,28 @@ export interface AssessmentText {
   noPass: string;
   passQuizzes: string;
   precheck: string;
+  /**
+   * What completes one lesson, step by step, each in its joining form and its final form
+   * (「…に届き、」 / 「…に届く」): the quiz, every practice activity or the required ones, the required reflections.
+   */
+  lessonSteps: Record<'quiz' | 'allPractice' | 'somePractice' | 'reflections', readonly [string, string]>;
+  /** The sentence around the steps: {steps} is the joined steps. */
+  lessonDone: string;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const fillIn = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
+
+/**
+ * What completes a lesson, in one sentence, e.g. 「クイズで合格ライン（80%）に届き、練習を終え、必須の
+ * ふりかえりを書くとレッスン完了です。」: from the same rules the course applies (src/lib/course/completion.ts).
+ */
+export function lessonDoneInWords(rules: CompletionRules, t: AssessmentText): string {
+  const practice = rules.activities === 'none' ? null : rules.activities === 'all' || rules.activities === undefined ? 'allPractice' : 'somePractice';
+  const steps = (['quiz', practice, rules.requireReflections ? 'reflections' : null] as const).filter((k) => k !== null).map((k) => t.lessonSteps[k]);
+  const joined = steps.map(([joining, final], i) => (i < steps.length - 1 ? `${joining}、` : final)).join('');
+  return fillIn(fillIn(t.lessonDone, { steps: joined }), { quizPass: pct(rules.passMark) });
+}
 
 /**
  * The rules in words, e.g. 「修了には、全10レッスンの完了と修了テストの受験が必要です。…」 (completion)

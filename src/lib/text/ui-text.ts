@@ -256,6 +256,13 @@ export const ASSESSMENT_TEXT = {
   scoreQuizzes: '学習管理システム（LMS）や埋め込み先に送られる得点は、全レッスンの確認クイズの最高スコアの平均です。',
   passQuizzes: 'すべての確認クイズに合格すると、合格として記録されます。',
   precheck: '事前チェックは、始める前の出発点を確かめるためのもので、修了の条件にも得点にも含まれません。',
+  lessonSteps: {
+    quiz: ['クイズで合格ライン（{quizPass}）に届き', 'クイズで合格ライン（{quizPass}）に届く'],
+    allPractice: ['練習を終え', '練習を終える'],
+    somePractice: ['必須の練習を終え', '必須の練習を終える'],
+    reflections: ['必須のふりかえりを書き', '必須のふりかえりを書く'],
+  },
+  lessonDone: '{steps}とレッスン完了です。',
 } satisfies AssessmentText;
 
 /** The progress file page (進捗の書き出し・読み込み). */
