@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { activity, completedDoc, hydrated, lessons, pathTo } from '../tests/e2e/course.ts';
+import { activity, completedDoc, hydrated, lessons, pathTo, seed } from '../tests/e2e/course.ts';
 import { startPreview } from './bench/preview.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
@@ -20,7 +20,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const outDir = process.env.COURSE_OUT_DIR ?? 'dist';
 const port = Number(process.env.SCREENSHOTS_PORT ?? 4391);
 const target = path.join(root, 'docs/screenshots');
-if (!fs.existsSync(path.join(root, outDir, 'index.html'))) throw new Error(`no build in ${outDir}/: run npm run build first`);
+if (!fs.existsSync(path.resolve(root, outDir, 'index.html'))) throw new Error(`no build in ${outDir}/: run npm run build first`);
 
 const all = lessons();
 const conversation = activity('l04-a1', 'conversation');
@@ -28,7 +28,6 @@ const talking = all.find((l) => l.activities?.some((a) => a.id === conversation.
 const at = Date.parse('2026-11-20T10:00:00+09:00');
 const doc = completedDoc(all.slice(0, 3), at, '来週の勉強会のあと、話した人に一言お礼のメッセージを送ります。');
 doc.lessons[talking.slug] = { firstAt: at, lastAt: at };
-const seed = JSON.stringify(doc);
 
 const shots = {
   home: async (page) => {
@@ -78,8 +77,8 @@ try {
           timezoneId: 'Asia/Tokyo',
           serviceWorkers: 'block',
         });
-        await context.addInitScript(([key, value]) => localStorage.getItem(key) || localStorage.setItem(key, value), ['course:networking-ja:progress', seed]);
         const page = await context.newPage();
+        await seed(page, doc);
         await shoot(page);
         const file = path.join(target, `${name}-${width}-${colorScheme}.png`);
         await page.screenshot({ path: file });
