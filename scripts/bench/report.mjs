@@ -214,18 +214,16 @@ function budgetTable(r) {
   const mark = (ok) => (ok == null ? '–' : ok ? 'within' : 'OVER');
   if (r.limit) {
     const { course, limit, ratios } = r.limit;
-    rows.push([
-      `LCP, lesson ${r.limit.lesson} vs limit page (ms, medians)`,
-      `${round(course.median.lcp)} / ${round(limit.median.lcp)} = ${round(ratios.lcp, 2)}x`,
-      `${b.lcp}x`,
-      mark(ratios.lcp == null ? null : ratios.lcp <= b.lcp),
-    ]);
-    rows.push([
-      'main-thread work, lesson vs limit page (ms, medians)',
-      `${round(course.median.mainThread)} / ${round(limit.median.mainThread)} = ${round(ratios.mainThread, 2)}x`,
-      `${b.mainThread}x`,
-      mark(ratios.mainThread == null ? null : ratios.mainThread <= b.mainThread),
-    ]);
+    for (const [key, what] of [
+      ['lcp', `LCP, lesson ${r.limit.lesson}`],
+      ['mainThread', 'main-thread work, lesson'],
+    ])
+      rows.push([
+        `${what} vs limit page (ms, medians)`,
+        `${round(course.median[key])} / ${round(limit.median[key])} = ${round(ratios[key], 2)}x`,
+        `${b[key]}x`,
+        mark(ratios[key] == null ? null : ratios[key] <= b[key]),
+      ]);
   }
   for (const [label, budget] of [
     ['lesson', b.js.lesson],
