@@ -8,13 +8,21 @@
  * an island's chunk and its imports load when it starts, src/islands/runtime/mount.ts) and its
  * islands import no CSS, so every list is empty and the helper only costs bytes: ~0.7 KiB gzip
  * and a task on every page's first view. This unwraps each call before minification, so the
- * minifier drops the unused helper. A chunk imported on demand that brings CSS (itself or through
- * its imports), or that Vite removed as CSS only, would need the helper: the build then fails, naming it.
+ * minifier drops the unused helper, and replaces the helper module itself with a one-line plain
+ * call: chunks are linked to the helper before calls are unwrapped, so when a chunk other than the
+ * helper's has a dynamic import (the plan page's calendar file, src/islands/runtime/download.ts),
+ * the helper stays exported, and that one line is what stays. A chunk imported on demand that
+ * brings CSS (itself or through its imports), or that Vite removed as CSS only, would need the
+ * real helper: the build then fails, naming it.
  */
 
 const WRAP_START = /__vitePreload\((?=\s*\(\)\s*=>)/g;
 // `import.meta.url` is passed when JS URLs are relative (renderBuiltUrl in astro.config.mjs); not otherwise.
 const WRAP_END = /,\s*__VITE_PRELOAD__\w*(?:,\s*import\.meta\.url)?\s*\)/g;
+
+/** Vite's preload helper module, and what it is replaced by: the same signature, calling the import as is. */
+const PRELOAD_HELPER = /(^|\0)vite\/preload-helper(\.js)?$/;
+export const PLAIN_HELPER = 'export const __vitePreload = (load) => load();\n';
 
 /**
  * `by`, padded with spaces to the length of `s`, so every later column on the line keeps its place (source maps stay true).
@@ -58,6 +66,15 @@ export default function plainImports() {
     name: 'course-plain-imports',
     enforce: 'post',
     applyToEnvironment: (env) => env.config.consumer === 'client',
+    // The helper itself becomes a plain call. Unwrapping (below) removes every use of it, but a chunk
+    // other than the helper's may have been linked to it already (the helper is then exported and
+    // kept): what is kept is this line, not Vite's ~0.7 KiB.
+    transform: {
+      order: 'post',
+      handler(_code, id) {
+        return PRELOAD_HELPER.test(id) ? { code: PLAIN_HELPER, map: null } : null;
+      },
+    },
     renderChunk(code) {
       const out = unwrapPreloads(code);
       // Same length, same lines: the incoming source map still fits.

@@ -111,3 +111,24 @@ test('reminders: the people chosen are saved, listed in the plan, and the .ics f
   await expect(page.locator('[data-reminders-message]')).toHaveText('少なくとも1人分、相手の名前かメモを入力すると、カレンダー用ファイルを作れます。');
   await expect(page.locator('[data-plan-reminders]')).toHaveCount(0);
 });
+
+test('the calendar file’s code loads only when asked for; when it cannot load, the learner is told and the input stays saved', async ({ page }) => {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (/\/calendar\.[\w-]+\.js$/.test(r.url())) asked.push(r.url());
+  });
+  await page.route(/\/calendar\.[\w-]+\.js$/, (route) => route.abort());
+  await open(page, '/plan/');
+  await page.getByLabel('相手（名前やメモ）').fill('前の部署の佐藤さん');
+  await page.getByLabel('相手（名前やメモ）').blur();
+  await expect(page.locator('[data-reminders-message]')).toHaveText('保存しました');
+  expect(asked, 'the plan page loaded the calendar code before it was asked for').toEqual([]);
+  await page.getByRole('button', { name: 'カレンダー用ファイル（.ics）をダウンロード' }).click();
+  await expect(page.locator('[data-reminders-message]')).toHaveText(
+    'カレンダー用ファイルを作れませんでした（ファイルを作る部分を読み込めませんでした）。入力した内容は保存されています。通信できる状態でページを読み込み直してから、もう一度ボタンを押してください。',
+  );
+  expect(asked.length).toBeGreaterThan(0);
+  await page.unroute(/\/calendar\.[\w-]+\.js$/);
+  await open(page, '/plan/');
+  await expect(page.locator('#who-0')).toHaveValue('前の部署の佐藤さん');
+});

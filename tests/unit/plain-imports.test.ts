@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import plainImports, { unwrapPreloads } from '../../scripts/plain-imports.mjs';
+import plainImports, { PLAIN_HELPER, unwrapPreloads } from '../../scripts/plain-imports.mjs';
 
 describe('unwrapPreloads (dynamic imports without Vite’s preload helper)', () => {
   it('turns each wrapped import into the same promise without the helper', () => {
@@ -48,5 +48,13 @@ describe('unwrapPreloads (dynamic imports without Vite’s preload helper)', () 
     );
     // …or when Vite removed it as CSS only (the plain import would point at a missing file).
     expect(() => check({ 'course.js': chunk(['styles.js']) })).toThrow(/styles\.js is imported dynamically but is not a JavaScript chunk/);
+  });
+  it('replaces the helper module itself with a plain call (kept only where a chunk was linked to it before unwrapping)', async () => {
+    const { handler } = plainImports().transform as { handler: (code: string, id: string) => { code: string } | null };
+    expect(handler('export const __vitePreload = function preload() { /* ~2 KiB */ }', '\0vite/preload-helper.js')?.code).toBe(PLAIN_HELPER);
+    expect(handler('export const x = 1;', '/src/islands/runtime/download.ts')).toBeNull();
+    // The replacement keeps the helper's contract: it returns the import's promise.
+    const mod = await import(`data:text/javascript,${encodeURIComponent(PLAIN_HELPER)}`);
+    await expect(mod.__vitePreload(() => Promise.resolve('chunk'), [], 'url')).resolves.toBe('chunk');
   });
 });

@@ -4,13 +4,12 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { compareWeek, weekDays, type ActionOption } from '../../lib/challenge/schedule';
-import { dayCalendar } from '../../lib/plan/calendar';
 import { lessonStatus, type LessonRequirement } from '../../lib/course/completion';
 import type { CompletionRules } from '../../lib/course/schema';
 import { fill, type ChallengeText } from '../../lib/text/ui-text';
 import { startWeek } from '../../stores/challenge';
 import { useProgress } from '../runtime/use-progress';
-import { download } from '../runtime/download';
+import { download, loadCalendar } from '../runtime/download';
 import ChallengeSetup from './ChallengeSetup';
 import ChallengeDayCard from './ChallengeDay';
 import ChallengeCompare from './ChallengeCompare';
@@ -55,14 +54,16 @@ export default function Challenge({ actions, lessons, rules, courseId, t }: Prop
       />
     );
 
-  const calendar = () => {
+  const calendar = async () => {
+    const cal = await loadCalendar();
+    if (!cal) return say(t.calendarUnavailable);
     const events = days.map((d, i) => ({
       id: `${d.slot}.challenge`,
       day: d.date,
       title: `${fill(t.day, { n: i + 1 })}：${byId.get(d.action)?.action ?? ''}`,
       description: t.calendarDescription,
     }));
-    download(CHALLENGE_FILE, dayCalendar(events, { now: Date.now(), courseId, name: t.calendarName }), 'text/calendar;charset=utf-8');
+    download(CHALLENGE_FILE, cal.dayCalendar(events, { now: Date.now(), courseId, name: t.calendarName }), 'text/calendar;charset=utf-8');
     say(fill(t.calendarDone, { file: CHALLENGE_FILE }));
   };
   return (

@@ -6,13 +6,12 @@
 import { useRef, useState } from 'preact/hooks';
 import { PLAN_ITEMS_MAX, type PlanItem } from '../../lib/plan/items';
 import { commitmentText, datedCommitments, type CommitmentWording } from '../../lib/plan/plan';
-import { REMINDER_FILE, reminderCalendar } from '../../lib/plan/calendar';
 import type { PlanContent } from '../../lib/course/schema';
 import { fill, type CommitmentText, type ReminderText } from '../../lib/text/ui-text';
 import { savePlan } from '../../stores/plan';
 import { useProgress } from '../runtime/use-progress';
 import { useAutosave } from '../runtime/use-autosave';
-import { download } from '../runtime/download';
+import { download, loadCalendar } from '../runtime/download';
 
 interface Props {
   content: Pick<PlanContent, 'fields' | 'examples'> & CommitmentWording;
@@ -63,11 +62,14 @@ export default function PlanCommitments({ content, courseId, t, reminders }: Pro
     setMessage(fill(t.exampleUsed, { n: i + 1 }));
     focus(`#when-${i}`);
   };
-  const calendar = () => {
+  const calendar = async () => {
     field.flush();
     const dated = datedCommitments(rows, content);
     const people = (progress.profile.reminders?.people ?? []).filter((r) => r.who.trim());
     if (!dated.length && !people.length) return setMessage(t.calendarNone);
+    const cal = await loadCalendar();
+    if (!cal) return setMessage(reminders.unavailable);
+    const { REMINDER_FILE, reminderCalendar } = cal;
     const o = {
       now: Date.now(),
       courseId,

@@ -4,14 +4,13 @@
  */
 import { useState } from 'preact/hooks';
 import { REMINDERS_MAX, type Reminder, type ReminderEvery } from '../../lib/progress/document';
-import { REMINDER_FILE, firstReminderDay, reminderCalendar } from '../../lib/plan/calendar';
 import { formatDateJa } from '../../lib/text/dates';
 import { datedCommitments, type CommitmentWording } from '../../lib/plan/plan';
 import { fill, type ReminderText } from '../../lib/text/ui-text';
 import { saveReminders } from '../../stores/learner';
 import { useProgress } from '../runtime/use-progress';
 import { useAutosave } from '../runtime/use-autosave';
-import { download } from '../runtime/download';
+import { download, loadCalendar } from '../runtime/download';
 
 interface Props {
   courseId: string;
@@ -53,11 +52,14 @@ export default function Reminders({ courseId, t, plan }: Props) {
     field.flush();
     requestAnimationFrame(() => (document.getElementById(`who-${Math.max(0, i - 1)}`) ?? document.getElementById('add-person'))?.focus());
   };
-  const makeCalendar = () => {
+  const makeCalendar = async () => {
     const people = rows.map((r) => ({ ...r, who: r.who.trim() })).filter((r) => r.who);
     const dated = plan ? datedCommitments(progress.plan?.items ?? [], plan) : [];
     if (!people.length && !dated.length) return setMessage(t.none);
     field.flush();
+    const cal = await loadCalendar();
+    if (!cal) return setMessage(t.unavailable);
+    const { REMINDER_FILE, firstReminderDay, reminderCalendar } = cal;
     const now = Date.now();
     const ics = reminderCalendar(
       people,

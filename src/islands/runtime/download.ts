@@ -13,3 +13,10 @@ export function download(name: string, text: string, type: string): void {
   // Some browsers read the URL after click() returns; revoke it once the download has started.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/**
+ * The calendar file builder (src/lib/plan/calendar.ts), loaded when the learner asks for a file:
+ * the plan and challenge pages do not carry it before (~1 KiB gzip). The service worker precaches
+ * it with every other chunk, so it loads offline too; null when it cannot be loaded.
+ */
+export const loadCalendar = () => import('../../lib/plan/calendar').catch(() => null);
