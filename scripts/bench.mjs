@@ -20,7 +20,10 @@
  *     quiz island (scripts/bench/limit.mjs builds it); Lighthouse on the lesson and on it side by
  *     side; the report gives the ratios of their median LCP and main-thread work against the
  *     budgets (1.15x, 1.5x), and the JS with every island in view against 18 KiB (lesson) and
- *     20 KiB (plan). Over-budget numbers are reported, never fail the bench.
+ *     20 KiB (plan). Over-budget numbers are reported, never fail the bench. A third page runs
+ *     beside them as a diagnostic: the same lesson from a copy of the build without sw.js, so
+ *     the report shows how much of the main-thread gap is the offline copy's install (the
+ *     service worker precaches the whole course after load; the limit page has none).
  *  4. Lighthouse 13 (default mobile settings: Moto G Power emulation, simulated slow 4G, 4x CPU
  *     slowdown) on each page, BENCH_RUNS times; the median of each metric is reported
  *     (performance and accessibility scores 0-100, LCP and TBT in ms, CLS, total byte weight as
@@ -169,12 +172,17 @@ const LIMIT_LESSON = 'communication';
 async function stepLimit(cfg, r) {
   if (cfg.runs === 0) return;
   const limit = await buildLimitPage({ root: ROOT, courseDir: cfg.outDir, lesson: LIMIT_LESSON });
+  // The diagnostic copy: the same build without its service worker (registration then fails quietly).
+  const noWorker = path.join(limit.root, 'no-service-worker');
+  fs.cpSync(cfg.outDir, noWorker, { recursive: true });
+  fs.rmSync(path.join(noWorker, 'sw.js'));
   const ports = [];
   const previews = [];
   try {
     for (const [root, outDir] of [
       [ROOT, cfg.outDir],
       [limit.root, limit.outDir],
+      [ROOT, noWorker],
     ]) {
       const port = await freePort(cfg.ports, ports);
       ports.push(port);
@@ -182,10 +190,17 @@ async function stepLimit(cfg, r) {
       cleanups.add(preview.stop);
       previews.push(preview);
     }
-    const urls = [new URL(`/lessons/${LIMIT_LESSON}/`, previews[0].url).href, previews[1].url];
-    const [lesson, bare] = await lighthouseSideBySide(urls, { runs: cfg.runs, chromePath: cfg.chromePath, ports: cfg.ports, exclude: ports });
-    const ratio = (k) => (lesson.median[k] != null && bare.median[k] ? lesson.median[k] / bare.median[k] : null);
-    r.limit = { lesson: LIMIT_LESSON, buildMs: limit.ms, course: lesson, limit: bare, ratios: { lcp: ratio('lcp'), mainThread: ratio('mainThread') } };
+    const urls = [new URL(`/lessons/${LIMIT_LESSON}/`, previews[0].url).href, previews[1].url, new URL(`/lessons/${LIMIT_LESSON}/`, previews[2].url).href];
+    const [lesson, bare, withoutWorker] = await lighthouseSideBySide(urls, { runs: cfg.runs, chromePath: cfg.chromePath, ports: cfg.ports, exclude: ports });
+    const ratio = (k, page = lesson) => (page.median[k] != null && bare.median[k] ? page.median[k] / bare.median[k] : null);
+    r.limit = {
+      lesson: LIMIT_LESSON,
+      buildMs: limit.ms,
+      course: lesson,
+      limit: bare,
+      withoutWorker,
+      ratios: { lcp: ratio('lcp'), mainThread: ratio('mainThread'), mainThreadWithoutWorker: ratio('mainThread', withoutWorker) },
+    };
     if (!lesson.ok || !bare.ok) r.errors.push('Lighthouse never finished on the lesson or its limit page');
   } finally {
     for (const p of previews) {

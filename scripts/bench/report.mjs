@@ -208,7 +208,7 @@ function phaseTable(scales) {
 }
 
 /** The lesson against its limit page, and the JS of lesson and plan with every island in view, against issue 21's budgets. */
-function budgetTable(r) {
+export function budgetTable(r) {
   const b = r.budgets;
   const rows = [];
   const mark = (ok) => (ok == null ? '–' : ok ? 'within' : 'OVER');
@@ -223,6 +223,14 @@ function budgetTable(r) {
         `${round(course.median[key])} / ${round(limit.median[key])} = ${round(ratios[key], 2)}x`,
         `${b[key]}x`,
         mark(ratios[key] == null ? null : ratios[key] <= b[key]),
+      ]);
+    // Diagnostic, not a budget: the same lesson from a copy of the build without sw.js.
+    if (r.limit.withoutWorker)
+      rows.push([
+        'main-thread work, the same lesson without its service worker’s install (diagnostic)',
+        `${round(r.limit.withoutWorker.median.mainThread)} / ${round(limit.median.mainThread)} = ${round(ratios.mainThreadWithoutWorker, 2)}x`,
+        '–',
+        '–',
       ]);
   }
   for (const [label, budget] of [

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { childCpuMs } from '../../scripts/bench/util.mjs';
 import { buildPhases, summariseScale } from '../../scripts/bench/build.mjs';
-import { linearity } from '../../scripts/bench/report.mjs';
+import { budgetTable, linearity } from '../../scripts/bench/report.mjs';
 
 const scale = (lessons: number, ms: number, cpuMs: number | null = null, html = 50_000) => ({
   lessons,
@@ -86,5 +86,31 @@ describe('growth verdicts and the two targets', () => {
     const lin = linearity([scale(10, 14_000), scale(100, 13_900), scale(500, 27_000)]);
     expect(lin.ratio).toBeNull();
     expect(lin.verdict).toMatch(/inconclusive/);
+  });
+});
+
+describe('issue 21 budgets in the report', () => {
+  const med = (lcp: number, mainThread: number) => ({ median: { lcp, mainThread } });
+  const r = {
+    budgets: { lcp: 1.15, mainThread: 1.5, js: { lesson: 18 * 1024, plan: 20 * 1024 } },
+    limit: {
+      lesson: 'communication',
+      course: med(1200, 1140),
+      limit: med(1000, 760),
+      withoutWorker: med(1190, 880),
+      ratios: { lcp: 1.2, mainThread: 1140 / 760, mainThreadWithoutWorker: 880 / 760 },
+    },
+    pages: [{ label: 'lesson', js: { gzip: 24_390 } }],
+  };
+  const rows = budgetTable(r).split('\n');
+  it('marks each ratio against its budget and the JS bytes against theirs', () => {
+    expect(rows.find((l: string) => l.includes('LCP'))).toMatch(/1200 \/ 1000 = 1\.20x.*1\.15x.*OVER/);
+    expect(rows.find((l: string) => l.startsWith('| main-thread work, lesson'))).toMatch(/1140 \/ 760 = 1\.50x.*1\.5x.*within/);
+    expect(rows.find((l: string) => l.includes('JS gzip'))).toMatch(/OVER/);
+  });
+  it('shows the lesson without its service worker as a diagnostic row, with no budget and no verdict', () => {
+    const row = rows.find((l: string) => l.includes('without its service worker'));
+    expect(row).toMatch(/880 \/ 760 = 1\.16x/);
+    expect(row).not.toMatch(/within|OVER/);
   });
 });
