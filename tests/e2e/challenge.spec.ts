@@ -100,6 +100,22 @@ test("the calendar file: seven all-day events in the week's order, each with a 9
   await expect(page.locator('[data-compare]')).toBeVisible();
 });
 
+test('the calendar file when its code cannot load: the learner is told (announced), and pressing again once back online makes the file', async ({ page }) => {
+  await setClock(page, '2026-12-07T08:00');
+  await page.route(/\/calendar\.[\w-]+\.js$/, (route) => route.abort());
+  await open(page, '/challenge/');
+  await page.getByRole('button', { name: 'この7日間で始める' }).click();
+  await page.getByRole('button', { name: 'カレンダー用ファイル（.ics）を保存' }).click();
+  const message = page.locator('[data-challenge-message]');
+  await expect(message).toHaveText(
+    'カレンダー用ファイルを作れませんでした。通信が切れている可能性があります。通信できる状態で、もう一度ボタンを押してください。',
+  );
+  await expect(message).toHaveAttribute('role', 'status');
+  await page.unroute(/\/calendar\.[\w-]+\.js$/);
+  const { name } = await downloadOf(page, () => page.getByRole('button', { name: 'カレンダー用ファイル（.ics）を保存' }).click());
+  expect(name).toBe('networking-challenge.ics');
+});
+
 test('two tabs: a day recorded in each is kept in both', async ({ context }) => {
   const a = await context.newPage();
   await open(a, '/challenge/');

@@ -63,12 +63,13 @@ export default function PlanCommitments({ content, courseId, t, reminders }: Pro
     focus(`#when-${i}`);
   };
   const calendar = async () => {
-    field.flush();
+    const safe = field.flush();
     const dated = datedCommitments(rows, content);
     const people = (progress.profile.reminders?.people ?? []).filter((r) => r.who.trim());
     if (!dated.length && !people.length) return setMessage(t.calendarNone);
     const cal = await loadCalendar();
-    if (!cal) return setMessage(reminders.unavailable);
+    // Reloading is advised only when the plan is stored; otherwise the save failure stays on screen.
+    if (!cal) return setMessage(safe ? reminders.unavailable : t.failed);
     const { REMINDER_FILE, reminderCalendar } = cal;
     const o = {
       now: Date.now(),

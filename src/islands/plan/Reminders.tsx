@@ -56,9 +56,10 @@ export default function Reminders({ courseId, t, plan }: Props) {
     const people = rows.map((r) => ({ ...r, who: r.who.trim() })).filter((r) => r.who);
     const dated = plan ? datedCommitments(progress.plan?.items ?? [], plan) : [];
     if (!people.length && !dated.length) return setMessage(t.none);
-    field.flush();
+    const safe = field.flush();
     const cal = await loadCalendar();
-    if (!cal) return setMessage(t.unavailable);
+    // Reloading is advised only when the input is stored; otherwise the save failure stays on screen.
+    if (!cal) return setMessage(safe ? t.unavailable : t.failed);
     const { REMINDER_FILE, firstReminderDay, reminderCalendar } = cal;
     const now = Date.now();
     const ics = reminderCalendar(
