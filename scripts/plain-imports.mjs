@@ -71,6 +71,8 @@ export default function plainImports() {
     // kept): what is kept is this line, not Vite's ~0.7 KiB.
     transform: {
       order: 'post',
+      // Only the helper's module reaches the handler (no call into JS for every other module).
+      filter: { id: PRELOAD_HELPER },
       handler(_code, id) {
         return PRELOAD_HELPER.test(id) ? { code: PLAIN_HELPER, map: null } : null;
       },

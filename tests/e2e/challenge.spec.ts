@@ -108,9 +108,10 @@ test('the calendar file when its code cannot load: the learner is told (announce
   await page.getByRole('button', { name: 'カレンダー用ファイル（.ics）を保存' }).click();
   const message = page.locator('[data-challenge-message]');
   await expect(message).toHaveText(
-    'カレンダー用ファイルを作れませんでした。通信が切れている可能性があります。通信できる状態で、もう一度ボタンを押してください。',
+    'カレンダー用ファイルを作成できませんでした。インターネットに接続されているか確かめてから、もう一度ボタンを押してください。記録した内容は保存済みです。うまくいかない場合は、ページを再読み込みしてください。',
   );
-  await expect(message).toHaveAttribute('role', 'status');
+  // Said where the learner is: the status region takes the focus, so a screen reader reads it.
+  await expect(message).toBeFocused();
   await page.unroute(/\/calendar\.[\w-]+\.js$/);
   const { name } = await downloadOf(page, () => page.getByRole('button', { name: 'カレンダー用ファイル（.ics）を保存' }).click());
   expect(name).toBe('networking-challenge.ics');

@@ -121,17 +121,45 @@ test('the calendar file’s code loads only when asked for; when it cannot load,
   });
   await page.route(/\/calendar\.[\w-]+\.js$/, (route) => route.abort());
   await open(page, '/plan/');
+  expect(asked, 'the plan page loaded the calendar code before it was asked for').toEqual([]);
   await page.getByLabel('相手（名前やメモ）').fill('前の部署の佐藤さん');
   // Pressed straight after typing: the button saves the row first.
-  await page.getByRole('button', { name: 'カレンダー用ファイル（.ics）をダウンロード' }).click();
-  await expect(page.locator('[data-reminders-message]')).toHaveText(
-    'カレンダー用ファイルを作れませんでした。通信が切れている可能性があります。通信できる状態で、もう一度ボタンを押してください（入力した内容は保存されているので、ページを読み込み直してもかまいません）。',
-  );
-  expect(asked.length, 'the calendar code was asked for only once the button was pressed').toBe(1);
+  const button = page.getByRole('button', { name: 'カレンダー用ファイル（.ics）をダウンロード' });
+  await button.click();
+  const message = page.locator('[data-reminders-message]');
+  const failed =
+    'カレンダー用ファイルを作成できませんでした。インターネットに接続されているか確かめてから、もう一度ボタンを押してください。入力した内容は保存済みです。うまくいかない場合は、ページを再読み込みしてください。';
+  await expect(message).toHaveText(failed);
+  expect(asked).toHaveLength(1);
+  // Pressed again while still offline: the same message, written anew (so it is announced again).
+  await button.click();
+  await expect.poll(() => asked.length).toBe(2);
+  await expect(message).toHaveText(failed);
   // Back online: the same button, on the same page, makes the file.
   await page.unroute(/\/calendar\.[\w-]+\.js$/);
-  const ics = await downloadOf(page, () => page.getByRole('button', { name: 'カレンダー用ファイル（.ics）をダウンロード' }).click());
+  const ics = await downloadOf(page, () => button.click());
   expect(ics.text).toContain('SUMMARY:前の部署の佐藤さんに連絡する');
   await open(page, '/plan/');
+  await expect(page.locator('#who-0')).toHaveValue('前の部署の佐藤さん');
+});
+
+test('the calendar file’s code cannot load and the input could not be saved either: the save failure comes first, and no reload is suggested', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const orig = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k: string, v: string) {
+      if (k.startsWith('course:') && (window as unknown as { __full?: boolean }).__full) throw new DOMException('full', 'QuotaExceededError');
+      return orig.call(this, k, v);
+    };
+  });
+  await page.route(/\/calendar\.[\w-]+\.js$/, (route) => route.abort());
+  await open(page, '/plan/');
+  await page.evaluate(() => ((window as unknown as { __full?: boolean }).__full = true));
+  await page.getByLabel('相手（名前やメモ）').fill('前の部署の佐藤さん');
+  await page.getByRole('button', { name: 'カレンダー用ファイル（.ics）をダウンロード' }).click();
+  await expect(page.locator('[data-reminders-message]')).toHaveText(
+    '保存できませんでした。入力した内容はこの画面に残っています。カレンダー用ファイルを作成できませんでした。インターネットに接続されているか確かめてから、もう一度ボタンを押してください。',
+  );
   await expect(page.locator('#who-0')).toHaveValue('前の部署の佐藤さん');
 });

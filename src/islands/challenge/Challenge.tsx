@@ -8,6 +8,7 @@ import { lessonStatus, type LessonRequirement } from '../../lib/course/completio
 import type { CompletionRules } from '../../lib/course/schema';
 import { fill, type ChallengeText } from '../../lib/text/ui-text';
 import { startWeek } from '../../stores/challenge';
+import { $storage } from '../../stores/progress';
 import { useProgress } from '../runtime/use-progress';
 import { download, loadCalendar } from '../runtime/download';
 import ChallengeSetup from './ChallengeSetup';
@@ -30,6 +31,7 @@ export default function Challenge({ actions, lessons, rules, courseId, t }: Prop
   const [restarting, setRestarting] = useState(false);
   const [message, setMessage] = useState('');
   const status = useRef<HTMLParagraphElement>(null);
+  const busy = useRef(false);
   const done = new Set(lessons.filter((l) => lessonStatus(progress, l, rules) === 'complete').map((l) => l.order));
   const days = weekDays(progress.challenge);
   const byId = new Map(actions.map((a) => [a.id, a]));
@@ -55,8 +57,13 @@ export default function Challenge({ actions, lessons, rules, courseId, t }: Prop
     );
 
   const calendar = async () => {
+    // One file per press: a second press while the builder loads does nothing.
+    if (busy.current) return;
+    busy.current = true;
     const cal = await loadCalendar();
-    if (!cal) return say(t.calendarUnavailable);
+    busy.current = false;
+    // Reloading is suggested only while saving works (a failed save is shown by the notices and the day).
+    if (!cal) return say(t.calendarRetry + ($storage.get().writeFailed ? '' : t.calendarReload));
     const events = days.map((d, i) => ({
       id: `${d.slot}.challenge`,
       day: d.date,

@@ -62,14 +62,23 @@ export default function PlanCommitments({ content, courseId, t, reminders }: Pro
     setMessage(fill(t.exampleUsed, { n: i + 1 }));
     focus(`#when-${i}`);
   };
+  const busy = useRef(false);
   const calendar = async () => {
+    // One file per press: a second press while the builder loads does nothing.
+    if (busy.current) return;
     const safe = field.flush();
     const dated = datedCommitments(rows, content);
     const people = (progress.profile.reminders?.people ?? []).filter((r) => r.who.trim());
-    if (!dated.length && !people.length) return setMessage(t.calendarNone);
+    // A save that failed is said first, whatever happens to the file.
+    const unsaved = safe ? '' : t.failed;
+    if (!dated.length && !people.length) return setMessage(unsaved + t.calendarNone);
+    busy.current = true;
+    // Cleared first, so the same message said again is announced again.
+    setMessage('');
     const cal = await loadCalendar();
-    // Reloading is advised only when the plan is stored; otherwise the save failure stays on screen.
-    if (!cal) return setMessage(safe ? reminders.unavailable : t.failed);
+    busy.current = false;
+    // Reloading is suggested only when the plan is stored.
+    if (!cal) return setMessage(safe ? reminders.calendarRetry + reminders.calendarReload : unsaved + reminders.calendarRetry);
     const { REMINDER_FILE, reminderCalendar } = cal;
     const o = {
       now: Date.now(),
@@ -81,7 +90,7 @@ export default function PlanCommitments({ content, courseId, t, reminders }: Pro
       commitmentDescription: t.calendarDescription,
     };
     download(REMINDER_FILE, reminderCalendar(people, o, dated), 'text/calendar;charset=utf-8');
-    setMessage(fill(t.calendarDone, { file: REMINDER_FILE, count: dated.length, people: people.length }));
+    setMessage(unsaved + fill(t.calendarDone, { file: REMINDER_FILE, count: dated.length, people: people.length }));
   };
   const n = filled(rows).length;
   const full = rows.length >= PLAN_ITEMS_MAX;
