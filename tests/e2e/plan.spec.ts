@@ -163,3 +163,26 @@ test('the calendar file’s code cannot load and the input could not be saved ei
   );
   await expect(page.locator('#who-0')).toHaveValue('前の部署の佐藤さん');
 });
+
+test('the if-then plan’s calendar file when its code cannot load: the learner is told, the commitment stays saved, and pressing again makes the file', async ({
+  page,
+}) => {
+  await setClock(page, '2026-11-27T10:00');
+  await page.route(/\/calendar\.[\w-]+\.js$/, (route) => route.abort());
+  await open(page, '/plan/');
+  const plan = page.locator('[data-activity="plan"]');
+  await plan.locator('#when-0').fill('金曜のチーム会議が早く終わったら');
+  await plan.locator('#action-0').fill('隣の課の人に資料のお礼を伝える');
+  await plan.locator('#remind-0').fill('2026-12-04');
+  const button = plan.getByRole('button', { name: 'カレンダー用ファイル（.ics）を保存' });
+  await button.click();
+  await expect(plan.locator('[data-commitments-message]')).toHaveText(
+    'カレンダー用ファイルを作成できませんでした。インターネットに接続されているか確かめてから、もう一度ボタンを押してください。入力した内容は保存済みです。うまくいかない場合は、ページを再読み込みしてください。',
+  );
+  await page.unroute(/\/calendar\.[\w-]+\.js$/);
+  const ics = await downloadOf(page, () => button.click());
+  expect(ics.text).toContain('DTSTART;VALUE=DATE:20261204');
+  await expect(plan.locator('[data-commitments-message]')).toContainText('日付のある行動計画1件');
+  await open(page, '/plan/');
+  await expect(plan.locator('#action-0')).toHaveValue('隣の課の人に資料のお礼を伝える');
+});
