@@ -10,7 +10,7 @@ import { fill, type ChallengeText } from '../../lib/text/ui-text';
 import { startWeek } from '../../stores/challenge';
 import { $storage } from '../../stores/progress';
 import { useProgress } from '../runtime/use-progress';
-import { download, loadCalendar } from '../runtime/download';
+import { download, withCalendar } from '../runtime/download';
 import ChallengeSetup from './ChallengeSetup';
 import ChallengeDayCard from './ChallengeDay';
 import ChallengeCompare from './ChallengeCompare';
@@ -31,7 +31,6 @@ export default function Challenge({ actions, lessons, rules, courseId, t }: Prop
   const [restarting, setRestarting] = useState(false);
   const [message, setMessage] = useState('');
   const status = useRef<HTMLParagraphElement>(null);
-  const busy = useRef(false);
   const done = new Set(lessons.filter((l) => lessonStatus(progress, l, rules) === 'complete').map((l) => l.order));
   const days = weekDays(progress.challenge);
   const byId = new Map(actions.map((a) => [a.id, a]));
@@ -57,21 +56,18 @@ export default function Challenge({ actions, lessons, rules, courseId, t }: Prop
     );
 
   const calendar = async () => {
-    // One file per press: a second press while the builder loads does nothing.
-    if (busy.current) return;
-    busy.current = true;
-    const cal = await loadCalendar();
-    busy.current = false;
+    const made = await withCalendar(({ dayCalendar }) => {
+      const events = days.map((d, i) => ({
+        id: `${d.slot}.challenge`,
+        day: d.date,
+        title: `${fill(t.day, { n: i + 1 })}：${byId.get(d.action)?.action ?? ''}`,
+        description: t.calendarDescription,
+      }));
+      download(CHALLENGE_FILE, dayCalendar(events, { now: Date.now(), courseId, name: t.calendarName }), 'text/calendar;charset=utf-8');
+      say(fill(t.calendarDone, { file: CHALLENGE_FILE }));
+    });
     // Reloading is suggested only while saving works (a failed save is shown by the notices and the day).
-    if (!cal) return say(t.calendarRetry + ($storage.get().writeFailed ? '' : t.calendarReload));
-    const events = days.map((d, i) => ({
-      id: `${d.slot}.challenge`,
-      day: d.date,
-      title: `${fill(t.day, { n: i + 1 })}：${byId.get(d.action)?.action ?? ''}`,
-      description: t.calendarDescription,
-    }));
-    download(CHALLENGE_FILE, cal.dayCalendar(events, { now: Date.now(), courseId, name: t.calendarName }), 'text/calendar;charset=utf-8');
-    say(fill(t.calendarDone, { file: CHALLENGE_FILE }));
+    if (made === 'failed') say(t.calendarRetry + ($storage.get().writeFailed ? '' : t.calendarReload));
   };
   return (
     <div class="challenge" data-challenge>

@@ -11,7 +11,7 @@ import { fill, type CommitmentText, type ReminderText } from '../../lib/text/ui-
 import { savePlan } from '../../stores/plan';
 import { useProgress } from '../runtime/use-progress';
 import { useAutosave } from '../runtime/use-autosave';
-import { download, loadCalendar } from '../runtime/download';
+import { download, withCalendar } from '../runtime/download';
 
 interface Props {
   content: Pick<PlanContent, 'fields' | 'examples'> & CommitmentWording;
@@ -62,35 +62,30 @@ export default function PlanCommitments({ content, courseId, t, reminders }: Pro
     setMessage(fill(t.exampleUsed, { n: i + 1 }));
     focus(`#when-${i}`);
   };
-  const busy = useRef(false);
   const calendar = async () => {
-    // One file per press: a second press while the builder loads does nothing.
-    if (busy.current) return;
     const safe = field.flush();
     const dated = datedCommitments(rows, content);
     const people = (progress.profile.reminders?.people ?? []).filter((r) => r.who.trim());
     // A save that failed is said first, whatever happens to the file.
     const unsaved = safe ? '' : t.failed;
     if (!dated.length && !people.length) return setMessage(unsaved + t.calendarNone);
-    busy.current = true;
     // Cleared first, so the same message said again is announced again.
     setMessage('');
-    const cal = await loadCalendar();
-    busy.current = false;
+    const made = await withCalendar(({ REMINDER_FILE, reminderCalendar }) => {
+      const o = {
+        now: Date.now(),
+        courseId,
+        name: reminders.calendar,
+        summary: reminders.summary,
+        description: reminders.description,
+        every: reminders.everyLabels,
+        commitmentDescription: t.calendarDescription,
+      };
+      download(REMINDER_FILE, reminderCalendar(people, o, dated), 'text/calendar;charset=utf-8');
+      setMessage(unsaved + fill(t.calendarDone, { file: REMINDER_FILE, count: dated.length, people: people.length }));
+    });
     // Reloading is suggested only when the plan is stored.
-    if (!cal) return setMessage(safe ? reminders.calendarRetry + reminders.calendarReload : unsaved + reminders.calendarRetry);
-    const { REMINDER_FILE, reminderCalendar } = cal;
-    const o = {
-      now: Date.now(),
-      courseId,
-      name: reminders.calendar,
-      summary: reminders.summary,
-      description: reminders.description,
-      every: reminders.everyLabels,
-      commitmentDescription: t.calendarDescription,
-    };
-    download(REMINDER_FILE, reminderCalendar(people, o, dated), 'text/calendar;charset=utf-8');
-    setMessage(unsaved + fill(t.calendarDone, { file: REMINDER_FILE, count: dated.length, people: people.length }));
+    if (made === 'failed') setMessage(safe ? reminders.calendarRetry + reminders.calendarReload : unsaved + reminders.calendarRetry);
   };
   const n = filled(rows).length;
   const full = rows.length >= PLAN_ITEMS_MAX;

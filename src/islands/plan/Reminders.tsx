@@ -2,7 +2,7 @@
  * Lesson 5's follow-up reminders: people to reconnect with and how often, saved as the learner
  * edits, and a calendar file (.ics) with a recurring reminder for each.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { REMINDERS_MAX, type Reminder, type ReminderEvery } from '../../lib/progress/document';
 import { formatDateJa } from '../../lib/text/dates';
 import { datedCommitments, type CommitmentWording } from '../../lib/plan/plan';
@@ -10,7 +10,7 @@ import { fill, type ReminderText } from '../../lib/text/ui-text';
 import { saveReminders } from '../../stores/learner';
 import { useProgress } from '../runtime/use-progress';
 import { useAutosave } from '../runtime/use-autosave';
-import { download, loadCalendar } from '../runtime/download';
+import { download, withCalendar } from '../runtime/download';
 
 interface Props {
   courseId: string;
@@ -52,32 +52,27 @@ export default function Reminders({ courseId, t, plan }: Props) {
     field.flush();
     requestAnimationFrame(() => (document.getElementById(`who-${Math.max(0, i - 1)}`) ?? document.getElementById('add-person'))?.focus());
   };
-  const busy = useRef(false);
   const makeCalendar = async () => {
     const people = rows.map((r) => ({ ...r, who: r.who.trim() })).filter((r) => r.who);
     const dated = plan ? datedCommitments(progress.plan?.items ?? [], plan) : [];
     if (!people.length && !dated.length) return setMessage(t.none);
-    // One file per press: a second press while the builder loads does nothing.
-    if (busy.current) return;
-    busy.current = true;
     const safe = field.flush();
     // Cleared first, so the same message said again is announced again.
     setMessage('');
-    const cal = await loadCalendar();
-    busy.current = false;
+    const made = await withCalendar(({ REMINDER_FILE, firstReminderDay, reminderCalendar }) => {
+      const now = Date.now();
+      const ics = reminderCalendar(
+        people,
+        { now, courseId, name: t.calendar, summary: t.summary, description: t.description, every: t.everyLabels, commitmentDescription: plan?.description },
+        dated,
+      );
+      download(REMINDER_FILE, ics, 'text/calendar;charset=utf-8');
+      setMessage(
+        `${fill(t.downloaded, { file: REMINDER_FILE, count: people.length, date: formatDateJa(firstReminderDay(now)) })}${dated.length ? fill(t.withPlan, { count: dated.length }) : ''}${safe ? '' : t.failed}`,
+      );
+    });
     // Reloading is suggested only when the input is stored; otherwise the save failure comes first.
-    if (!cal) return setMessage(safe ? t.calendarRetry + t.calendarReload : t.failed + t.calendarRetry);
-    const { REMINDER_FILE, firstReminderDay, reminderCalendar } = cal;
-    const now = Date.now();
-    const ics = reminderCalendar(
-      people,
-      { now, courseId, name: t.calendar, summary: t.summary, description: t.description, every: t.everyLabels, commitmentDescription: plan?.description },
-      dated,
-    );
-    download(REMINDER_FILE, ics, 'text/calendar;charset=utf-8');
-    setMessage(
-      `${fill(t.downloaded, { file: REMINDER_FILE, count: people.length, date: formatDateJa(firstReminderDay(now)) })}${dated.length ? fill(t.withPlan, { count: dated.length }) : ''}${safe ? '' : t.failed}`,
-    );
+    if (made === 'failed') setMessage(safe ? t.calendarRetry + t.calendarReload : t.failed + t.calendarRetry);
   };
 
   return (

@@ -72,6 +72,9 @@ export const PLAN_TEXT = {
 export type PlanText = typeof PLAN_TEXT;
 
 /** The reminder list on the plan page and the calendar (.ics) file made from it. */
+/** When the calendar file's builder could not be loaded (the reminders, the if-then plan and the challenge say the same). */
+const CALENDAR_RETRY = 'カレンダー用ファイルを作成できませんでした。インターネットに接続されているか確かめてから、もう一度ボタンを押してください。';
+
 export const REMINDER_TEXT = {
   person: '{n}人目',
   who: '相手（名前やメモ）',
@@ -86,7 +89,7 @@ export const REMINDER_TEXT = {
   download: 'カレンダー用ファイル（.ics）をダウンロード',
   downloaded: '「{file}」を作成しました。カレンダーアプリで開くと、{count}人分のリマインダーが登録されます。最初の通知は{date}です。',
   none: '少なくとも1人分、相手の名前かメモを入力すると、カレンダー用ファイルを作れます。',
-  calendarRetry: 'カレンダー用ファイルを作成できませんでした。インターネットに接続されているか確かめてから、もう一度ボタンを押してください。',
+  calendarRetry: CALENDAR_RETRY,
   calendarReload: '入力した内容は保存済みです。うまくいかない場合は、ページを再読み込みしてください。',
   withPlan: '日付のある行動計画{count}件も入っています。',
   calendar: 'ネットワーキングの連絡リマインダー',
@@ -456,7 +459,7 @@ export const CHALLENGE_TEXT = {
   actualLabel: '実際',
   calendar: 'カレンダー用ファイル（.ics）を保存',
   calendarName: '1週間チャレンジ',
-  calendarRetry: 'カレンダー用ファイルを作成できませんでした。インターネットに接続されているか確かめてから、もう一度ボタンを押してください。',
+  calendarRetry: CALENDAR_RETRY,
   calendarReload: '記録した内容は保存済みです。うまくいかない場合は、ページを再読み込みしてください。',
   calendarDone: '「{file}」を保存しました。カレンダーアプリで開くと、7日分の予定（各日の朝9時に通知）が入ります。',
   calendarDescription: '1週間チャレンジ：やる前に、相手が応じてくれる見込みを講座のページに書いてから、やってみましょう。',
