@@ -41,6 +41,8 @@ test('wrong answers come back for review the next day; right reviews move on, wr
       await expect(form.locator('.feedback')).toContainText(`正解「${q.options.find((o) => o.correct)!.text}」`);
     }
     await page.getByRole('button', { name: '次の問題へ' }).click();
+    // The next question opens unanswered and without an error (the press does not submit it).
+    if (i < qs.length - 1) await expect(page.locator('[data-review-result] .error')).toHaveCount(0);
   }
   await expect(page.locator('[data-review-done]')).toContainText('今日の復習は以上です。お疲れさまでした。次の復習は2026年11月29日からです。');
   await expect(page.locator('[data-review-done]')).toBeFocused();

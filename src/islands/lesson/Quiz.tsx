@@ -96,12 +96,15 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
           <p>{fill(t.ready, { pass })}</p>
         )}
       </div>
+      {/* Keyed: two elements, not one whose type flips to "submit" while its click is still being handled (that submitted the fresh attempt). */}
       {result ? (
-        <button type="button" class="secondary" onClick={retry}>
+        <button key="retry" type="button" class="secondary" onClick={retry}>
           {t.retry}
         </button>
       ) : (
-        <button type="submit">{t.submit}</button>
+        <button key="submit" type="submit">
+          {t.submit}
+        </button>
       )}
     </form>
   );

@@ -130,12 +130,15 @@ export default function ReviewSession({ lessons, t, r, homeHref }: Props) {
       <div class="result" role="status" aria-live="polite" tabIndex={-1} ref={statusRef} data-review-result>
         {result ? <p class="verdict">{`${result.correct ? t.correct : t.incorrect}${schedule()}`}</p> : <p class={hint ? 'error' : ''}>{r.choose}</p>}
       </div>
+      {/* Keyed, as in the lesson quiz: the "next" click must not submit the next question. */}
       {result ? (
-        <button type="button" onClick={next}>
+        <button key="next" type="button" onClick={next}>
           {r.next}
         </button>
       ) : (
-        <button type="submit">{r.submit}</button>
+        <button key="submit" type="submit">
+          {r.submit}
+        </button>
       )}
     </form>
   );
