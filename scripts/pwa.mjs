@@ -57,7 +57,11 @@ export default function coursePwa({ base }) {
           navigateFallback: null,
           // The new worker waits until the learner presses the update button (SKIP_WAITING message).
           skipWaiting: false,
-          clientsClaim: false,
+          // The first worker takes over the page it was installed from: a learner who goes offline
+          // on their first page still gets its quiz, reflections and activities from the offline
+          // copy (uncontrolled, their code and practice file came from the network, and failed).
+          // Nothing to replace then; an update still waits for the learner (skipWaiting above).
+          clientsClaim: true,
           cleanupOutdatedCaches: true,
           // The review page carries every question of the course; a synthetic 500-lesson course
           // (npm run bench) makes it several MB. Allow that rather than failing the build.

@@ -28,9 +28,17 @@ test('a practice file that does not load: the learner is told next to the quiz, 
   await first.scrollIntoViewIfNeeded();
   const alert = page.getByRole('region', { name: '確認クイズ' }).getByRole('alert');
   await expect(alert).toContainText('この部分を読み込めませんでした');
+  await expect(alert).toContainText('ここに入力した内容は、読み込めた時点で保存されます。');
   // The server-rendered quiz stays readable, and a choice made now is kept.
   await first.check();
   await expect(quiz).toHaveAttribute('ssr', '');
+  // Leaving now would lose the choice (saved only once the quiz starts): the browser asks first.
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  expect(page.isClosed()).toBe(false);
   fail = false;
   await alert.getByRole('button', { name: 'もう一度読み込む' }).click();
   await expect(quiz).not.toHaveAttribute('ssr');
@@ -54,6 +62,22 @@ test('coming back online starts the islands that could not load, without a click
   await context.setOffline(false);
   await expect(reflection).not.toHaveAttribute('ssr');
   await expect(page.getByRole('alert').filter({ hasText: 'この部分を読み込めませんでした' })).toHaveCount(0);
+});
+
+test('an island that could not start and holds nothing entered lets the page go without asking', async ({ page }) => {
+  await page.route(`**/lessons/${lesson.slug}/practice.json`, (route) => route.abort('internetdisconnected'));
+  await page.goto(url);
+  await page.locator('course-island[data-name="Quiz"] input').first().scrollIntoViewIfNeeded();
+  await expect(page.getByRole('alert').filter({ hasText: 'この部分を読み込めませんでした' }).first()).toBeVisible();
+  await page.locator('h1').click(); // a user activation, which a beforeunload prompt needs
+  let asked = false;
+  page.on('dialog', (d) => {
+    asked = true;
+    void d.accept();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect(asked).toBe(false);
 });
 
 test("every lesson's practice islands take their props from the lesson's practice file, not from the page", async ({ page }) => {

@@ -15,12 +15,8 @@ test.afterEach(async () => server.close());
 /** Opens the course and waits until a service worker controls the page (all pages precached). */
 async function install(page: Page) {
   await page.goto(server.url);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  // The first visit is not controlled (no clientsClaim); a reload is.
-  await page.reload();
-  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+  // The first worker takes over the page it was installed from (clientsClaim).
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 30_000 });
 }
 
 test('the service worker is registered only once the page has loaded, so its download of the whole course does not slow the first load', async ({ page }) => {
@@ -56,6 +52,25 @@ test('offline: after one visit every page loads, a quiz and a reflection work an
   await hydrated(page);
   await expect(page.locator(`#${lesson.reflections[0].id}-text`)).toHaveValue('電車の中、オフラインで書きました。');
   await expect(page.locator('[data-best]')).toContainText('100%');
+  expect((await stored(page)).quizzes[lesson.slug].best).toBe(1);
+});
+
+test('offline on the first page visited: once the offline copy is made, the practice further down still starts, works and is kept', async ({
+  page,
+  context,
+}) => {
+  const lesson = lessons()[0];
+  await page.goto(`${server.url}lessons/${lesson.slug}/`);
+  // The learner has not scrolled yet: the quiz and the reflections have not started.
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 30_000 });
+  await expect(page.locator('course-island[data-name="Reflection"]').first()).toHaveAttribute('ssr', '');
+  await context.setOffline(true);
+  await hydrated(page);
+  await expect(page.getByRole('alert').filter({ hasText: 'この部分を読み込めませんでした' })).toHaveCount(0);
+  await completeLesson(page, lesson, '最初のページで、オフラインのまま書きました。');
+  await page.reload();
+  await hydrated(page);
+  await expect(page.locator(`#${lesson.reflections[0].id}-text`)).toHaveValue('最初のページで、オフラインのまま書きました。');
   expect((await stored(page)).quizzes[lesson.slug].best).toBe(1);
 });
 

@@ -11,9 +11,11 @@
  *
  * If the code or the data cannot be loaded (the connection dropped), the island stays as the server
  * rendered it (readable, and what the learner entered stays in its fields) with a message and a
- * button to try again, which also happens by itself when the browser is back online.
+ * button to try again, which also happens by itself when the browser is back online. What the
+ * learner enters there is saved once the island starts; until then, leaving the page asks first.
  */
 import { ISLAND_FAILED_TEXT } from '../../lib/text/notices';
+import { entered } from './fields';
 import { ISLANDS, type IslandName } from './islands';
 import { practice } from './practice';
 
@@ -54,9 +56,23 @@ function failed(el: HTMLElement, error: unknown): void {
   button.type = 'button';
   button.textContent = ISLAND_FAILED_TEXT.retry;
   button.addEventListener('click', retry);
-  note.append(`${ISLAND_FAILED_TEXT.message} `, button);
+  const fields = el.querySelector('input, textarea, select') ? ISLAND_FAILED_TEXT.kept : '';
+  note.append(`${ISLAND_FAILED_TEXT.message}${fields} `, button);
   el.before(note);
   addEventListener('online', retry);
+  addEventListener('beforeunload', keep);
+}
+
+/**
+ * Leaving while an island that could not start holds input (saved only once it starts): the
+ * browser asks first, instead of the input being lost without a word.
+ */
+function keep(e: BeforeUnloadEvent): void {
+  for (const el of document.querySelectorAll<HTMLElement>('course-island[data-state="failed"]'))
+    if (entered(el).length) {
+      e.preventDefault();
+      return;
+    }
 }
 
 function retry(): void {

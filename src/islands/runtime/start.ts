@@ -6,7 +6,8 @@
  * started (early-input.ts): read before hydrating, handed to the island once it has settled.
  */
 import { type ComponentType, h, hydrate } from 'preact';
-import { entered, handOver, install } from './early-input';
+import { handOver, install } from './early-input';
+import { entered } from './fields';
 
 install();
 
