@@ -32,7 +32,7 @@ test('by keyboard: the suggested week, a prediction, a day done and recorded, a 
   await tabTo(page, (f) => f.text === 'この7日間で始める');
   await page.keyboard.press('Enter');
   const message = page.locator('[data-challenge-message]');
-  await expect(message).toHaveText('1週間チャレンジを始めました。1日目は2026-12-07です。');
+  await expect(message).toHaveText('1週間チャレンジを始めました。1日目は12月7日（月）です。');
   await expect(message).toBeFocused();
 
   // Day 1, before: the estimate and the worry; then done and the outcome, all by keyboard.
@@ -48,6 +48,9 @@ test('by keyboard: the suggested week, a prediction, a day done and recorded, a 
   await tabTo(page, (f) => f.text === 'やってみた');
   await page.keyboard.press('Enter');
   await expect(day(page, 'd1')).toHaveAttribute('data-status', 'done');
+  // The pressed button is gone: the focus goes to the day's heading, which says the new status.
+  await expect(day(page, 'd1').getByRole('heading', { level: 3 })).toBeFocused();
+  await expect(day(page, 'd1').getByRole('heading', { level: 3 })).toHaveText('1日目（12月7日（月））やってみた');
   await day(page, 'd1').locator('input[value="yes"]').focus();
   await page.keyboard.press('Space');
   await expect(day(page, 'd1').locator('input[value="yes"]')).toBeChecked();
@@ -57,11 +60,12 @@ test('by keyboard: the suggested week, a prediction, a day done and recorded, a 
   // Day 2 skipped; day 3 moved to the 20th (it then comes last).
   await day(page, 'd2').getByRole('button', { name: 'この日はスキップする' }).click();
   await expect(day(page, 'd2')).toHaveAttribute('data-status', 'skipped');
+  await expect(day(page, 'd2').getByRole('heading', { level: 3 })).toBeFocused();
   await day(page, 'd3').locator('input[type="date"]').fill('2026-12-20');
   await expect(page.locator('[data-day]').last()).toHaveAttribute('data-day', 'd3');
 
   const compare = page.locator('[data-compare]');
-  await expect(compare.locator('[data-summary]')).toContainText('記録した1日の見込みの平均は30%、実際に応じてもらえた割合は100%でした');
+  await expect(compare.locator('[data-summary]')).toContainText('記録した1日分の見込みの平均は30%、実際に応じてもらえた割合は100%でした');
   await expect(compare.locator('[data-summary]')).toContainText('人は、相手が応じてくれる見込みを低く見積もりがちです');
   await expect(compare.locator('[data-row="d1"]')).toContainText('30%');
   await expect(compare.locator('[data-row="d1"]')).toContainText('応じてくれた');
@@ -115,6 +119,25 @@ test('the calendar file when its code cannot load: the learner is told (announce
   await page.unroute(/\/calendar\.[\w-]+\.js$/);
   const { name } = await downloadOf(page, () => page.getByRole('button', { name: 'カレンダー用ファイル（.ics）を保存' }).click());
   expect(name).toBe('networking-challenge.ics');
+});
+
+test('starting over by keyboard: the focus goes to the new form, and back to the button when the learner keeps the week', async ({ page }) => {
+  await setClock(page, '2026-12-07T08:00');
+  await open(page, '/challenge/');
+  await page.getByRole('button', { name: 'この7日間で始める' }).click();
+  const restart = page.getByRole('button', { name: '最初からやり直す' });
+  await restart.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'この1週間の行動を決める' })).toBeFocused();
+  await expect(page.locator('[data-challenge-setup]')).toContainText('7日間を最初から決め直します');
+  await page.getByRole('button', { name: 'やめる' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(restart).toBeFocused();
+  // A day marked done and put back: the focus stays on that day.
+  await day(page, 'd1').getByRole('button', { name: 'やってみた' }).click();
+  await day(page, 'd1').getByRole('button', { name: '予定に戻す' }).click();
+  await expect(day(page, 'd1')).toHaveAttribute('data-status', 'planned');
+  await expect(day(page, 'd1').getByRole('heading', { level: 3 })).toBeFocused();
 });
 
 test('two tabs: a day recorded in each is kept in both', async ({ context }) => {

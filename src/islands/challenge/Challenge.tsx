@@ -6,6 +6,7 @@ import { useRef, useState } from 'preact/hooks';
 import { compareWeek, weekDays, type ActionOption } from '../../lib/challenge/schedule';
 import { lessonStatus, type LessonRequirement } from '../../lib/course/completion';
 import type { CompletionRules } from '../../lib/course/schema';
+import { dayJa } from '../../lib/text/dates';
 import { fill, type ChallengeText } from '../../lib/text/ui-text';
 import { startWeek } from '../../stores/challenge';
 import { $storage } from '../../stores/progress';
@@ -38,6 +39,11 @@ export default function Challenge({ actions, lessons, rules, courseId, t }: Prop
     setMessage(text);
     requestAnimationFrame(() => status.current?.focus());
   };
+  /** Starting over replaces the week with the setup form (focus to its heading); cancelling brings the week back (focus to the button). */
+  const restart = (on: boolean) => {
+    setRestarting(on);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(on ? '[data-challenge-setup] h2' : '[data-challenge-restart]')?.focus());
+  };
 
   if (!loaded) return <p>{t.loading}</p>;
   if (!days.length || restarting)
@@ -49,9 +55,9 @@ export default function Challenge({ actions, lessons, rules, courseId, t }: Prop
         onStart={(week) => {
           startWeek(week);
           setRestarting(false);
-          say(fill(t.begun, { date: week[0].date }));
+          say(fill(t.begun, { date: dayJa(week[0].date) }));
         }}
-        onCancel={restarting ? () => setRestarting(false) : undefined}
+        onCancel={restarting ? () => restart(false) : undefined}
       />
     );
 
@@ -89,7 +95,7 @@ export default function Challenge({ actions, lessons, rules, courseId, t }: Prop
         <button type="button" class="secondary" onClick={() => print()}>
           {t.print}
         </button>
-        <button type="button" class="secondary" onClick={() => setRestarting(true)}>
+        <button type="button" class="secondary" onClick={() => restart(true)} data-challenge-restart>
           {t.restart}
         </button>
       </p>

@@ -44,7 +44,8 @@ export default function ChallengeCompare({ comparison: c, days, actions, t }: Pr
           )}
         </>
       )}
-      <table>
+      {/* .stack: on a phone each day is a card, its estimate and result after their column's name (global.css). */}
+      <table class="stack">
         <thead>
           <tr>
             <th scope="col">{t.tableDay}</th>
@@ -58,8 +59,8 @@ export default function ChallengeCompare({ comparison: c, days, actions, t }: Pr
             <tr key={d.slot} data-row={d.slot}>
               <th scope="row">{fill(t.day, { n: i + 1 })}</th>
               <td>{actions.get(d.action)?.action}</td>
-              <td>{pct(d.predict)}</td>
-              <td>{d.status === 'skipped' ? t.statusSkipped : d.outcome ? t.outcomes[d.outcome] : '—'}</td>
+              <td data-label={t.tablePredict}>{pct(d.predict)}</td>
+              <td data-label={t.tableResult}>{d.status === 'skipped' ? t.statusSkipped : d.outcome ? t.outcomes[d.outcome] : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -3,8 +3,10 @@
  * a "yes" is and what they expect; after it, what the other person did and what happened. Choices
  * save at once, texts as they are typed (use-autosave.ts).
  */
+import { useRef } from 'preact/hooks';
 import type { ActionOption } from '../../lib/challenge/schedule';
 import type { ChallengeDay, Outcome, Slot } from '../../lib/challenge/week';
+import { dayJa } from '../../lib/text/dates';
 import { fill, type ChallengeText } from '../../lib/text/ui-text';
 import { saveDay } from '../../stores/challenge';
 import { useAutosave } from '../runtime/use-autosave';
@@ -28,13 +30,19 @@ export default function ChallengeDayCard({ day, n, action, t }: Props) {
     same: (a, b) => a.worry === b.worry && a.note === b.note,
     save: (v, urgent) => (saveDay(day.slot, v, urgent) ? 'saved' : 'failed'),
   });
+  const heading = useRef<HTMLHeadingElement>(null);
   /** A choice: any text typed so far is saved with it. */
   const choose = (patch: Parameters<typeof saveDay>[1]) => saveDay(day.slot, { ...texts.value, ...patch });
+  /** A new status replaces the pressed button: focus goes to the day's heading, which says the status. */
+  const mark = (patch: Parameters<typeof saveDay>[1]) => {
+    choose(patch);
+    requestAnimationFrame(() => heading.current?.focus());
+  };
   const status = { planned: t.statusPlanned, done: t.statusDone, skipped: t.statusSkipped }[day.status];
   return (
     <section class={`challenge-day ${day.status}`} aria-labelledby={`${id}-title`} data-day={day.slot} data-status={day.status}>
-      <h3 id={`${id}-title`}>
-        {fill(t.dayOf, { n, date: day.date })}
+      <h3 id={`${id}-title`} tabIndex={-1} ref={heading}>
+        {fill(t.dayOf, { n, date: dayJa(day.date) })}
         <span class="status">{status}</span>
       </h3>
       <p class="challenge-action">{action?.action}</p>
@@ -107,15 +115,15 @@ export default function ChallengeDayCard({ day, n, action, t }: Props) {
       <p class="actions no-print">
         {day.status === 'planned' ? (
           <>
-            <button type="button" onClick={() => choose({ status: 'done' })}>
+            <button type="button" onClick={() => mark({ status: 'done' })}>
               {t.done}
             </button>
-            <button type="button" class="secondary" onClick={() => choose({ status: 'skipped', outcome: null })}>
+            <button type="button" class="secondary" onClick={() => mark({ status: 'skipped', outcome: null })}>
               {t.skip}
             </button>
           </>
         ) : (
-          <button type="button" class="secondary" onClick={() => choose({ status: 'planned', outcome: null })}>
+          <button type="button" class="secondary" onClick={() => mark({ status: 'planned', outcome: null })}>
             {t.reopen}
           </button>
         )}

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { CHALLENGE_SLOTS } from '../../lib/challenge/week';
 import { addDays, suggestWeek, type ActionOption } from '../../lib/challenge/schedule';
+import { dayJa } from '../../lib/text/dates';
 import { fill, type ChallengeText } from '../../lib/text/ui-text';
 
 interface Props {
@@ -34,7 +35,7 @@ export default function ChallengeSetup({ actions, done, t, onStart, onCancel }: 
         onStart(chosen.map((action, i) => ({ action, date: addDays(start, i) })));
       }}
     >
-      <h2>{t.setupHeading}</h2>
+      <h2 tabIndex={-1}>{t.setupHeading}</h2>
       <p>{t.setupIntro}</p>
       {onCancel && <p class="notice">{t.restartConfirm}</p>}
       {!fromDone && <p class="notice info">{t.fromAll}</p>}
@@ -43,7 +44,7 @@ export default function ChallengeSetup({ actions, done, t, onStart, onCancel }: 
       <ol class="challenge-plan">
         {CHALLENGE_SLOTS.map((slot, i) => (
           <li key={slot}>
-            <label for={`challenge-${slot}`}>{fill(t.dayOf, { n: i + 1, date: addDays(start, i) })}</label>
+            <label for={`challenge-${slot}`}>{fill(t.dayOf, { n: i + 1, date: dayJa(addDays(start, i)) })}</label>
             <select
               id={`challenge-${slot}`}
               value={chosen[i]}
