@@ -10,20 +10,21 @@ import {
   answerWithKeyboard,
   checkQuestions,
   completedDoc,
+  doneActivities,
+  focused,
   forPages,
   hydrated,
   lessons,
   open,
+  quoted,
   right,
   seed,
   stored,
-  takeFinalCheck,
-  withLessonsDone,
-  doneActivities,
-  focused,
   tabTo,
-  wrong,
+  takeFinalCheck,
   type QuestionData,
+  withLessonsDone,
+  wrong,
 } from './course';
 
 const all = lessons();
@@ -121,7 +122,7 @@ test('the whole journey with the keyboard: pre-check, lessons, final check, gain
   await expect(verdict).toBeFocused();
   await expect(verdict).toHaveText('修了テストの結果：10問中8問正解（80%）でした。');
   await expect(page.locator('[data-final-item] .feedback[data-feedback="incorrect"]')).toHaveCount(2);
-  await expect(page.locator(`[data-final-item="${all[1].slug}"] .feedback`)).toContainText(`正解「${finals[1].options.find((o) => o.correct)!.text}」`);
+  await expect(page.locator(`[data-final-item="${all[1].slug}"] .feedback`)).toContainText(`正解${quoted(finals[1].options.find((o) => o.correct)!.text)}`);
   await expect(page.getByRole('button', { name: 'もう一度受ける' })).toHaveCount(0); // taken once (course.yaml: no pass mark)
   await scan(page, '/final/ (results)');
 
@@ -196,9 +197,14 @@ test('skipping the pre-check: recorded, the home page stops inviting, it can sti
   // Sending nothing is not taking it: the learner is told how to skip instead.
   await page.getByRole('button', { name: '送信する' }).click();
   await expect(page.locator('[data-precheck="form"] [role="status"]')).toContainText('まだ1問も答えていません');
+  // An answer ends that error; taking the answer back is not a new one (nothing was sent).
+  await page.locator(`input[name="${pre[0].id}"]`).first().check();
+  await page.getByRole('button', { name: '問1の選択を取り消す' }).click();
+  await expect(page.locator('[data-precheck="form"] [role="status"]')).not.toContainText('まだ1問も答えていません');
+  await expect(page.locator('[data-precheck="form"] .error')).toHaveCount(0);
   await page.locator(`input[name="${pre[1].id}"][value="${right(pre[1])[0]}"]`).check();
   await page.getByRole('button', { name: '送信する' }).click();
-  await expect(page.locator('[data-precheck="done"]')).toContainText('10問中1問に答え、1問が正解でした。');
+  await expect(page.locator('[data-precheck="done"]')).toContainText('10問中1問に答え、1問が正解でした。はじめは答えられなくて当然です。');
   expect((await stored(page)).checks.pre).toMatchObject({ skipped: false, attempts: 1 });
 });
 

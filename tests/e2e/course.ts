@@ -147,6 +147,8 @@ export async function answer(page: Doc, lesson: LessonData, pick: (q: LessonData
   }
 }
 
+/** An option's text as the feedback quotes it: in 「」, one pair for an option that is itself a quoted line. */
+export const quoted = (text: string) => `「${text.replace(/^「([^「」]*)」$/, '$1')}」`;
 export const right = (q: QuestionData) => q.options.filter((o) => o.correct).map((o) => o.id);
 export const wrong = (q: QuestionData) => [q.options.find((o) => !o.correct)!.id];
 

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { answer, answerWithKeyboard, lessons, open, right, shownOrder, stored, wrong } from './course';
+import { answer, answerWithKeyboard, lessons, open, quoted, right, shownOrder, stored, wrong } from './course';
 
 const lesson = lessons()[1];
 const url = `/lessons/${lesson.slug}/`;
@@ -16,7 +16,7 @@ test('wrong answers get explanations and the right answer; a retry that is right
   const set = page.locator(`[data-question="${q1.id}"] .feedback`);
   await expect(set).toHaveAttribute('data-feedback', 'incorrect');
   await expect(set).toContainText(q1.options.find((o) => o.id === wrong(q1)[0])!.feedback);
-  await expect(set).toContainText(`正解「${q1.options.find((o) => o.correct)!.text}」`);
+  await expect(set).toContainText(`正解${quoted(q1.options.find((o) => o.correct)!.text)}`);
 
   await page.getByRole('button', { name: 'もう一度挑戦する' }).click();
   // The press starts a fresh attempt; it does not submit it (no "unanswered" error for answers never asked for).
@@ -34,6 +34,23 @@ test('wrong answers get explanations and the right answer; a retry that is right
   await page.reload();
   await open(page, url);
   await expect(page.locator('[data-best]')).toContainText('これまでの最高スコア：100%（挑戦 2回）');
+});
+
+test('a question with several right answers: each choice is marked right or wrong, and only the right answers not chosen are added', async ({ page }) => {
+  const l = lessons().find((x) => x.quiz.questions.some((q) => q.type === 'multiple' && q.options.filter((o) => o.correct).length >= 2))!;
+  const q = l.quiz.questions.find((x) => x.type === 'multiple' && x.options.filter((o) => o.correct).length >= 2)!;
+  const [hit, ...missed] = q.options.filter((o) => o.correct);
+  const miss = q.options.find((o) => !o.correct)!;
+  await open(page, `/lessons/${l.slug}/`);
+  await answer(page, l, (x) => (x.id === q.id ? [hit.id, miss.id] : right(x)));
+  await page.getByRole('button', { name: '採点する' }).click();
+  const feedback = page.locator(`[data-question="${q.id}"] .feedback`);
+  await expect(feedback).toHaveAttribute('data-feedback', 'incorrect');
+  await expect(feedback).toContainText(`あなたの選択${quoted(hit.text)}（正しい選択）：${hit.feedback}`);
+  await expect(feedback).toContainText(`あなたの選択${quoted(miss.text)}（誤った選択）：${miss.feedback}`);
+  for (const o of missed) await expect(feedback).toContainText(`正解${quoted(o.text)}：${o.feedback}`);
+  // The chosen right answer is explained once, not again under 正解.
+  await expect(feedback.locator('p').filter({ hasText: hit.feedback })).toHaveCount(1);
 });
 
 test('a retry shows the options in a new order, the same after a reload; the first attempt keeps the authored order', async ({ page }) => {
@@ -107,6 +124,17 @@ test('an over-long reflection is not cut and not saved; the earlier text stays s
   await expect(page.locator(`[data-reflection="${r.id}"] [data-save-state]`)).toContainText('2,000文字を5文字超えています');
   await expect(box).toHaveValue(long);
   expect((await stored(page)).reflections[r.id].text).toBe('最初の内容');
+  await expect(page.locator(`[data-reflection="${r.id}"] [data-save-state]`)).not.toContainText('20,000文字まで');
+  // A paste longer than a draft keeps stops there, and the learner is told so (what is on screen is what a reload brings back).
+  await box.selectText();
+  await page.keyboard.insertText('い'.repeat(25_000));
+  await box.blur();
+  await expect(page.locator(`[data-reflection="${r.id}"] [data-save-state]`)).toHaveText(
+    '上限の2,000文字を18,000文字超えています。短くすると保存されます（超えている間は、前に保存した内容が残ります。この欄に入るのは20,000文字までのため、それより後ろは入力されていません）。',
+  );
+  const kept = await box.inputValue();
+  expect(kept).toHaveLength(20_000);
+  expect((await stored(page)).drafts[`reflection:${r.id}`].value).toBe(kept);
 });
 
 test('reflection text is rendered as text, never as HTML', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { answer, lessons, open, right, setClock, stored, wrong } from './course';
+import { answer, lessons, open, quoted, right, setClock, stored, wrong } from './course';
 
 const lesson = lessons()[1];
 const qs = lesson.quiz.questions;
@@ -38,7 +38,7 @@ test('wrong answers come back for review the next day; right reviews move on, wr
       await expect(form.locator('.feedback')).toHaveAttribute('data-feedback', 'correct');
     } else {
       await expect(status).toHaveText('不正解です。明日（2026年11月29日）もう一度出題します。');
-      await expect(form.locator('.feedback')).toContainText(`正解「${q.options.find((o) => o.correct)!.text}」`);
+      await expect(form.locator('.feedback')).toContainText(`正解${quoted(q.options.find((o) => o.correct)!.text)}`);
     }
     await page.getByRole('button', { name: '次の問題へ' }).click();
     // The next question opens unanswered and without an error (the press does not submit it).

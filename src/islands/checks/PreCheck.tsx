@@ -78,7 +78,11 @@ export default function PreCheck({ items, start, t, q }: Props) {
               attempt={1}
               note={fill(t.from, { order: lesson.order, title: lesson.title })}
               chosen={chosen}
-              onChange={(id, next) => choose({ ...answers, [id]: next })}
+              onChange={(id, next) => {
+                // The "nothing answered" error was about that press: an answer ends it (clearing it again later is not a new error).
+                setEmpty(false);
+                choose({ ...answers, [id]: next });
+              }}
               t={q}
             />
             {chosen.length > 0 && (

@@ -29,7 +29,8 @@ export default function PreCheckResult({ record, items, start, t }: Props) {
       <div class="result">
         <p tabIndex={-1}>
           {fill(t.done, { date: formatDateJa(record.at), total: items.length, answered, right })}
-          {right < items.length && t.origin}
+          {/* Said to a learner who got fewer than half right, not to one who knew almost everything. */}
+          {right * 2 < items.length && t.origin}
         </p>
       </div>
       <h2 id="watch-heading">{t.watch}</h2>

@@ -25,11 +25,19 @@ export default function QuizQuestion({ question: q, index, attempt, note, chosen
   const multiple = q.type === 'multiple';
   const toggle = (id: string, on: boolean) => onChange(q.id, multiple ? (on ? [...chosen, id] : chosen.filter((c) => c !== id)) : [id]);
   const option = (id: string) => q.options.find((o) => o.id === id)!;
+  /** An option's text inside the 「」 of the feedback: an option that is itself a quoted line keeps one pair. */
+  const text = (id: string) => option(id).text.replace(/^「([^「」]*)」$/, '$1');
+  const mark = (id: string) => (multiple ? (result?.correctIds.includes(id) ? t.choiceRight : t.choiceWrong) : '');
   return (
-    <fieldset id={`${q.id}-set`} data-question={q.id}>
+    // The question (and where it comes from) describes the group: a screen reader says it with the legend when the learner tabs in.
+    <fieldset id={`${q.id}-set`} data-question={q.id} aria-describedby={note ? `${q.id}-note ${q.id}-prompt` : `${q.id}-prompt`}>
       <legend>{fill(t.legend, { n: index + 1, hint: t[q.type] })}</legend>
-      {note && <p class="meta-line">{note}</p>}
-      <p>{q.prompt}</p>
+      {note && (
+        <p class="meta-line" id={`${q.id}-note`}>
+          {note}
+        </p>
+      )}
+      <p id={`${q.id}-prompt`}>{q.prompt}</p>
       {orderedOptions(q, attempt).map((o) => (
         <label class="choice" key={o.id}>
           <input
@@ -47,10 +55,13 @@ export default function QuizQuestion({ question: q, index, attempt, note, chosen
         <div class={`feedback ${result.correct ? 'ok' : 'ng'}`} data-feedback={result.correct ? 'correct' : 'incorrect'}>
           <p class="verdict">{result.correct ? t.correct : t.incorrect}</p>
           {result.chosen.map((id) => (
-            <p key={id}>{fill(t.yourChoice, { text: option(id).text, feedback: option(id).feedback })}</p>
+            <p key={id}>{fill(t.yourChoice, { text: text(id), mark: mark(id), feedback: option(id).feedback })}</p>
           ))}
+          {/* The right answers not chosen (one chosen is explained above already). */}
           {!result.correct &&
-            result.correctIds.map((id) => <p key={`c-${id}`}>{fill(t.rightAnswer, { text: option(id).text, feedback: option(id).feedback })}</p>)}
+            result.correctIds
+              .filter((id) => !result.chosen.includes(id))
+              .map((id) => <p key={`c-${id}`}>{fill(t.rightAnswer, { text: text(id), feedback: option(id).feedback })}</p>)}
         </div>
       )}
     </fieldset>

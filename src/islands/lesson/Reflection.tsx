@@ -5,7 +5,7 @@
  * the meantime, both texts are kept and the learner chooses.
  */
 import { useRef } from 'preact/hooks';
-import type { Versioned } from '../../lib/progress/document';
+import { STORED_TEXT_CAP, type Versioned } from '../../lib/progress/document';
 import { REFLECTION_MAX, charCount, formatCount, overBy } from '../../lib/text/reflection-limits';
 import { fill, type ReflectionText } from '../../lib/text/ui-text';
 import { $progress } from '../../stores/progress';
@@ -59,6 +59,8 @@ export default function Reflection({ id, prompt, placeholder, required, t }: Pro
         name={id}
         value={field.value}
         placeholder={placeholder}
+        // As much as a draft keeps: what is on screen is what a reload brings back.
+        maxLength={STORED_TEXT_CAP}
         aria-describedby={`${id}-meta`}
         aria-invalid={over > 0 ? 'true' : undefined}
         onInput={(e) => onInput((e.currentTarget as HTMLTextAreaElement).value)}
@@ -73,7 +75,11 @@ export default function Reflection({ id, prompt, placeholder, required, t }: Pro
       <div class="meta-line" id={`${id}-meta`}>
         <span role="status" aria-live="polite" data-save-state={state} class={over || state === 'failed' ? 'error' : ''}>
           {state === 'too-long'
-            ? fill(t.tooLong, { max: formatCount(REFLECTION_MAX), over: formatCount(over) })
+            ? fill(field.value.length >= STORED_TEXT_CAP ? t.tooLongCut : t.tooLong, {
+                max: formatCount(REFLECTION_MAX),
+                over: formatCount(over),
+                cap: formatCount(STORED_TEXT_CAP),
+              })
             : state === 'idle' || state === 'invalid'
               ? ''
               : t[state]}

@@ -16,7 +16,10 @@ export const QUIZ_TEXT = {
   legend: '問{n}（{hint}）',
   correct: '正解です。',
   incorrect: '不正解です。',
-  yourChoice: 'あなたの選択「{text}」：{feedback}',
+  yourChoice: 'あなたの選択「{text}」{mark}：{feedback}',
+  /** After each choice of a question with several right answers: whether that one was right. */
+  choiceRight: '（正しい選択）',
+  choiceWrong: '（誤った選択）',
   rightAnswer: '正解「{text}」：{feedback}',
   best: 'これまでの最高スコア：{score}（挑戦 {attempts}回）',
   score: '{total}問中{correct}問正解（{score}）。',
@@ -38,7 +41,10 @@ export const REFLECTION_TEXT = {
   saved: '保存しました',
   failed: 'この端末に保存できませんでした。内容はこの画面に残っています。',
   tooLong:
-    '{max}文字を{over}文字超えています。短くすると保存されます（超えている間は、前に保存した内容が残ります。いま書いている文章も下書きとして残ります）。',
+    '上限の{max}文字を{over}文字超えています。短くすると保存されます（超えている間は、前に保存した内容が残ります。いま書いている文章も下書きとして残ります）。',
+  /** Over the limit and as long as the box takes (what a draft can keep): a longer paste stopped there. */
+  tooLongCut:
+    '上限の{max}文字を{over}文字超えています。短くすると保存されます（超えている間は、前に保存した内容が残ります。この欄に入るのは{cap}文字までのため、それより後ろは入力されていません）。',
   count: '{count} / {max}文字',
   conflict: '別のタブか別の端末で、このふりかえりに違う内容が保存されていました。どちらを残すか選んでください（選ぶまで、両方とも残ります）。',
   useOther: 'こちらの内容を使う',
@@ -444,9 +450,9 @@ export const CHALLENGE_TEXT = {
   failed: '保存できませんでした。入力した内容はこの画面に残っています。',
   compareHeading: '予想と、実際の結果',
   compareNone: 'やってみた日の結果を記録すると、ここに予想と並べて表示されます。',
-  compareSummary: '記録した{n}日の見込みの平均は{predicted}、実際に応じてもらえた割合は{actual}でした（一部応じてくれた日は半分と数えています）。',
-  compareSummaryNoPredict: '記録した{n}日のうち、実際に応じてもらえた割合は{actual}でした（一部応じてくれた日は半分と数えています）。',
-  compareUnder: '予想より、相手は応じてくれました。人は、相手が応じてくれる見込みを低く見積もりがちです。あなたの1週間でも、そうだったようです。',
+  compareSummary: '記録した{n}日分の見込みの平均は{predicted}、実際に応じてもらえた割合は{actual}でした（一部応じてくれた日は半分と数えています）。',
+  compareSummaryNoPredict: '記録した{n}日分のうち、実際に応じてもらえた割合は{actual}でした（一部応じてくれた日は半分と数えています）。',
+  compareUnder: '予想より、相手は応じてくれました。人は、相手が応じてくれる見込みを低く見積もりがちです。ここまでのあなたの記録でも、そうだったようです。',
   compareOver:
     '予想ほどには応じてもらえませんでした。頼み方や場面を変えると結果も変わります。うまくいかなかった日のメモを読み返して、次の一回に生かしましょう。',
   compareEven: '予想と実際がほぼ同じでした。予想を立ててから動く練習そのものが、声をかける不安を小さくしていきます。',
