@@ -18,18 +18,21 @@ test('keyboard only: a whole lesson — skip link, quiz, reflection, next lesson
   await answerWithKeyboard(page, lesson);
   expect((await focused(page)).text).toBe('採点する');
   await page.keyboard.press('Enter');
-  // Focus moves to the announced result.
+  // Focus moves to the result, which a screen reader reads once, as the focused text: it is not also a live region.
   const result = page.locator('[data-result]');
   await expect(result).toBeFocused();
-  await expect(result).toHaveAttribute('role', 'status');
   await expect(result).toContainText('合格です');
+  expect(await result.evaluate((el) => !!el.closest('[role="status"], [role="alert"], [aria-live]'))).toBe(false);
+  await expect(result.getByRole('status')).toHaveText('');
 
   await tabTo(page, (f) => f.tag === 'textarea');
   await page.keyboard.type('キーボードだけで書きました。');
   await tabTo(page, (f) => f.tag === 'textarea' || f.text.startsWith('次へ'));
   const save = page.locator(`[data-reflection="${lesson.reflections[0].id}"] [data-save-state]`);
   await expect(save).toHaveText('保存しました');
-  await expect(save).toHaveAttribute('role', 'status');
+  // Shown, not announced after every pause in typing; only a problem is announced.
+  expect(await save.evaluate((el) => !!el.closest('[role="status"], [role="alert"], [aria-live]'))).toBe(false);
+  await expect(page.locator(`[data-reflection="${lesson.reflections[0].id}"] [data-save-alert]`)).toHaveText('');
   await tabTo(page, (f) => f.text.startsWith('次へ'));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/lessons/${all[3].slug}/$`));

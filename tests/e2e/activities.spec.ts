@@ -42,40 +42,46 @@ test.describe('conversation (会話シミュレーション)', () => {
     await context.close();
   });
 
-  test('by keyboard: each line and feedback is announced, focus moves to the new choices, then to the ending; the best ending is kept', async ({ page }) => {
+  test('by keyboard: focus moves to each new line, then its feedback is announced; the replies follow it; the best ending is kept', async ({ page }) => {
     await open(page, url(a.id));
     const r = root(page);
     const best = pathTo(a, 1);
     let at = node(a.start);
     await r.locator('[data-choice="0"]').focus();
     for (const [step, i] of best.entries()) {
+      // From the new line, the first reply is the next stop.
+      if (step > 0) await page.keyboard.press('Tab');
       for (let k = 0; k < i; k++) await page.keyboard.press('Tab');
       expect(await focused(page)).toContain(`data-choice="${i}"`);
       await page.keyboard.press('Enter');
       const choice = at.choices![i];
       at = node(choice.next);
-      // What a screen reader hears: why the choice worked or not, then the next line (with the speaker).
+      // What a screen reader hears: the new line (the focus is on it, with its speaker), then why the choice worked or not.
+      await expect.poll(() => focused(page)).toContain(`data-node="${at.id}"`);
+      const line = r.locator('[data-current]');
+      await expect(line).toBeFocused();
+      await expect(line).toContainText(at.line);
+      if (at.speaker) await expect(line.locator('.speaker')).toHaveText(at.speaker);
       const heard = r.locator('[data-announce]');
-      await expect(heard).toContainText(`この選択について：${choice.feedback}`);
-      await expect(heard).toContainText(at.speaker ? `${at.speaker}：${at.line}` : at.line);
+      await expect(heard).toHaveText(`この選択について：${choice.feedback}${at.ending ? `結末：${at.ending.verdict}。${at.ending.text}` : ''}`);
       // The transcript grows as an ordered list: the learner's line with its feedback, then the reply.
       await expect(r.locator('ol.transcript > li')).toHaveCount(2 * (step + 1) + 1);
-      if (at.choices) await expect.poll(() => focused(page)).toContain('data-choice="0"');
     }
     expect(at.ending!.rank).toBe(1);
     await expect(r.locator('[data-announce]')).toContainText(`結末：${at.ending!.verdict}`);
-    await expect.poll(() => focused(page)).toContain('data-ending="1"');
     await expect(r.locator('[data-activity-best]')).toHaveText(`これまでにたどり着いたいちばんよい結末：「${at.ending!.verdict}」`);
     expect((await stored(page)).activities['l04-a1']).toMatchObject({ kind: 'conversation', state: { path: best }, done: true, best: 1, last: { result: 1 } });
     expect(await axe(page, a.id)).toEqual([]);
 
-    // Restart: back to the first line, announced, focus on its first choice; the best ending stays.
+    // Restart: announced, focus on the first line again; the best ending stays.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toContain('最初からやり直す');
     await page.keyboard.press('Enter');
-    await expect(r.locator('[data-announce]')).toHaveText(`会話を最初からやり直します。${node(a.start).speaker}：${node(a.start).line}`);
-    await expect.poll(() => focused(page)).toContain('data-choice="0"');
+    await expect(r.locator('[data-announce]')).toHaveText('会話を最初からやり直します。');
+    await expect.poll(() => focused(page)).toContain(`data-node="${a.start}"`);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toContain('data-choice="0"');
     await expect(r.locator('ol.transcript > li')).toHaveCount(1);
     await expect(r.locator('[data-activity-best]')).toContainText(at.ending!.verdict);
   });
@@ -91,9 +97,9 @@ test.describe('conversation (会話シミュレーション)', () => {
     expect(await axe(page, a.id)).toEqual([]);
 
     await r.getByRole('button', { name: 'ひとつ戻る' }).click();
-    await expect(r.locator('[data-announce]')).toHaveText(`ひとつ前の場面に戻りました。${node('silence').line}`);
+    await expect(r.locator('[data-announce]')).toHaveText('ひとつ前の場面に戻りました。');
     await expect(r.locator('[data-ending]')).toHaveCount(0);
-    await expect.poll(() => focused(page)).toContain('data-choice="0"');
+    await expect.poll(() => focused(page)).toContain('data-node="silence"');
 
     await page.reload();
     await hydrated(page);

@@ -117,10 +117,11 @@ test('conversation: the other person speaks from the left with their portrait, t
     const choice = at.choices![i];
     await r.locator(`[data-choice="${i}"]`).click();
     at = node(choice.next);
-    // Exactly what a screen reader heard before the bubbles: the feedback, then the reply with its speaker.
-    await expect(r.locator('[data-announce]')).toHaveText(`この選択について：${choice.feedback}${at.speaker}：${at.line}`);
+    // What a screen reader hears: the reply (focused, with its speaker), then the feedback on the choice (announced).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-node'))).toBe(at.id);
+    await expect(r.locator('[data-current]')).toContainText(`${at.speaker}${at.line}`);
+    await expect(r.locator('[data-announce]')).toHaveText(`この選択について：${choice.feedback}`);
     await expect(r.locator('[data-announce]')).toHaveAttribute('role', 'status');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-choice'))).toBe('0');
     const you = r.locator('.line.you').nth(step);
     await expect(you).toContainText(choice.text);
     await expect(you).toContainText(`${conversation.role}（あなた）`);

@@ -105,8 +105,12 @@ test('reminders: the people chosen are saved, listed in the plan, and the .ics f
 
   // Removing a person saves at once; without anyone left, no file is made.
   await page.getByRole('button', { name: '2人目を削除' }).click();
+  // Said after the focus has moved to the row before (so the move does not cut it short).
+  await expect(page.locator('#who-0')).toBeFocused();
+  await expect(page.locator('[data-reminders-message]')).toHaveText('2人目を削除しました。');
   await page.getByRole('button', { name: '1人目を削除' }).click();
   await expect(page.getByRole('button', { name: '相手を追加する' })).toBeFocused();
+  await expect(page.locator('[data-reminders-message]')).toHaveText('1人目を削除しました。');
   await page.getByRole('button', { name: 'カレンダー用ファイル（.ics）をダウンロード' }).click();
   await expect(page.locator('[data-reminders-message]')).toHaveText('少なくとも1人分、相手の名前かメモを入力すると、カレンダー用ファイルを作れます。');
   await expect(page.locator('[data-plan-reminders]')).toHaveCount(0);

@@ -122,6 +122,8 @@ test('an over-long reflection is not cut and not saved; the earlier text stays s
   await box.fill(long);
   await box.blur();
   await expect(page.locator(`[data-reflection="${r.id}"] [data-save-state]`)).toContainText('2,000文字を5文字超えています');
+  // Announced once, in words that do not change with every key.
+  await expect(page.locator(`[data-reflection="${r.id}"] [data-save-alert]`)).toHaveText('上限の2,000文字を超えました。短くすると保存されます。');
   await expect(box).toHaveValue(long);
   expect((await stored(page)).reflections[r.id].text).toBe('最初の内容');
   await expect(page.locator(`[data-reflection="${r.id}"] [data-save-state]`)).not.toContainText('20,000文字まで');

@@ -93,6 +93,8 @@ test('failure 3: storage full at start — saved work is shown, the notice says 
   await box.fill('容量がないときに書いた文章');
   await box.blur();
   await expect(state(page, r1.id)).toHaveText('この端末に保存できませんでした。内容はこの画面に残っています。');
+  // A failed save is announced (a successful one only shown).
+  await expect(page.locator(`[data-reflection="${r1.id}"] [data-save-alert]`)).toHaveText('この端末に保存できませんでした。内容はこの画面に残っています。');
   expect(await page.evaluate(() => (window as unknown as { __savedShown?: boolean }).__savedShown)).toBeFalsy();
 
   await freeSpace(page);

@@ -2,8 +2,10 @@
  * A branching conversation (会話シミュレーション): the talk so far as a transcript of speech bubbles
  * (the other person's on the left with their drawn portrait, the learner's on the right), the
  * learner's choices as their possible replies, each choice's feedback, one step back or a restart;
- * the path is saved as it grows, the best ending reached is kept. Each new line and feedback is
- * announced; focus moves to the new choices, or to the ending.
+ * the path is saved as it grows, the best ending reached is kept. After each step the focus moves
+ * to the new line (a screen reader reads it, with its speaker), and then the feedback on the
+ * choice (and the ending, when one is reached) is announced: in that order, so the focus move does
+ * not cut the announcement short. The replies follow the line (Tab).
  */
 import { Fragment } from 'preact';
 import { useRef, useState } from 'preact/hooks';
@@ -25,16 +27,17 @@ export default function Conversation({ id, role, start, nodes, t }: Props) {
   const [said, setSaid] = useState('');
   const root = useRef<HTMLDivElement>(null);
 
-  const lineOf = (n: Node) => (n.speaker ? fill(t.said, { speaker: n.speaker, line: n.line }) : n.line);
   const endingOf = (n: Node) => (n.ending ? `${fill(t.ending, { verdict: n.ending.verdict })}${n.ending.text}` : '');
-  /** Focus on the first new choice, or on the ending. */
-  const focusNext = () => requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('[data-choice], [data-ending]')?.focus());
 
   const go = (next: number[], announce: string) => {
     const reached = walk({ start, nodes }, next).current;
     saveConversation(id, next, reached.ending?.rank ?? null);
-    setSaid(`${announce}${lineOf(reached)}${endingOf(reached)}`);
-    focusNext();
+    setSaid('');
+    // Once the new line is on screen: focus on it, then the announcement (queued after what the focus reads).
+    requestAnimationFrame(() => {
+      root.current?.querySelector<HTMLElement>('[data-current]')?.focus();
+      setSaid(`${announce}${endingOf(reached)}`);
+    });
   };
   const choose = (i: number) => go([...path, i], `${t.feedback}${current.choices![i].feedback}`);
   const back = () => go(path.slice(0, -1), t.backDone);
@@ -44,8 +47,8 @@ export default function Conversation({ id, role, start, nodes, t }: Props) {
   const best = record?.best != null ? endings.find((n) => n.ending!.rank === record.best) : undefined;
   const you = fill(t.you, { role });
   const cast = castOf(nodes);
-  const line = (node: Node) => (
-    <li class={node.speaker ? 'line them' : 'line narration'} data-node={node.id}>
+  const line = (node: Node, current = false) => (
+    <li class={node.speaker ? 'line them' : 'line narration'} data-node={node.id} tabIndex={current ? -1 : undefined} data-current={current ? '' : undefined}>
       {node.speaker ? (
         <>
           <AvatarSvg symbol={portraitId(id, node.speaker, cast)} size={40} />
@@ -81,7 +84,7 @@ export default function Conversation({ id, role, start, nodes, t }: Props) {
             </li>
           </Fragment>
         ))}
-        {line(current)}
+        {line(current, true)}
       </ol>
       {current.choices ? (
         <fieldset class="conversation-choices">
@@ -95,7 +98,7 @@ export default function Conversation({ id, role, start, nodes, t }: Props) {
           ))}
         </fieldset>
       ) : (
-        <div class={`ending rank-${current.ending!.rank}`} tabIndex={-1} data-ending={current.ending!.rank}>
+        <div class={`ending rank-${current.ending!.rank}`} data-ending={current.ending!.rank}>
           <p class="verdict">{fill(t.ending, { verdict: current.ending!.verdict })}</p>
           <p>{current.ending!.text}</p>
         </div>

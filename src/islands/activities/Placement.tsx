@@ -75,17 +75,21 @@ export default function Placement({ id, kind, items, options, t }: Props) {
           </li>
         ))}
       </ol>
-      <div class="result" role="status" aria-live="polite" tabIndex={-1} ref={status} data-placement-result>
-        {checked ? (
+      {/* The score takes the focus (read once); the hints before it are announced. */}
+      <div class="result" tabIndex={-1} ref={status} data-placement-result>
+        {checked && (
           <p class="verdict">
             {fill(t.score, { total: result.total, right: result.right })}
             {result.right === result.total ? t.allRight : t.someWrong}
           </p>
-        ) : missing ? (
-          <p class="error">{fill(t.missing, { n: missing })}</p>
-        ) : best !== null ? (
-          <p data-activity-best>{fill(t.best, { total: items.length, right: best })}</p>
-        ) : null}
+        )}
+        <div role="status">
+          {checked ? null : missing ? (
+            <p class="error">{fill(t.missing, { n: missing })}</p>
+          ) : best !== null ? (
+            <p data-activity-best>{fill(t.best, { total: items.length, right: best })}</p>
+          ) : null}
+        </div>
       </div>
       <button type="button" class={checked ? 'secondary' : ''} onClick={checked ? retry : check}>
         {checked ? t.retry : t.check}

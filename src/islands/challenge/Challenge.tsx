@@ -77,7 +77,8 @@ export default function Challenge({ actions, lessons, rules, courseId, t }: Prop
   };
   return (
     <div class="challenge" data-challenge>
-      <p class="notice info" role="status" tabIndex={-1} ref={status} data-challenge-message hidden={!message}>
+      {/* Focused when it changes, so read once as the focused text (not a live region as well). */}
+      <p class="notice info" tabIndex={-1} ref={status} data-challenge-message hidden={!message}>
         {message}
       </p>
       <ol class="challenge-days">

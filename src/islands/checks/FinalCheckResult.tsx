@@ -29,7 +29,7 @@ export default function FinalCheckResult({ record, items, passMark, links, onRet
   const correct = items.filter((i) => record.marks[i.question.id] === 1).length;
   return (
     <div data-final="done">
-      <div class="result" role="status" aria-live="polite">
+      <div class="result">
         <p class="verdict" tabIndex={-1}>
           {fill(t.score, { total: items.length, correct, score: percent(record.score) })}
           {passMark !== null && (isPassing(record.best, passMark) ? fill(t.passed, { pass: percent(passMark) }) : fill(t.failed, { pass: percent(passMark) }))}

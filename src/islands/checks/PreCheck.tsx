@@ -55,7 +55,8 @@ export default function PreCheck({ items, start, t, q }: Props) {
   const answered = questions.filter((x) => answers[x.id]?.length).length;
   const onSubmit = (e: Event) => {
     e.preventDefault();
-    if (!answered) return (setEmpty(true), focusLater(() => status.current));
+    // Announced by the status region; the focus stays on the button the learner pressed.
+    if (!answered) return setEmpty(true);
     submitCheck('pre', questions, answers);
     focusLater(() => document.querySelector<HTMLElement>('[data-precheck="done"] [tabindex="-1"]'));
   };
@@ -103,7 +104,7 @@ export default function PreCheck({ items, start, t, q }: Props) {
         );
       })}
       <div class="result" role="status" aria-live="polite">
-        <p tabIndex={-1} ref={status} class={empty && !answered ? 'error' : undefined}>
+        <p class={empty && !answered ? 'error' : undefined}>
           {empty && !answered ? t.none : answered ? fill(t.answered, { total: questions.length, answered }) : t.ready}
         </p>
       </div>

@@ -81,8 +81,9 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
           t={t}
         />
       ))}
-      <div class="result" role="status" aria-live="polite" tabIndex={-1} ref={statusRef} data-result>
-        {result ? (
+      {/* The score takes the focus (a screen reader reads it once, as the focused text); the hints before it are announced. */}
+      <div class="result" tabIndex={-1} ref={statusRef} data-result>
+        {result && (
           <>
             <p class="verdict">
               {fill(t.score, { total: result.total, correct: result.correct, score: percent(result.score) })}
@@ -90,11 +91,14 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
             </p>
             <p>{fill(t.attempt, { attempts: record?.attempts ?? 1, best: percent(Math.max(record?.best ?? 0, result.score)) })}</p>
           </>
-        ) : missing.length ? (
-          <p class="error">{fill(t.missing, { list: missing.map(number).join(t.listSeparator) })}</p>
-        ) : (
-          <p>{fill(t.ready, { pass })}</p>
         )}
+        <div role="status">
+          {result ? null : missing.length ? (
+            <p class="error">{fill(t.missing, { list: missing.map(number).join(t.listSeparator) })}</p>
+          ) : (
+            <p>{fill(t.ready, { pass })}</p>
+          )}
+        </div>
       </div>
       {/* Keyed: two elements, not one whose type flips to "submit" while its click is still being handled (that submitted the fresh attempt). */}
       {result ? (

@@ -73,7 +73,8 @@ export default function Reflection({ id, prompt, placeholder, required, t }: Pro
         </p>
       )}
       <div class="meta-line" id={`${id}-meta`}>
-        <span role="status" aria-live="polite" data-save-state={state} class={over || state === 'failed' ? 'error' : ''}>
+        {/* Shown, not announced: "saving…, saved" after every pause in typing would talk over the learner. Only problems are announced (below). */}
+        <span data-save-state={state} class={over || state === 'failed' ? 'error' : ''}>
           {state === 'too-long'
             ? fill(field.value.length >= STORED_TEXT_CAP ? t.tooLongCut : t.tooLong, {
                 max: formatCount(REFLECTION_MAX),
@@ -85,6 +86,9 @@ export default function Reflection({ id, prompt, placeholder, required, t }: Pro
               : t[state]}
         </span>
         <span>{fill(t.count, { count: formatCount(charCount(field.value)), max: formatCount(REFLECTION_MAX) })}</span>
+        <span class="visually-hidden" role="status" data-save-alert>
+          {state === 'failed' ? t.failed : state === 'too-long' ? fill(t.tooLongAlert, { max: formatCount(REFLECTION_MAX) }) : ''}
+        </span>
       </div>
       {other && (
         // biome-ignore lint/a11y/useSemanticElements: a group of two buttons and the other text, not form fields (a fieldset would imply them)

@@ -49,8 +49,12 @@ export default function PlanCommitments({ content, courseId, t, reminders }: Pro
   const remove = (i: number) => {
     field.change(rows.filter((_, j) => j !== i));
     field.flush();
-    setMessage(fill(t.removed, { n: i + 1 }));
-    focus(rows.length > 1 ? `#when-${Math.max(0, i - 1)}` : '#add-commitment');
+    setMessage('');
+    // The focus moves first, then the removal is announced (a focus move would cut it short).
+    requestAnimationFrame(() => {
+      root.current?.querySelector<HTMLElement>(rows.length > 1 ? `#when-${Math.max(0, i - 1)}` : '#add-commitment')?.focus();
+      setMessage(fill(t.removed, { n: i + 1 }));
+    });
   };
   const takeExample = (x: PlanContent['examples'][number]) => {
     let i = rows.findIndex((r) => !r.when.trim() && !r.action.trim() && !r.with.trim());

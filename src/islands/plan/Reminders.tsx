@@ -50,7 +50,12 @@ export default function Reminders({ courseId, t, plan }: Props) {
   const remove = (i: number) => {
     field.change(rows.filter((_, j) => j !== i));
     field.flush();
-    requestAnimationFrame(() => (document.getElementById(`who-${Math.max(0, i - 1)}`) ?? document.getElementById('add-person'))?.focus());
+    setMessage('');
+    // The focus moves first, then the removal is announced (a focus move would cut it short).
+    requestAnimationFrame(() => {
+      (document.getElementById(`who-${Math.max(0, i - 1)}`) ?? document.getElementById('add-person'))?.focus();
+      setMessage(fill(t.removed, { n: i + 1 }));
+    });
   };
   const makeCalendar = async () => {
     const people = rows.map((r) => ({ ...r, who: r.who.trim() })).filter((r) => r.who);

@@ -92,7 +92,8 @@ export default function ProgressTransfer({ requirements, rules, t }: Props) {
           </button>
         </div>
       )}
-      <p role="status" aria-live="polite" tabIndex={-1} ref={statusRef} class={message?.error ? 'error' : ''} data-transfer-message>
+      {/* Focused when it changes, so read once as the focused text (not a live region as well). */}
+      <p tabIndex={-1} ref={statusRef} class={message?.error ? 'error' : ''} data-transfer-message>
         {message?.text ?? ''}
       </p>
     </div>

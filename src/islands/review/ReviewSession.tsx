@@ -85,7 +85,7 @@ export default function ReviewSession({ lessons, t, r, homeHref }: Props) {
   if (!q) {
     const next = nextDue(progress, Date.now(), ids);
     return (
-      <div class="result" role="status" tabIndex={-1} data-review-done>
+      <div class="result" tabIndex={-1} data-review-done>
         <p class="verdict">{queue.length ? r.finished : r.none}</p>
         <p>{next ? fill(r.upcoming, { date: formatDateJa(next) }) : r.idle}</p>
         <p>
@@ -127,8 +127,10 @@ export default function ReviewSession({ lessons, t, r, homeHref }: Props) {
         onChange={(_, c) => setChosen(c)}
         t={t}
       />
-      <div class="result" role="status" aria-live="polite" tabIndex={-1} ref={statusRef} data-review-result>
-        {result ? <p class="verdict">{`${result.correct ? t.correct : t.incorrect}${schedule()}`}</p> : <p class={hint ? 'error' : ''}>{r.choose}</p>}
+      {/* The verdict takes the focus (read once); the hint before it is announced. */}
+      <div class="result" tabIndex={-1} ref={statusRef} data-review-result>
+        {result && <p class="verdict">{`${result.correct ? t.correct : t.incorrect}${schedule()}`}</p>}
+        <div role="status">{result ? null : <p class={hint ? 'error' : ''}>{r.choose}</p>}</div>
       </div>
       {/* Keyed, as in the lesson quiz: the "next" click must not submit the next question. */}
       {result ? (

@@ -42,6 +42,8 @@ export const REFLECTION_TEXT = {
   failed: 'この端末に保存できませんでした。内容はこの画面に残っています。',
   tooLong:
     '上限の{max}文字を{over}文字超えています。短くすると保存されます（超えている間は、前に保存した内容が残ります。いま書いている文章も下書きとして残ります）。',
+  /** Announced once when the text goes over the limit (the count beside the box changes with every key). */
+  tooLongAlert: '上限の{max}文字を超えました。短くすると保存されます。',
   /** Over the limit and as long as the box takes (what a draft can keep): a longer paste stopped there. */
   tooLongCut:
     '上限の{max}文字を{over}文字超えています。短くすると保存されます（超えている間は、前に保存した内容が残ります。この欄に入るのは{cap}文字までのため、それより後ろは入力されていません）。',
@@ -88,6 +90,7 @@ export const REMINDER_TEXT = {
   every: '連絡の頻度',
   remove: '削除',
   removeLabel: '{n}人目を削除',
+  removed: '{n}人目を削除しました。',
   add: '相手を追加する',
   max: '登録できるのは{max}人までです。',
   saved: '保存しました',
@@ -339,7 +342,6 @@ export const CONVERSATION_TEXT = {
   you: '{role}（あなた）',
   choices: '{role}として、どうしますか',
   feedback: 'この選択について：',
-  said: '{speaker}：{line}',
   ending: '結末：{verdict}。',
   endings: '結末は{count}通りあります。',
   best: 'これまでにたどり着いたいちばんよい結末：「{verdict}」',
