@@ -40,7 +40,7 @@ test('wrong answers come back for review the next day; right reviews move on, wr
       await expect(status).toHaveText('不正解です。明日（2026年11月29日）もう一度出題します。');
       await expect(form.locator('.feedback')).toContainText(`正解${quoted(q.options.find((o) => o.correct)!.text)}`);
     }
-    await page.getByRole('button', { name: '次の問題へ' }).click();
+    await page.getByRole('button', { name: i < qs.length - 1 ? '次の問題へ' : '復習を終える' }).click();
     // The next question opens unanswered and without an error (the press does not submit it).
     if (i < qs.length - 1) await expect(page.locator('[data-review-result] .error')).toHaveCount(0);
   }

@@ -135,7 +135,7 @@ export default function ReviewSession({ lessons, t, r, homeHref }: Props) {
       {/* Keyed, as in the lesson quiz: the "next" click must not submit the next question. */}
       {result ? (
         <button key="next" type="button" onClick={next}>
-          {r.next}
+          {index + 1 < queue.length ? r.next : r.last}
         </button>
       ) : (
         <button key="submit" type="submit">

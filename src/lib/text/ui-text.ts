@@ -120,6 +120,8 @@ export const REVIEW_TEXT = {
   submit: '答える',
   choose: '答えを選んでから「答える」を押してください。',
   next: '次の問題へ',
+  /** After the last question of the session. */
+  last: '復習を終える',
   up: '次は{days}日後（{date}）に出題します。',
   done: 'この問題の復習は完了です。',
   again: '明日（{date}）もう一度出題します。',
