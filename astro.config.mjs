@@ -38,7 +38,7 @@ const FIRST_VIEW = [
   /\/src\/lib\/(progress\/(document|versions|read|backend)|course\/(completion|course-index)|text\/(notices|ui-text)|activities\/record|checks\/record|plan\/items|lms\/events)\.ts$/,
   /\/src\/storage\/backends\.ts$/,
   /\/src\/components\/(notices|toc|parts)\.ts$/,
-  /\/src\/islands\/runtime\/(mount|islands|practice|fields)\.ts$/,
+  /\/src\/islands\/runtime\/(mount|islands|practice)\.ts$/,
   /\/src\/delivery\/(page|pwa)\.ts$/,
 ];
 const UI = [

@@ -6,7 +6,7 @@
  * `checked` and `value` from the island's state, which knows nothing of it).
  *
  * So start.ts reads what the learner entered into an island's fields just before
- * hydrating it (`entered`, fields.ts), shows it again at once, and once the islands have settled (their
+ * hydrating it (`entered`), shows it again at once, and once the islands have settled (their
  * effects have run: saved progress loaded and shown) hands it to the island as the input and
  * change events the learner's own typing or clicking would have fired (`handOver`). The island
  * then saves it like any other input. A field the learner changes again in between is left alone:
@@ -14,7 +14,14 @@
  */
 import { options } from 'preact';
 import { FLUSH_EVENT } from '../../lib/lms/events';
-import { type Entry, type Field, put } from './fields';
+
+type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+/** A field the learner changed before hydration, and what they entered. */
+interface Entry {
+  el: Field;
+  value?: string;
+  checked?: boolean;
+}
 
 let replaying = false;
 /**
@@ -23,6 +30,28 @@ let replaying = false;
  * nothing, so text saved earlier is kept for the learner to choose instead of being replaced.
  */
 export const isEarlyInput = () => replaying;
+
+/** The fields of an island that hold something the learner entered (not what the server rendered). */
+export function entered(island: HTMLElement): Entry[] {
+  const out: Entry[] = [];
+  for (const el of island.querySelectorAll<Field>('input, textarea, select')) {
+    // A field of an island nested inside this one is that island's.
+    if (el.closest('course-island') !== island) continue;
+    if (el instanceof HTMLSelectElement) {
+      if ([...el.options].some((o) => o.selected !== o.defaultSelected)) out.push({ el, value: el.value });
+    } else if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {
+      if (el.checked !== el.defaultChecked) out.push({ el, checked: el.checked });
+    } else if (!(el instanceof HTMLInputElement && (el.type === 'file' || el.type === 'hidden')) && el.value !== el.defaultValue) {
+      out.push({ el, value: el.value });
+    }
+  }
+  return out;
+}
+
+const put = ({ el, value, checked }: Entry) => {
+  if (checked !== undefined) (el as HTMLInputElement).checked = checked;
+  else if (value !== undefined) el.value = value;
+};
 
 // Settling: Preact runs effects in batches, each after the next frame (options.requestAnimationFrame
 // is its documented hook for scheduling them). The islands have settled when a batch has run and

@@ -15,7 +15,6 @@
  * learner enters there is saved once the island starts; until then, leaving the page asks first.
  */
 import { ISLAND_FAILED_TEXT } from '../../lib/text/notices';
-import { entered } from './fields';
 import { ISLANDS, type IslandName } from './islands';
 import { practice } from './practice';
 
@@ -68,12 +67,11 @@ function failed(el: HTMLElement, error: unknown): void {
  * browser asks first, instead of the input being lost without a word.
  */
 function keep(e: BeforeUnloadEvent): void {
-  for (const el of document.querySelectorAll<HTMLElement>('course-island[data-state="failed"]'))
-    if (entered(el).length) {
-      e.preventDefault();
-      return;
-    }
+  if (document.querySelector('course-island[data-state="failed"][data-entered]')) e.preventDefault();
 }
+
+/** Notes that the learner entered something into an island before it started (see keep). */
+const touched = (e: Event) => (e.currentTarget as HTMLElement).setAttribute('data-entered', '');
 
 function retry(): void {
   removeEventListener('online', retry);
@@ -89,6 +87,8 @@ let observer: IntersectionObserver | undefined;
 /** Starts each island of the page (or of `root`) when its time comes. */
 export function mountIslands(root: ParentNode = document): void {
   for (const el of root.querySelectorAll<HTMLElement>('course-island[ssr]')) {
+    el.addEventListener('input', touched, { once: true });
+    el.addEventListener('change', touched, { once: true });
     const when = el.dataset.when;
     // An island that rendered nothing on the server has nothing to scroll into view: it starts when idle.
     if (when === 'visible' && el.children.length && 'IntersectionObserver' in window) {

@@ -6,8 +6,7 @@
  * started (early-input.ts): read before hydrating, handed to the island once it has settled.
  */
 import { type ComponentType, h, hydrate } from 'preact';
-import { handOver, install } from './early-input';
-import { entered } from './fields';
+import { entered, handOver, install } from './early-input';
 
 install();
 
