@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { CHALLENGE_SLOTS, readChallengeDay } from '../../src/lib/challenge/week';
-import { addDays, compareWeek, suggestWeek, weekDays, type ActionOption } from '../../src/lib/challenge/schedule';
+import { addDays, compareWeek, dayJa, suggestWeek, weekDays, type ActionOption } from '../../src/lib/challenge/schedule';
 import { withChallengeDay, withChallengeWeek } from '../../src/lib/challenge/edits';
 import { decodeProgress, emptyProgress, encodeProgress, mergeProgress, progressDelta, type Edit } from '../../src/lib/progress/document';
 import { compactForSuspend } from '../../src/lib/lms/scorm';
@@ -142,5 +142,14 @@ describe('SCORM and the calendar', () => {
     expect(events).toHaveLength(7);
     expect(events.map((e) => e.getFirstPropertyValue('dtstart')!.toString())).toEqual(week().map((d) => d.date));
     expect(events.every((e) => e.getFirstSubcomponent('valarm')?.getFirstPropertyValue('trigger')?.toString() === 'PT9H')).toBe(true);
+  });
+});
+
+describe('dayJa', () => {
+  it('writes a day as month, day and weekday, without leading zeros or the year, in any time zone', () => {
+    expect(dayJa('2026-12-07')).toBe('12月7日（月）');
+    expect(dayJa('2026-12-13')).toBe('12月13日（日）');
+    expect(dayJa('2027-01-02')).toBe('1月2日（土）');
+    expect(dayJa('2028-02-29')).toBe('2月29日（火）');
   });
 });

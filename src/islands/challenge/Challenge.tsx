@@ -3,10 +3,9 @@
  * the learner expects and what happened, and the two side by side; a calendar file and print.
  */
 import { useRef, useState } from 'preact/hooks';
-import { compareWeek, weekDays, type ActionOption } from '../../lib/challenge/schedule';
+import { compareWeek, dayJa, weekDays, type ActionOption } from '../../lib/challenge/schedule';
 import { lessonStatus, type LessonRequirement } from '../../lib/course/completion';
 import type { CompletionRules } from '../../lib/course/schema';
-import { dayJa } from '../../lib/text/dates';
 import { fill, type ChallengeText } from '../../lib/text/ui-text';
 import { startWeek } from '../../stores/challenge';
 import { $storage } from '../../stores/progress';

@@ -4,9 +4,8 @@
  * save at once, texts as they are typed (use-autosave.ts).
  */
 import { useRef } from 'preact/hooks';
-import type { ActionOption } from '../../lib/challenge/schedule';
+import { dayJa, type ActionOption } from '../../lib/challenge/schedule';
 import type { ChallengeDay, Outcome, Slot } from '../../lib/challenge/week';
-import { dayJa } from '../../lib/text/dates';
 import { fill, type ChallengeText } from '../../lib/text/ui-text';
 import { saveDay } from '../../stores/challenge';
 import { useAutosave } from '../runtime/use-autosave';

@@ -1,8 +1,7 @@
 /** Choosing the week: the suggested seven actions (easiest first), each changeable, and the first day. */
 import { useState } from 'preact/hooks';
 import { CHALLENGE_SLOTS } from '../../lib/challenge/week';
-import { addDays, suggestWeek, type ActionOption } from '../../lib/challenge/schedule';
-import { dayJa } from '../../lib/text/dates';
+import { addDays, dayJa, suggestWeek, type ActionOption } from '../../lib/challenge/schedule';
 import { fill, type ChallengeText } from '../../lib/text/ui-text';
 
 interface Props {

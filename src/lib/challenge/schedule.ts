@@ -25,6 +25,13 @@ export function addDays(date: string, n: number): string {
   return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
 }
 
+const WEEKDAYS = '日月火水木金土';
+/** A day of the week as a Japanese reader writes it in a plan: "2026-12-07" → 12月7日（月）. */
+export function dayJa(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${m}月${d}日（${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}）`;
+}
+
 /**
  * The suggested week from the actions on offer, starting on `start`: seven actions climbing by
  * level (easiest first), spread evenly over what there is, preferring the lessons the learner has

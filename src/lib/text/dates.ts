@@ -15,13 +15,6 @@ export function formatDateJa(ms: number): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 }
 
-const WEEKDAYS = '日月火水木金土';
-/** A calendar day ("YYYY-MM-DD", as date fields give it) the way a Japanese reader writes it in a plan: 12月7日（月）. */
-export function dayJa(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${m}月${d}日（${WEEKDAYS[new Date(y, m - 1, d).getDay()]}）`;
-}
-
 /** A date as YYYYMMDD (file names, iCalendar DATE values). */
 export function compactDate(ms: number): string {
   const d = new Date(ms);
