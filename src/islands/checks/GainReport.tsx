@@ -79,7 +79,7 @@ export default function GainReport({ lessons, finalHref, t }: Props) {
             {t.unknownSide}
           </p>
         </div>
-        <table class="gain-table">
+        <table class="gain-table stack">
           <caption>{t.caption}</caption>
           <thead>
             <tr>
@@ -97,9 +97,9 @@ export default function GainReport({ lessons, finalHref, t }: Props) {
                     {lessons[i].order}. {lessons[i].title}
                   </a>
                 </th>
-                <td>{cell(g.before, 'before')}</td>
-                <td>{cell(g.after, 'after')}</td>
-                <td>{t.trends[g.trend]}</td>
+                <td data-label={t.before}>{cell(g.before, 'before')}</td>
+                <td data-label={t.after}>{cell(g.after, 'after')}</td>
+                <td data-label={t.trend}>{t.trends[g.trend]}</td>
               </tr>
             ))}
           </tbody>
