@@ -2,7 +2,8 @@
  * Writes each lesson's status and each unit's count of completed lessons into the table of
  * contents (Toc.astro), from the progress store and the shared course index; the rules are
  * src/lib/course/completion.ts. Every other link to a lesson on the page marked `data-slug` (the
- * home page's lesson cards) gets the same status badge. Runs again whenever progress changes
+ * home page's lesson cards) gets the same status badge, and a lesson page says when the lesson is
+ * complete. Runs again whenever progress changes
  * (another tab, a quiz passed).
  */
 import { summarize, type LessonStatus } from '../lib/course/completion';
@@ -26,6 +27,14 @@ export function showTocStatus(nav: HTMLElement): void {
       if (!badge) a.append((badge = Object.assign(document.createElement('span'), { className: 'status' })));
       badge.dataset.status = status;
       badge.textContent = labels.status[status];
+    }
+    // A lesson page's closing line (lessons/[slug].astro): said once the lesson is complete. Live
+    // from its first render on, so completing the lesson now is announced and opening a completed one is not.
+    const done = document.querySelector<HTMLElement>('[data-lesson-done]');
+    if (done) {
+      const text = statuses[done.dataset.lessonDone!] === 'complete' ? done.dataset.text! : '';
+      if (done.textContent !== text) done.textContent = text;
+      done.setAttribute('role', 'status');
     }
     for (const span of nav.querySelectorAll<HTMLElement>('[data-unit-done]')) {
       const unit = index.units[Number(span.dataset.unitDone)];

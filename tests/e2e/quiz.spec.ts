@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { answer, answerWithKeyboard, lessons, open, quoted, right, shownOrder, stored, wrong } from './course';
+import { answer, answerWithKeyboard, completeLesson, lessons, open, quoted, right, shownOrder, stored, wrong } from './course';
 
 const lesson = lessons()[1];
 const url = `/lessons/${lesson.slug}/`;
@@ -51,6 +51,21 @@ test('a question with several right answers: each choice is marked right or wron
   for (const o of missed) await expect(feedback).toContainText(`正解${quoted(o.text)}：${o.feedback}`);
   // The chosen right answer is explained once, not again under 正解.
   await expect(feedback.locator('p').filter({ hasText: hit.feedback })).toHaveCount(1);
+});
+
+test('completing a lesson is said at its end (announced), and stays said after a reload', async ({ page }) => {
+  const l = lessons()[0];
+  await open(page, `/lessons/${l.slug}/`);
+  const done = page.locator('[data-lesson-done]');
+  await expect(done).toHaveAttribute('role', 'status');
+  await expect(done).toBeEmpty();
+  await expect(done).toBeHidden();
+  await completeLesson(page, l);
+  await expect(done).toHaveText('このレッスンを完了しました。おつかれさまでした。次のレッスンに進みましょう。');
+  await expect(done).toBeVisible();
+  await page.reload();
+  await open(page, `/lessons/${l.slug}/`);
+  await expect(done).toHaveText('このレッスンを完了しました。おつかれさまでした。次のレッスンに進みましょう。');
 });
 
 test('a retry shows the options in a new order, the same after a reload; the first attempt keeps the authored order', async ({ page }) => {
