@@ -94,7 +94,7 @@ describe('practice activities', () => {
 /**
  * Everything a page's JavaScript comes to once every island on it has started (first view, every
  * island's code, inline scripts), gzip. Issue 21 asks for at most 18 KiB on a lesson and 20 KiB on
- * the plan page; this build is over both (a lesson ~23.8 KiB, the plan ~25.3 KiB; where a lesson's
+ * the plan page; this build is over both (a lesson ~24.2 KiB, the plan ~25.7 KiB; where a lesson's
  * bytes go, part by part, is in docs/architecture.md §6).
  * These ceilings keep it from growing while the gap is closed.
  */
@@ -104,12 +104,16 @@ describe('JavaScript with every island in view', () => {
     inlineScripts(DIST, page).reduce((s, c) => s + gzipSize(c), 0);
   const lessonPages = fs.readdirSync(path.join(DIST, 'lessons')).map((slug) => `lessons/${slug}/index.html`);
   const lessonMax = Math.max(...lessonPages.map(allJs));
-  it(`a lesson ≤ 24 KiB gzip (largest measured ${lessonMax} B; issue 21's target, 18 KiB, is not met yet)`, () => {
+  // Raised by 0.5 KiB each for the fixes of an accessibility review and a learner's walk-through
+  // (the lesson 24,384 → 24,820 B, the plan 26,079 → 26,352 B): leaving a part that could not load
+  // asks first, a completed lesson says so, quiz feedback marks each choice, save states announce
+  // only problems, focus moves before announcements.
+  it(`a lesson ≤ 24.5 KiB gzip (largest measured ${lessonMax} B; issue 21's target, 18 KiB, is not met yet)`, () => {
     expect(lessonPages).toHaveLength(10);
-    expect(lessonMax).toBeLessThanOrEqual(24 * KiB);
+    expect(lessonMax).toBeLessThanOrEqual(24.5 * KiB);
   });
   const plan = allJs('plan/index.html');
-  it(`the plan page ≤ 25.5 KiB gzip (measured ${plan} B; issue 21's target, 20 KiB, is not met yet)`, () => expect(plan).toBeLessThanOrEqual(25.5 * KiB));
+  it(`the plan page ≤ 26 KiB gzip (measured ${plan} B; issue 21's target, 20 KiB, is not met yet)`, () => expect(plan).toBeLessThanOrEqual(26 * KiB));
   it('the check for wrapped imports tells a wrapped call from a plain one', () => {
     for (const wrapped of [
       'h(()=>import("./a.js"),[],import.meta.url)',
