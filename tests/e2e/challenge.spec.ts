@@ -50,7 +50,7 @@ test('by keyboard: the suggested week, a prediction, a day done and recorded, a 
   await expect(day(page, 'd1')).toHaveAttribute('data-status', 'done');
   // The pressed button is gone: the focus goes to the day's heading, which says the new status.
   await expect(day(page, 'd1').getByRole('heading', { level: 3 })).toBeFocused();
-  await expect(day(page, 'd1').getByRole('heading', { level: 3 })).toHaveText('1日目（12月7日（月））やってみた');
+  await expect(day(page, 'd1').getByRole('heading', { level: 3 })).toHaveText('1日目・12月7日（月）やってみた');
   await day(page, 'd1').locator('input[value="yes"]').focus();
   await page.keyboard.press('Space');
   await expect(day(page, 'd1').locator('input[value="yes"]')).toBeChecked();

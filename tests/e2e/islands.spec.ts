@@ -28,7 +28,7 @@ test('a practice file that does not load: the learner is told next to the quiz, 
   await first.scrollIntoViewIfNeeded();
   const alert = page.getByRole('region', { name: '確認クイズ' }).getByRole('alert');
   await expect(alert).toContainText('この部分を読み込めませんでした');
-  await expect(alert).toContainText('ここに入力した内容は、読み込めた時点で保存されます。');
+  await expect(alert).toContainText('ここに入力した内容は消えません。この部分が読み込まれた時点で保存されます。');
   // The server-rendered quiz stays readable, and a choice made now is kept.
   await first.check();
   await expect(quiz).toHaveAttribute('ssr', '');

@@ -172,3 +172,24 @@ test('lesson titles on the home page’s cards and in the links to the lessons b
     }
   }
 });
+
+test('the if-then plan’s example texts fit their fields on a 390 px phone (not cut off)', async ({ page }) => {
+  await page.setViewportSize(PHONES[0]);
+  await open(page, '/plan/');
+  const fields = page.locator('[data-commitment] input[type="text"][placeholder]');
+  expect(await fields.count()).toBeGreaterThanOrEqual(3);
+  const cut = await fields.evaluateAll((inputs) =>
+    (inputs as HTMLInputElement[]).flatMap((input) => {
+      const s = getComputedStyle(input);
+      const probe = document.createElement('span');
+      probe.style.cssText = `position:absolute;visibility:hidden;white-space:pre;font:${s.font};letter-spacing:${s.letterSpacing}`;
+      probe.textContent = input.placeholder;
+      document.body.append(probe);
+      const need = probe.getBoundingClientRect().width;
+      probe.remove();
+      const room = input.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+      return need > room ? [`${input.id}: ${input.placeholder} (${Math.round(need)} > ${Math.round(room)} px)`] : [];
+    }),
+  );
+  expect(cut).toEqual([]);
+});

@@ -46,8 +46,8 @@ test('a question with several right answers: each choice is marked right or wron
   await page.getByRole('button', { name: '採点する' }).click();
   const feedback = page.locator(`[data-question="${q.id}"] .feedback`);
   await expect(feedback).toHaveAttribute('data-feedback', 'incorrect');
-  await expect(feedback).toContainText(`あなたの選択${quoted(hit.text)}（正しい選択）：${hit.feedback}`);
-  await expect(feedback).toContainText(`あなたの選択${quoted(miss.text)}（誤った選択）：${miss.feedback}`);
+  await expect(feedback).toContainText(`あなたの選択${quoted(hit.text)}（正解）：${hit.feedback}`);
+  await expect(feedback).toContainText(`あなたの選択${quoted(miss.text)}（誤り）：${miss.feedback}`);
   for (const o of missed) await expect(feedback).toContainText(`正解${quoted(o.text)}：${o.feedback}`);
   // The chosen right answer is explained once, not again under 正解.
   await expect(feedback.locator('p').filter({ hasText: hit.feedback })).toHaveCount(1);
@@ -61,11 +61,11 @@ test('completing a lesson is said at its end (announced), and stays said after a
   await expect(done).toBeEmpty();
   await expect(done).toBeHidden();
   await completeLesson(page, l);
-  await expect(done).toHaveText('このレッスンを完了しました。おつかれさまでした。次のレッスンに進みましょう。');
+  await expect(done).toHaveText('このレッスンを完了しました。お疲れさまでした。次のレッスンに進みましょう。');
   await expect(done).toBeVisible();
   await page.reload();
   await open(page, `/lessons/${l.slug}/`);
-  await expect(done).toHaveText('このレッスンを完了しました。おつかれさまでした。次のレッスンに進みましょう。');
+  await expect(done).toHaveText('このレッスンを完了しました。お疲れさまでした。次のレッスンに進みましょう。');
 });
 
 test('a retry shows the options in a new order, the same after a reload; the first attempt keeps the authored order', async ({ page }) => {
@@ -147,7 +147,7 @@ test('an over-long reflection is not cut and not saved; the earlier text stays s
   await page.keyboard.insertText('い'.repeat(25_000));
   await box.blur();
   await expect(page.locator(`[data-reflection="${r.id}"] [data-save-state]`)).toHaveText(
-    '上限の2,000文字を18,000文字超えています。短くすると保存されます（超えている間は、前に保存した内容が残ります。この欄に入るのは20,000文字までのため、それより後ろは入力されていません）。',
+    '上限の2,000文字を18,000文字超えています。短くすると保存されます（超えている間は、前に保存した内容が残ります。いま書いている文章も下書きとして残ります）。この欄には20,000文字までしか入らないため、それより後ろの部分は入っていません。',
   );
   const kept = await box.inputValue();
   expect(kept).toHaveLength(20_000);

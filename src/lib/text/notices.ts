@@ -87,6 +87,6 @@ export function noticeCodes(
 export const ISLAND_FAILED_TEXT = {
   message: 'この部分を読み込めませんでした。通信状態を確かめて、もう一度読み込んでください。',
   /** Added where the part has fields: what is entered there now is not lost. */
-  kept: 'ここに入力した内容は、読み込めた時点で保存されます。',
+  kept: 'ここに入力した内容は消えません。この部分が読み込まれた時点で保存されます。',
   retry: 'もう一度読み込む',
 };

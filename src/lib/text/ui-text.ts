@@ -18,8 +18,8 @@ export const QUIZ_TEXT = {
   incorrect: '不正解です。',
   yourChoice: 'あなたの選択「{text}」{mark}：{feedback}',
   /** After each choice of a question with several right answers: whether that one was right. */
-  choiceRight: '（正しい選択）',
-  choiceWrong: '（誤った選択）',
+  choiceRight: '（正解）',
+  choiceWrong: '（誤り）',
   rightAnswer: '正解「{text}」：{feedback}',
   best: 'これまでの最高スコア：{score}（挑戦 {attempts}回）',
   score: '{total}問中{correct}問正解（{score}）。',
@@ -46,7 +46,7 @@ export const REFLECTION_TEXT = {
   tooLongAlert: '上限の{max}文字を超えました。短くすると保存されます。',
   /** Over the limit and as long as the box takes (what a draft can keep): a longer paste stopped there. */
   tooLongCut:
-    '上限の{max}文字を{over}文字超えています。短くすると保存されます（超えている間は、前に保存した内容が残ります。この欄に入るのは{cap}文字までのため、それより後ろは入力されていません）。',
+    '上限の{max}文字を{over}文字超えています。短くすると保存されます（超えている間は、前に保存した内容が残ります。いま書いている文章も下書きとして残ります）。この欄には{cap}文字までしか入らないため、それより後ろの部分は入っていません。',
   count: '{count} / {max}文字',
   conflict: '別のタブか別の端末で、このふりかえりに違う内容が保存されていました。どちらを残すか選んでください（選ぶまで、両方とも残ります）。',
   useOther: 'こちらの内容を使う',
@@ -426,7 +426,7 @@ export const CHALLENGE_TEXT = {
   fromAll: 'まだ完了したレッスンが少ないので、すべてのレッスンから選んでいます。',
   start: '始める日',
   day: '{n}日目',
-  dayOf: '{n}日目（{date}）',
+  dayOf: '{n}日目・{date}',
   choose: '{n}日目の行動',
   lessonOf: 'レッスン{lesson}',
   begin: 'この7日間で始める',
