@@ -8,6 +8,14 @@ const lesson = all[2];
 
 test('keyboard only: a whole lesson — skip link, quiz, reflection, next lesson — with visible focus', async ({ page }) => {
   await open(page, `/lessons/${lesson.slug}/`);
+  // The header's links are a landmark of their own, apart from the contents (目次).
+  await expect(page.getByRole('navigation', { name: '講座のページ' }).getByRole('link')).toHaveText([
+    '目次',
+    'マイプラン',
+    '1週間チャレンジ',
+    '復習',
+    '修了証',
+  ]);
   await page.keyboard.press('Tab');
   expect((await focused(page)).text).toBe('本文へ移動');
   await page.keyboard.press('Enter');

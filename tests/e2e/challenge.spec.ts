@@ -128,8 +128,10 @@ test('starting over by keyboard: the focus goes to the new form, and back to the
   const restart = page.getByRole('button', { name: '最初からやり直す' });
   await restart.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'この1週間の行動を決める' })).toBeFocused();
-  await expect(page.locator('[data-challenge-setup]')).toContainText('7日間を最初から決め直します');
+  // The focus is on what starting over means (every record goes), before the form.
+  await expect(page.locator('[data-restart-confirm]')).toBeFocused();
+  await expect(page.locator('[data-restart-confirm]')).toHaveText('記録した内容も含めて、7日間を最初から決め直します。よろしいですか。');
+  await expect(page.locator('[data-challenge-setup] button[type="submit"]')).toHaveText('やり直す');
   await page.getByRole('button', { name: 'やめる' }).focus();
   await page.keyboard.press('Enter');
   await expect(restart).toBeFocused();

@@ -83,6 +83,8 @@ test('reminders: the people chosen are saved, listed in the plan, and the .ics f
   await page.locator('#who-1').blur();
   await page.locator('#every-1').selectOption({ label: '半年ごと' });
   await expect(page.locator('[data-reminders-message]')).toHaveText('保存しました');
+  // Shown, not announced after every pause in typing (the status region inside stays quiet).
+  await expect(page.locator('[data-reminders-message] [role="status"]')).toHaveText('');
 
   const ics = await downloadOf(page, () => page.getByRole('button', { name: 'カレンダー用ファイル（.ics）をダウンロード' }).click());
   expect(ics.name).toBe('networking-reminders.ics');

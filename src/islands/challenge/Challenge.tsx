@@ -38,10 +38,10 @@ export default function Challenge({ actions, lessons, rules, courseId, t }: Prop
     setMessage(text);
     requestAnimationFrame(() => status.current?.focus());
   };
-  /** Starting over replaces the week with the setup form (focus to its heading); cancelling brings the week back (focus to the button). */
+  /** Starting over replaces the week with the setup form (focus to its question: all records go); cancelling brings the week back (focus to the button). */
   const restart = (on: boolean) => {
     setRestarting(on);
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(on ? '[data-challenge-setup] h2' : '[data-challenge-restart]')?.focus());
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(on ? '[data-restart-confirm]' : '[data-challenge-restart]')?.focus());
   };
 
   if (!loaded) return <p>{t.loading}</p>;
@@ -80,6 +80,7 @@ export default function Challenge({ actions, lessons, rules, courseId, t }: Prop
       <p class="notice info" tabIndex={-1} ref={status} data-challenge-message hidden={!message}>
         {message}
       </p>
+      <h2 class="visually-hidden">{t.daysHeading}</h2>
       <ol class="challenge-days">
         {days.map((d, i) => (
           <li key={d.slot}>

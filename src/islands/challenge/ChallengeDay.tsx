@@ -127,8 +127,10 @@ export default function ChallengeDayCard({ day, n, action, t }: Props) {
           </button>
         )}
       </p>
-      <p class="meta-line" role="status" aria-live="polite">
-        {texts.state === 'failed' ? t.failed : texts.state === 'saved' ? t.saved : ''}
+      {/* A failed save is announced; 保存しました after each pause in typing is only shown. */}
+      <p class="meta-line">
+        <span role="status">{texts.state === 'failed' ? t.failed : ''}</span>
+        {texts.state === 'saved' ? t.saved : ''}
       </p>
     </section>
   );

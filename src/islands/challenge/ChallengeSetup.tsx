@@ -34,9 +34,13 @@ export default function ChallengeSetup({ actions, done, t, onStart, onCancel }: 
         onStart(chosen.map((action, i) => ({ action, date: addDays(start, i) })));
       }}
     >
-      <h2 tabIndex={-1}>{t.setupHeading}</h2>
+      <h2>{t.setupHeading}</h2>
       <p>{t.setupIntro}</p>
-      {onCancel && <p class="notice">{t.restartConfirm}</p>}
+      {onCancel && (
+        <p class="notice" tabIndex={-1} data-restart-confirm>
+          {t.restartConfirm}
+        </p>
+      )}
       {!fromDone && <p class="notice info">{t.fromAll}</p>}
       <label for="challenge-start">{t.start}</label>
       <input id="challenge-start" type="date" required value={start} onChange={(e) => setStart((e.currentTarget as HTMLInputElement).value || today())} />
@@ -59,7 +63,7 @@ export default function ChallengeSetup({ actions, done, t, onStart, onCancel }: 
         ))}
       </ol>
       <p class="actions">
-        <button type="submit">{t.begin}</button>
+        <button type="submit">{onCancel ? t.restartYes : t.begin}</button>
         {onCancel && (
           <button type="button" class="secondary" onClick={onCancel}>
             {t.restartNo}

@@ -155,8 +155,10 @@ export default function PlanCommitments({ content, courseId, t, reminders }: Pro
           {t.calendar}
         </button>
       </p>
-      <p role="status" aria-live="polite" data-commitments-message>
-        {message || (field.state === 'saved' ? t.saved : '')}
+      {/* Messages are announced; 保存しました after each pause in typing is only shown. */}
+      <p data-commitments-message>
+        <span role="status">{message}</span>
+        {!message && field.state === 'saved' ? t.saved : ''}
       </p>
       {content.examples.length > 0 && (
         <details class="examples">

@@ -28,13 +28,15 @@ export default function Reminders({ courseId, t, plan }: Props) {
   const { progress, loaded } = useProgress();
   const stored = progress.profile.reminders?.people;
   const [message, setMessage] = useState('');
+  const [saved, setSaved] = useState(false);
   // The rows on screen; saved as they are edited (rows without a name stay on screen but are not stored).
   const field = useAutosave<Reminder[]>({
     stored: stored?.length ? stored : FIRST,
     loaded,
     save: (rows, urgent) => {
       const ok = saveReminders(rows, urgent);
-      setMessage(ok ? t.saved : t.failed);
+      setSaved(ok);
+      setMessage(ok ? '' : t.failed);
       return ok ? 'saved' : 'failed';
     },
     // Equal when the stored list is what is on screen without the empty rows.
@@ -124,8 +126,10 @@ export default function Reminders({ courseId, t, plan }: Props) {
           {t.download}
         </button>
       </p>
-      <p role="status" aria-live="polite" data-reminders-message>
-        {message}
+      {/* Messages are announced; 保存しました after each pause in typing is only shown. */}
+      <p data-reminders-message>
+        <span role="status">{message}</span>
+        {!message && saved ? t.saved : ''}
       </p>
     </div>
   );

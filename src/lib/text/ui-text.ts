@@ -431,6 +431,8 @@ export const CHALLENGE_TEXT = {
   lessonOf: 'レッスン{lesson}',
   begin: 'この7日間で始める',
   begun: '1週間チャレンジを始めました。1日目は{date}です。',
+  /** The days' section (for screen readers: the days are its h3s). */
+  daysHeading: '7日間の記録',
   before: 'やる前に',
   predict: '相手が応じてくれる見込み',
   predictHint: '「{yes}」となる見込みを、感じたとおりに選んでください。',
