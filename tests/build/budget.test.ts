@@ -105,7 +105,7 @@ describe('JavaScript with every island in view', () => {
   const lessonPages = fs.readdirSync(path.join(DIST, 'lessons')).map((slug) => `lessons/${slug}/index.html`);
   const lessonMax = Math.max(...lessonPages.map(allJs));
   // Raised by 0.5 KiB each for the fixes of an accessibility review and a learner's walk-through
-  // (the lesson 24,384 → 24,820 B, the plan 26,079 → 26,352 B): leaving a part that could not load
+  // (the lesson 24,384 → 24,844 B, the plan 26,079 → 26,388 B): leaving a part that could not load
   // asks first, a completed lesson says so, quiz feedback marks each choice, save states announce
   // only problems, focus moves before announcements.
   it(`a lesson ≤ 24.5 KiB gzip (largest measured ${lessonMax} B; issue 21's target, 18 KiB, is not met yet)`, () => {
