@@ -142,6 +142,35 @@ test('starting over by keyboard: the focus goes to the new form, and back to the
   await expect(day(page, 'd1').getByRole('heading', { level: 3 })).toBeFocused();
 });
 
+test('typing, leaving the field and pressing やってみた within one frame (a busy phone, a quick learner) keeps the text', async ({ page }) => {
+  await setClock(page, '2026-12-07T08:00');
+  await open(page, '/challenge/');
+  await page.getByRole('button', { name: 'この7日間で始める' }).click();
+  await expect(day(page, 'd1')).toBeVisible();
+  // Only microtasks between the steps, so no frame passes: Preact renders, but its effects wait for a frame.
+  await page.evaluate(async () => {
+    const ticks = async () => {
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+    };
+    const card = document.querySelector('[data-day="d1"]')!;
+    const input = card.querySelector<HTMLInputElement>('#challenge-d1-worry')!;
+    input.focus();
+    input.value = '忙しそうなので、断られると思う';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await ticks();
+    const done = [...card.querySelectorAll('button')].find((b) => b.textContent === 'やってみた')!;
+    done.focus(); // the blur saves the text
+    await ticks();
+    done.click();
+  });
+  await expect(day(page, 'd1')).toHaveAttribute('data-status', 'done');
+  await expect(page.locator('#challenge-d1-worry')).toHaveValue('忙しそうなので、断られると思う');
+  await page.reload();
+  await hydrated(page);
+  await expect(page.locator('#challenge-d1-worry')).toHaveValue('忙しそうなので、断られると思う');
+  await expect(day(page, 'd1')).toHaveAttribute('data-status', 'done');
+});
+
 test('two tabs: a day recorded in each is kept in both', async ({ context }) => {
   const a = await context.newPage();
   await open(a, '/challenge/');

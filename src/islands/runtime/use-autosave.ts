@@ -32,7 +32,16 @@ export function useAutosave<T>({ stored, loaded, save, delay = 800, same = Objec
   const saveRef = useRef(save);
   saveRef.current = save;
 
+  /**
+   * The stored value this field last took into account. An effect runs after paint, or at the start
+   * of the next render when that comes first, so a render's `stored` can be older than what the field
+   * has saved since (typing, then a blur that saves, then a click, all within one frame): only a
+   * stored value that changed since is taken in, never the older one that render saw.
+   */
+  const seen = useRef(stored);
   useEffect(() => {
+    if (same(seen.current, stored)) return;
+    seen.current = stored;
     if (!dirty.current && !same(latest.current, stored)) {
       latest.current = stored;
       setValue(stored);
