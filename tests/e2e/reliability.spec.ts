@@ -3,7 +3,7 @@
  * (reliability-tabs.spec.ts). Each test failed before the version-3 rebuild.
  */
 import { expect, test, type Page } from './fixtures';
-import { checkQuestions, completedDoc, downloadOf, lessons, open, right, seed, stored, writeReflection } from './course';
+import { checkQuestions, completedDoc, downloadOf, hydrated, lessons, open, right, seed, stored, writeReflection } from './course';
 
 const [l1, l2] = lessons();
 const [r1, r2] = l1.reflections;
@@ -235,6 +235,53 @@ test('failure 10: an IME composition longer than the autosave delay stores only 
   expect((await stored(page)).reflections[r1.id].text).toBe('人脈');
   const writes = await page.evaluate(() => (window as unknown as { __writes: string[] }).__writes);
   expect(writes.filter((w) => w.includes('じん'))).toEqual([]);
+});
+
+/**
+ * Japanese typed the way an IME delivers it: compositionstart, an input event per step carrying the
+ * kana and then the converted text (isComposing, as Chromium and Safari send them), compositionend.
+ */
+async function compose(page: Page, selector: string, kana: string[], text: string) {
+  await page.locator(selector).evaluate(
+    (el: HTMLInputElement | HTMLTextAreaElement, [steps, final]) => {
+      el.focus();
+      el.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
+      for (const k of [...steps, final]) {
+        el.value = k;
+        el.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: k, inputType: 'insertCompositionText' }));
+      }
+      el.dispatchEvent(new CompositionEvent('compositionend', { data: final }));
+    },
+    [kana, text] as const,
+  );
+}
+
+test('Japanese typed with an IME is saved in every field that is part of a larger record: a challenge day, the if-then plan, a reminder, a message', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const lesson5 = lessons().find((l) => l.activities?.some((a) => a.id === 'l05-a1'))!;
+  const cases = [
+    { url: '/challenge/', field: '#challenge-d1-worry', root: '[data-day="d1"]', text: '忙しそう' },
+    { url: '/plan/', field: '#when-0', root: '[data-commitments]', text: '金曜の会議のあと' },
+    { url: '/plan/', field: '#who-0', root: '[data-reminders]', text: '佐藤さん' },
+    { url: `/lessons/${lesson5.slug}/`, field: '[data-activity-id="l05-a1"] textarea[data-field]', root: '[data-activity-id="l05-a1"]', text: '研修で' },
+  ];
+  for (const c of cases) {
+    await open(page, c.url);
+    if (c.url === '/challenge/') await page.getByRole('button', { name: 'この7日間で始める' }).click();
+    await page.locator(c.field).first().scrollIntoViewIfNeeded();
+    await expect(page.locator(c.root)).toBeVisible();
+    await compose(page, `${c.field} >> nth=0`, ['け', 'けん', 'けんしゅ'], c.text);
+    // No blur: the autosave after the composition ends saves it.
+    await expect(page.locator(c.root)).toContainText('保存しました');
+    await expect(page.locator(c.field).first()).toHaveValue(c.text);
+    await page.reload();
+    await hydrated(page);
+    await expect(page.locator(c.field).first(), c.url).toHaveValue(c.text);
+  }
+  // Nothing but the records' own fields was stored (before, the text's characters became keys "0", "1", …).
+  expect(JSON.stringify(await stored(page))).not.toMatch(/"0":"/);
 });
 
 test('a document that fits in storage once (4.99 M characters, 262 long reflections) shows and saves: 保存しました only once it is stored, and it survives a reload', async ({

@@ -88,9 +88,16 @@ export function useAutosave<T>({ stored, loaded, save, delay = 800, same = Objec
         composing.current = true;
         clearTimeout(timer.current);
       },
-      oncompositionend: (e: Event) => {
+      // The converted text reaches `change` through the field's own input handler, which builds the
+      // whole value (a string, or an object or list holding this field): browsers fire an input event
+      // with it before compositionend (Chromium, Safari) or right after (Firefox). What waited for the
+      // composition to end is the save. (Passing the field's text itself here replaced an object value
+      // with a string: Japanese typed into a challenge day, the plan or a message was never saved.)
+      oncompositionend: () => {
         composing.current = false;
-        change((e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value as unknown as T);
+        if (!dirty.current) return;
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => flushRef.current(), delay);
       },
     },
     /** Shows a value that is saved already (e.g. a resolved conflict): nothing left to save. */
