@@ -25,13 +25,15 @@ export default function HomeProgress({ requirements, rules, hrefs, precheck, tit
   return (
     <div class="box home-progress">
       {/* A wrapper element, not a fragment: hydrating over the not-started HTML, Preact would otherwise
-          reuse the button's <p> for the label without setting its id, leaving the progress bar unnamed. */}
+          reuse the button's <p> (and its class) for the progress sentence. */}
       {started && (
         <div>
-          <p id="overall-label">
+          <p>
             学習の進み具合：{summary.total}レッスン中{summary.completed}レッスン完了（{pct}%）
           </p>
-          <div class="progressbar" role="progressbar" aria-labelledby="overall-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+          {/* The sentence above says it all: the bar only draws it (a progressbar labelled by that
+              sentence made a screen reader read the progress twice). */}
+          <div class="progressbar" aria-hidden="true">
             <span style={{ width: `${pct}%` }} />
           </div>
         </div>
