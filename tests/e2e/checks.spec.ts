@@ -226,7 +226,10 @@ test('the final check opens after every lesson, keeps unsent choices over a relo
   await hydrated(page);
   for (const q of finals.slice(0, 3)) await expect(page.locator(`input[name="${q.id}"][value="${right(q)[0]}"]`)).toBeChecked();
   await page.getByRole('button', { name: '採点する' }).click();
-  await expect(page.locator('[data-final="form"] [role="status"]')).toContainText('未回答の問題があります（問4、問5');
+  const message = page.locator('[data-final="form"] .result');
+  await expect(message).toBeFocused();
+  await expect(message).toContainText('未回答の問題があります（問4、問5');
+  await message.getByRole('link', { name: '問4' }).click();
   await expect(page.locator(`input[name="${finals[3].id}"]`).first()).toBeFocused();
 
   await takeFinalCheck(page, right);

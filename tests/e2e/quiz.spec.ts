@@ -96,11 +96,25 @@ test('a retry shows the options in a new order, the same after a reload; the fir
   expect((await stored(page)).quizzes[lesson.slug].last.answers).toEqual(Object.fromEntries(lesson.quiz.questions.map((q) => [q.id, right(q)])));
 });
 
-test('submitting with unanswered questions says which ones and moves focus there', async ({ page }) => {
+test('submitting with unanswered questions: the message takes the focus (read once), and each question number in it leads to that question', async ({
+  page,
+}) => {
   await open(page, url);
+  const [first, second] = lesson.quiz.questions;
+  await page.locator(`input[name="${first.id}"]`).first().check();
   await page.getByRole('button', { name: '採点する' }).click();
-  await expect(page.locator('[data-result]')).toContainText('未回答の問題があります（問1、');
-  await expect(page.locator(`input[name="${lesson.quiz.questions[0].id}"]`).first()).toBeFocused();
+  const message = page.locator('[data-result]');
+  await expect(message).toBeFocused();
+  await expect(message).toContainText(`未回答の問題があります（問2、`);
+  // Not also a live region: focused, it is read once.
+  await expect(message.locator('[role="status"], [aria-live]')).toHaveCount(0);
+  const numbers = lesson.quiz.questions.slice(1).map((_, i) => `問${i + 2}`);
+  await expect(message.getByRole('link')).toHaveText(numbers);
+  await page.keyboard.press('Tab');
+  await expect(message.getByRole('link', { name: '問2' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`input[name="${second.id}"]`).first()).toBeFocused();
+  await expect(page).toHaveURL(new RegExp(`${url}$`));
 });
 
 test('the quiz works with the keyboard alone', async ({ page }) => {

@@ -15,7 +15,7 @@ import { submitCheck } from '../../stores/checks';
 import { useProgress } from '../runtime/use-progress';
 import { useCheckAnswers } from './use-check-answers';
 import FinalCheckResult, { type FinalLinks } from './FinalCheckResult';
-import QuizQuestion from '../lesson/QuizQuestion';
+import QuizQuestion, { MissingAnswers } from '../lesson/QuizQuestion';
 
 interface Props {
   items: CheckItem[];
@@ -67,7 +67,8 @@ export default function FinalCheck({ items, lessons, requirements, rules, assess
     e.preventDefault();
     const gaps = unanswered(questions, answers);
     setMissing(gaps);
-    if (gaps.length) return focusLater(() => document.querySelector<HTMLInputElement>(`#${gaps[0]}-set input`));
+    // The message (with a link to each gap) takes the focus: read once, in full.
+    if (gaps.length) return focusLater(() => status.current);
     submitCheck('final', questions, answers);
     setRetaking(false);
     focusLater(() => document.querySelector<HTMLElement>('[data-final="done"] [tabindex="-1"]'));
@@ -87,8 +88,8 @@ export default function FinalCheck({ items, lessons, requirements, rules, assess
           t={q}
         />
       ))}
-      <div class="result" role="status" aria-live="polite" tabIndex={-1} ref={status}>
-        {missing.length ? <p class="error">{fill(t.missing, { list: missing.map(number).join(t.listSeparator) })}</p> : <p>{t.ready}</p>}
+      <div class="result" tabIndex={-1} ref={status}>
+        {missing.length ? <MissingAnswers missing={missing} text={t.missing} number={number} separator={t.listSeparator} /> : <p>{t.ready}</p>}
       </div>
       <button type="submit">{t.submit}</button>
     </form>

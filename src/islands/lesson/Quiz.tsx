@@ -5,7 +5,7 @@ import { percent, unanswered, type QuizResult } from '../../lib/course/scoring';
 import { fill, type QuizText } from '../../lib/text/ui-text';
 import { saveQuizDraft, submitQuiz } from '../../stores/quiz';
 import { useProgress } from '../runtime/use-progress';
-import QuizQuestion from './QuizQuestion';
+import QuizQuestion, { MissingAnswers } from './QuizQuestion';
 
 interface Props {
   slug: string;
@@ -50,7 +50,8 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
     const gaps = unanswered(questions, answers);
     setMissing(gaps);
     if (gaps.length) {
-      document.querySelector<HTMLInputElement>(`#${gaps[0]}-set input`)?.focus();
+      // The message (with a link to each gap) takes the focus: read once, in full.
+      requestAnimationFrame(() => statusRef.current?.focus());
       return;
     }
     setResult(submitQuiz(slug, questions, answers, passMark));
@@ -81,7 +82,7 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
           t={t}
         />
       ))}
-      {/* The score takes the focus (a screen reader reads it once, as the focused text); the hints before it are announced. */}
+      {/* The score, or the list of unanswered questions, takes the focus (a screen reader reads it once, as the focused text). */}
       <div class="result" tabIndex={-1} ref={statusRef} data-result>
         {result && (
           <>
@@ -92,13 +93,11 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
             <p>{fill(t.attempt, { attempts: record?.attempts ?? 1, best: percent(Math.max(record?.best ?? 0, result.score)) })}</p>
           </>
         )}
-        <div role="status">
-          {result ? null : missing.length ? (
-            <p class="error">{fill(t.missing, { list: missing.map(number).join(t.listSeparator) })}</p>
-          ) : (
-            <p>{fill(t.ready, { pass })}</p>
-          )}
-        </div>
+        {result ? null : missing.length ? (
+          <MissingAnswers missing={missing} text={t.missing} number={number} separator={t.listSeparator} />
+        ) : (
+          <p>{fill(t.ready, { pass })}</p>
+        )}
       </div>
       {/* Keyed: two elements, not one whose type flips to "submit" while its click is still being handled (that submitted the fresh attempt). */}
       {result ? (

@@ -3,6 +3,7 @@
  * The options are shown in the order of the attempt (src/lib/course/shuffle.ts); their values stay the
  * option ids, so scoring and saved answers do not depend on the order.
  */
+import { Fragment } from 'preact';
 import type { Question } from '../../lib/course/schema';
 import type { QuestionResult } from '../../lib/course/scoring';
 import { orderedOptions } from '../../lib/course/shuffle';
@@ -65,5 +66,48 @@ export default function QuizQuestion({ question: q, index, attempt, note, chosen
         </div>
       )}
     </fieldset>
+  );
+}
+
+interface MissingProps {
+  /** The unanswered questions' ids, in order. */
+  missing: string[];
+  /** The message, with `{list}` where the question numbers go. */
+  text: string;
+  /** A question's number as shown (問4). */
+  number: (id: string) => string;
+  separator: string;
+}
+
+const firstOption = (id: string) => document.querySelector<HTMLInputElement>(`#${id}-set input`);
+
+/**
+ * The message when a quiz or the final check is submitted with questions left unanswered. It takes
+ * the focus (so a screen reader reads it once, in full, instead of a live message racing a focus
+ * move), and each question number in it is a link that takes the focus to that question's first
+ * option (the error-summary pattern). Here, beside the questions, so it rides in their chunk.
+ */
+export function MissingAnswers({ missing, text, number, separator }: MissingProps) {
+  const [before, after = ''] = text.split('{list}');
+  return (
+    <p class="error" data-missing>
+      {before}
+      {missing.map((id, i) => (
+        <Fragment key={id}>
+          {i > 0 && separator}
+          <a
+            href={`#${id}-set`}
+            onClick={(e) => {
+              // Focus, not the fragment: in a frame or a SCORM package the page's address is not the lesson's.
+              e.preventDefault();
+              firstOption(id)?.focus();
+            }}
+          >
+            {number(id)}
+          </a>
+        </Fragment>
+      ))}
+      {after}
+    </p>
   );
 }
