@@ -62,6 +62,7 @@ test('by keyboard: the suggested week, a prediction, a day done and recorded, a 
   await expect(day(page, 'd2')).toHaveAttribute('data-status', 'skipped');
   await expect(day(page, 'd2').getByRole('heading', { level: 3 })).toBeFocused();
   await day(page, 'd3').locator('input[type="date"]').fill('2026-12-20');
+  await day(page, 'd3').locator('input[type="date"]').blur(); // a day moves to its new place once its date field is left
   await expect(page.locator('[data-day]').last()).toHaveAttribute('data-day', 'd3');
 
   const compare = page.locator('[data-compare]');
@@ -169,6 +170,47 @@ test('typing, leaving the field and pressing やってみた within one frame (a
   await hydrated(page);
   await expect(page.locator('#challenge-d1-worry')).toHaveValue('忙しそうなので、断られると思う');
   await expect(day(page, 'd1')).toHaveAttribute('data-status', 'done');
+});
+
+test('moving a day by keyboard: the days keep their places while the date is typed, a slip is not saved, and the day moves (focus kept) once the field is left', async ({
+  page,
+}) => {
+  await setClock(page, '2026-12-07T08:00');
+  await open(page, '/challenge/');
+  await page.getByRole('button', { name: 'この7日間で始める' }).click();
+  const order = () => page.locator('[data-day]').evaluateAll((els) => els.map((e) => e.getAttribute('data-day')));
+  await expect.poll(order).toEqual(['d1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7']);
+  const date = page.locator('#challenge-d2-date');
+  await date.focus();
+  // Typed digit by digit, a date field fires a change for every value it passes through (the order of
+  // its parts follows the browser's locale, so the values are given here, not the keys).
+  await date.evaluate((el: HTMLInputElement) => {
+    for (const v of ['0002-12-08', '0020-12-08', '0202-12-08', '2026-12-08', '2026-12-02', '2026-12-20']) {
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  });
+  await expect(date).toHaveValue('2026-12-20');
+  await expect(date).toBeFocused();
+  await expect.poll(async () => (await stored(page)).challenge.d2.date).toBe('2026-12-20');
+  expect(await order()).toEqual(['d1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7']);
+  // Tab goes through the field's parts (year, month, day), then on.
+  await tabTo(page, (f) => f.name === 'challenge-d2-predict');
+  // Now it moves to its place by date, and the focus stays where the learner went.
+  await expect.poll(order).toEqual(['d1', 'd3', 'd4', 'd5', 'd6', 'd7', 'd2']);
+  await expect(page.locator('#challenge-d2-predict')).toBeFocused();
+  await expect(page.locator('[data-day="d2"] h3')).toContainText('7日目・12月20日（日）');
+
+  // A date far outside the week (a slip) is not saved; leaving the field shows the saved date again.
+  await page.locator('#challenge-d3-date').evaluate((el: HTMLInputElement) => {
+    el.focus();
+    el.value = '0002-12-09';
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await page.locator('#challenge-d3-date').blur();
+  await expect(page.locator('#challenge-d3-date')).toHaveValue('2026-12-09');
+  expect((await stored(page)).challenge.d3.date).toBe('2026-12-09');
 });
 
 test('two tabs: a day recorded in each is kept in both', async ({ context }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { CHALLENGE_SLOTS, readChallengeDay } from '../../src/lib/challenge/week';
-import { addDays, compareWeek, dayJa, suggestWeek, weekDays, type ActionOption } from '../../src/lib/challenge/schedule';
+import { addDays, compareWeek, dayJa, moveWindow, suggestWeek, todayISO, weekDays, type ActionOption } from '../../src/lib/challenge/schedule';
 import { withChallengeDay, withChallengeWeek } from '../../src/lib/challenge/edits';
 import { decodeProgress, emptyProgress, encodeProgress, mergeProgress, progressDelta, type Edit } from '../../src/lib/progress/document';
 import { compactForSuspend } from '../../src/lib/lms/scorm';
@@ -151,5 +151,22 @@ describe('dayJa', () => {
     expect(dayJa('2026-12-13')).toBe('12月13日（日）');
     expect(dayJa('2027-01-02')).toBe('1月2日（土）');
     expect(dayJa('2028-02-29')).toBe('2月29日（火）');
+  });
+});
+
+describe('moving a day', () => {
+  it('todayISO is the local calendar day', () => {
+    expect(todayISO(new Date(2026, 11, 7, 23, 59))).toBe('2026-12-07');
+    expect(todayISO(new Date(2027, 0, 1, 0, 0))).toBe('2027-01-01');
+  });
+  it('may go from a month before the earliest of today and the days to two months after the latest', () => {
+    const days = ['2026-12-07', '2026-12-08', '2026-12-13'];
+    expect(moveWindow(days, '2026-12-07')).toEqual({ min: '2026-11-06', max: '2027-02-13' });
+    // A week planned ahead, or long ago: the window covers it and today.
+    expect(moveWindow(['2027-03-01'], '2026-12-07')).toEqual({ min: '2026-11-06', max: '2027-05-02' });
+    expect(moveWindow(['2026-06-01'], '2026-12-07')).toEqual({ min: '2026-05-01', max: '2027-02-07' });
+    // What a year typed digit by digit passes through is outside it.
+    const { min, max } = moveWindow(days, '2026-12-07');
+    for (const slip of ['0002-12-20', '0020-12-20', '0202-12-20', '2027-12-20']) expect(slip >= min && slip <= max).toBe(false);
   });
 });

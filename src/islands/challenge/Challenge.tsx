@@ -2,8 +2,8 @@
  * The 1週間チャレンジ (src/lib/challenge/week.ts): choosing the seven days, then day by day what
  * the learner expects and what happened, and the two side by side; a calendar file and print.
  */
-import { useRef, useState } from 'preact/hooks';
-import { compareWeek, dayJa, weekDays, type ActionOption } from '../../lib/challenge/schedule';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { compareWeek, dayJa, moveWindow, todayISO, weekDays, type ActionOption } from '../../lib/challenge/schedule';
 import { lessonStatus, type LessonRequirement } from '../../lib/course/completion';
 import type { CompletionRules } from '../../lib/course/schema';
 import { fill, type ChallengeText } from '../../lib/text/ui-text';
@@ -32,7 +32,16 @@ export default function Challenge({ actions, lessons, rules, courseId, t }: Prop
   const [message, setMessage] = useState('');
   const status = useRef<HTMLParagraphElement>(null);
   const done = new Set(lessons.filter((l) => lessonStatus(progress, l, rules) === 'complete').map((l) => l.order));
-  const days = weekDays(progress.challenge);
+  /** The days' order while a date is being edited: a day moves to its new place only when its date field is left. */
+  const [editing, setEditing] = useState<string[] | null>(null);
+  const byDate = weekDays(progress.challenge);
+  const days = editing ? [...byDate].sort((a, b) => editing.indexOf(a.slot) - editing.indexOf(b.slot)) : byDate;
+  // A day that moves is taken out of the list and put back, which drops the focus (to <body>) from
+  // whatever was focused in it: the element focused before this render gets it back.
+  const focused = typeof document === 'undefined' ? null : document.activeElement;
+  useLayoutEffect(() => {
+    if (focused instanceof HTMLElement && focused !== document.body && focused.isConnected && document.activeElement !== focused) focused.focus();
+  });
   const byId = new Map(actions.map((a) => [a.id, a]));
   const say = (text: string) => {
     setMessage(text);
@@ -60,6 +69,10 @@ export default function Challenge({ actions, lessons, rules, courseId, t }: Prop
       />
     );
 
+  const range = moveWindow(
+    days.map((d) => d.date),
+    todayISO(),
+  );
   const calendar = async () => {
     const made = await withCalendar(({ dayCalendar }) => {
       const events = days.map((d, i) => ({
@@ -84,7 +97,14 @@ export default function Challenge({ actions, lessons, rules, courseId, t }: Prop
       <ol class="challenge-days">
         {days.map((d, i) => (
           <li key={d.slot}>
-            <ChallengeDayCard day={d} n={i + 1} action={byId.get(d.action)} t={t} />
+            <ChallengeDayCard
+              day={d}
+              n={i + 1}
+              action={byId.get(d.action)}
+              range={range}
+              onEditDate={(on) => setEditing(on ? days.map((x) => x.slot) : null)}
+              t={t}
+            />
           </li>
         ))}
       </ol>

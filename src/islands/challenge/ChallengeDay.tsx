@@ -15,13 +15,17 @@ interface Props {
   /** Its place in the week (1-7, by date). */
   n: number;
   action: ActionOption | undefined;
+  /** The dates the day may move to (moveWindow). */
+  range: { min: string; max: string };
+  /** The learner is (true) or is no longer (false) editing the day's date. */
+  onEditDate: (editing: boolean) => void;
   t: ChallengeText;
 }
 
 type Texts = { worry: string; note: string };
 const PERCENTS = Array.from({ length: 11 }, (_, i) => i * 10);
 
-export default function ChallengeDayCard({ day, n, action, t }: Props) {
+export default function ChallengeDayCard({ day, n, action, range, onEditDate, t }: Props) {
   const id = `challenge-${day.slot}`;
   const texts = useAutosave<Texts>({
     stored: { worry: day.worry, note: day.note },
@@ -46,11 +50,24 @@ export default function ChallengeDayCard({ day, n, action, t }: Props) {
       </h3>
       <p class="challenge-action">{action?.action}</p>
       <label for={`${id}-date`}>{t.move}</label>
+      {/* Saved on each change within the range (a picker fires one); a date typed digit by digit passes
+          through dates outside it, which are not saved, and the field shows the saved date again when left. */}
       <input
         id={`${id}-date`}
         type="date"
         value={day.date}
-        onChange={(e) => (e.currentTarget as HTMLInputElement).value && choose({ date: (e.currentTarget as HTMLInputElement).value })}
+        min={range.min}
+        max={range.max}
+        onFocus={() => onEditDate(true)}
+        onChange={(e) => {
+          const v = (e.currentTarget as HTMLInputElement).value;
+          if (v && v >= range.min && v <= range.max) choose({ date: v });
+        }}
+        onBlur={(e) => {
+          const el = e.currentTarget as HTMLInputElement;
+          if (el.value !== day.date) el.value = day.date;
+          onEditDate(false);
+        }}
       />
       <fieldset>
         <legend>{t.before}</legend>

@@ -1,7 +1,7 @@
 /** Choosing the week: the suggested seven actions (easiest first), each changeable, and the first day. */
 import { useState } from 'preact/hooks';
 import { CHALLENGE_SLOTS } from '../../lib/challenge/week';
-import { addDays, dayJa, suggestWeek, type ActionOption } from '../../lib/challenge/schedule';
+import { addDays, dayJa, suggestWeek, todayISO, type ActionOption } from '../../lib/challenge/schedule';
 import { fill, type ChallengeText } from '../../lib/text/ui-text';
 
 interface Props {
@@ -13,15 +13,9 @@ interface Props {
   onCancel?: () => void;
 }
 
-/** Today in the learner's time zone, "YYYY-MM-DD". */
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
 export default function ChallengeSetup({ actions, done, t, onStart, onCancel }: Props) {
-  const [start, setStart] = useState(today);
-  const [chosen, setChosen] = useState(() => suggestWeek(actions, done, today()).map((d) => d.action));
+  const [start, setStart] = useState(() => todayISO());
+  const [chosen, setChosen] = useState(() => suggestWeek(actions, done, todayISO()).map((d) => d.action));
   const fromDone = actions.filter((a) => done.has(a.lesson)).length >= CHALLENGE_SLOTS.length;
   // Actions of completed lessons first, then the rest, each group by level.
   const options = [...actions].sort((a, b) => Number(done.has(b.lesson)) - Number(done.has(a.lesson)) || a.level - b.level || a.lesson - b.lesson);
@@ -43,7 +37,7 @@ export default function ChallengeSetup({ actions, done, t, onStart, onCancel }: 
       )}
       {!fromDone && <p class="notice info">{t.fromAll}</p>}
       <label for="challenge-start">{t.start}</label>
-      <input id="challenge-start" type="date" required value={start} onChange={(e) => setStart((e.currentTarget as HTMLInputElement).value || today())} />
+      <input id="challenge-start" type="date" required value={start} onChange={(e) => setStart((e.currentTarget as HTMLInputElement).value || todayISO())} />
       <ol class="challenge-plan">
         {CHALLENGE_SLOTS.map((slot, i) => (
           <li key={slot}>

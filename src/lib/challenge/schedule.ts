@@ -25,6 +25,22 @@ export function addDays(date: string, n: number): string {
   return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
 }
 
+/** Today in the learner's time zone, "YYYY-MM-DD". */
+export function todayISO(now = new Date()): string {
+  const pad = (k: number) => String(k).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * The dates a day of the week may be moved to: from a month before the earliest of today and the
+ * week's days to two months after the latest. Anything else is a slip, such as the years a date
+ * field passes through while a year is typed digit by digit (0002, 0020, 0202).
+ */
+export function moveWindow(dates: readonly string[], today: string): { min: string; max: string } {
+  const all = [...dates, today].sort();
+  return { min: addDays(all[0], -31), max: addDays(all[all.length - 1], 62) };
+}
+
 const WEEKDAYS = '日月火水木金土';
 /** A day of the week as a Japanese reader writes it in a plan: "2026-12-07" → 12月7日（月）. */
 export function dayJa(date: string): string {
