@@ -20,7 +20,7 @@ test('wrong answers get explanations and the right answer; a retry that is right
 
   await page.getByRole('button', { name: 'もう一度挑戦する' }).click();
   // The press starts a fresh attempt; it does not submit it (no "unanswered" error for answers never asked for).
-  await expect(result).toHaveText('すべての問題に答えたら「採点する」を押してください。合格ラインは80%です。');
+  await expect(result).toHaveText('すべての問題に答えたら「採点する」を押してください。合格ラインは80%（4問中4問の正解）です。');
   await expect(result.locator('.error')).toHaveCount(0);
   await expect(page.locator(`#${q1.id}-set input`).first()).toBeFocused();
   await answer(page, lesson, right);

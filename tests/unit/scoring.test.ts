@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { questionSchema } from '../../src/lib/course/schema';
-import { cleanChoice, isPassing, percent, scoreQuiz, unanswered, type ScorableQuestion } from '../../src/lib/course/scoring';
+import { cleanChoice, isPassing, neededToPass, percent, scoreQuiz, unanswered, type ScorableQuestion } from '../../src/lib/course/scoring';
 
 const opt = (id: string, correct: boolean) => ({ id, text: `選択肢 ${id}`, correct, feedback: `解説 ${id}` });
 
@@ -128,5 +128,22 @@ describe('percent', () => {
     expect(percent(1 / 3)).toBe('33%');
     expect(percent(0.8)).toBe('80%');
     expect(percent(4 / 5)).toBe('80%');
+  });
+});
+
+describe('neededToPass', () => {
+  it('is the fewest right answers that pass, as scoreQuiz decides it', () => {
+    expect(neededToPass(5, 0.8)).toBe(4);
+    expect(neededToPass(4, 0.8)).toBe(4); // 3 of 4 is 75 %: every answer is needed
+    expect(neededToPass(10, 0.8)).toBe(8);
+    expect(neededToPass(3, 2 / 3)).toBe(2); // 2/3 passes despite floating point
+    expect(neededToPass(4, 0)).toBe(0);
+    expect(neededToPass(0, 0.8)).toBe(0);
+    for (let n = 1; n <= 12; n++)
+      for (const mark of [0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 1]) {
+        const k = neededToPass(n, mark);
+        expect(isPassing(k / n, mark)).toBe(true);
+        if (k > 0) expect(isPassing((k - 1) / n, mark)).toBe(false);
+      }
   });
 });

@@ -1,7 +1,7 @@
 /** The lesson quiz: answer, submit for instant feedback, retry as a new attempt. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Question } from '../../lib/course/schema';
-import { percent, unanswered, type QuizResult } from '../../lib/course/scoring';
+import { neededToPass, percent, unanswered, type QuizResult } from '../../lib/course/scoring';
 import { fill, type QuizText } from '../../lib/text/ui-text';
 import { saveQuizDraft, submitQuiz } from '../../stores/quiz';
 import { useProgress } from '../runtime/use-progress';
@@ -96,7 +96,7 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
         {result ? null : missing.length ? (
           <MissingAnswers missing={missing} text={t.missing} number={number} separator={t.listSeparator} />
         ) : (
-          <p>{fill(t.ready, { pass })}</p>
+          <p>{fill(t.ready, { pass, total: questions.length, need: neededToPass(questions.length, passMark) })}</p>
         )}
       </div>
       {/* Keyed: two elements, not one whose type flips to "submit" while its click is still being handled (that submitted the fresh attempt). */}

@@ -18,6 +18,8 @@ interface Props {
   course: string;
   lessons: { slug: string; order: number; title: string; href: string }[];
   requirements: LessonRequirement[];
+  /** Each practice activity's kind, by id (to name what is left: 練習（分類）). */
+  kinds: Record<string, keyof CertificateText['kinds']>;
   rules: CompletionRules;
   assessment: AssessmentRules;
   /** The final check page (computed at build time). */
@@ -27,7 +29,7 @@ interface Props {
   c: CertificateFinalText;
 }
 
-export default function Certificate({ course, lessons, requirements, rules, assessment, finalHref, t, c }: Props) {
+export default function Certificate({ course, lessons, requirements, kinds, rules, assessment, finalHref, t, c }: Props) {
   const { progress, loaded } = useProgress();
   const hydrated = useHydrated();
   const stored = progress.profile.name?.text ?? '';
@@ -49,7 +51,7 @@ export default function Certificate({ course, lessons, requirements, rules, asse
             const parts = [
               m.quiz && fill(t.quiz, { pass: percent(rules.passMark) }),
               m.reflections.length > 0 && t.reflection,
-              m.activities.length > 0 && t.activity,
+              m.activities.length > 0 && fill(t.activity, { kinds: [...new Set(m.activities.map((id) => t.kinds[kinds[id]]))].join(t.kindSeparator) }),
             ].filter(Boolean);
             return (
               <li key={m.slug} data-missing={m.slug}>

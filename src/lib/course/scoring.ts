@@ -54,3 +54,10 @@ export function unanswered(questions: readonly ScorableQuestion[], answers: Reco
 
 /** Formats a 0-1 score as a whole percentage, e.g. 0.75 → "75%". */
 export const percent = (score: number) => `${Math.round(score * 100)}%`;
+
+/** The fewest right answers of `total` that pass (with four questions and 80 %, all four). */
+export function neededToPass(total: number, passMark: number): number {
+  let k = 0;
+  while (k < total && !isPassing(k / total, passMark)) k++;
+  return k;
+}

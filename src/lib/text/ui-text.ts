@@ -27,7 +27,7 @@ export const QUIZ_TEXT = {
   failed: '合格ライン（{pass}）には届きませんでした。解説を読んで、もう一度挑戦してみましょう。',
   attempt: '挑戦 {attempts}回目・最高スコア {best}',
   missing: '未回答の問題があります（{list}）。すべて答えてから採点してください。',
-  ready: 'すべての問題に答えたら「採点する」を押してください。合格ラインは{pass}です。',
+  ready: 'すべての問題に答えたら「採点する」を押してください。合格ラインは{pass}（{total}問中{need}問の正解）です。',
   listSeparator: '、',
   retry: 'もう一度挑戦する',
   submit: '採点する',
@@ -150,7 +150,10 @@ export const CERTIFICATE_TEXT = {
   missing: '修了証は、すべてのレッスンを完了すると表示されます。あと{count}レッスンです。',
   quiz: '確認クイズの合格（{pass}以上）',
   reflection: 'ふりかえり（必須）の記入',
-  activity: '練習（会話・分類・組み合わせ・メッセージ作成）',
+  /** {kinds}: the kinds of the practices still to do, from `kinds` (練習（分類）). */
+  activity: '練習（{kinds}）',
+  kinds: { conversation: '会話', sorting: '分類', matching: '組み合わせ', message: 'メッセージ作成' },
+  kindSeparator: '・',
   lesson: 'レッスン{order}「{title}」',
   separator: '、',
 };
