@@ -16,6 +16,9 @@ export function submitQuiz(slug: string, questions: readonly ScorableQuestion[],
   return result;
 }
 
-/** Keeps the choices made but not yet submitted (restored after a reload or an update); null clears them. */
+/**
+ * Keeps the choices of an attempt under way, not yet submitted (restored after a reload or an
+ * update; `{}` for an attempt started with nothing chosen yet); null clears them.
+ */
 export const saveQuizDraft = (slug: string, answers: Record<string, string[]> | null) =>
-  commit((p, e) => withDraft(p, `quiz:${slug}`, answers && Object.keys(answers).length ? JSON.stringify(answers) : null, e));
+  commit((p, e) => withDraft(p, `quiz:${slug}`, answers ? JSON.stringify(answers) : null, e));

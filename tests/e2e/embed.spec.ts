@@ -94,7 +94,7 @@ test('blocked storage with host persistence: progress is kept by the host and re
   await page.reload();
   frame = await embed(page, { persist: true });
   await expect(frame.locator(`#${lesson.reflections[0].id}-text`)).toHaveValue('LMS に保存されるふりかえり');
-  await expect(frame.locator('[data-best]')).toContainText('100%');
+  await expect(frame.locator('[data-result]')).toContainText('最高スコア 100%'); // the last attempt, shown again
 });
 
 test('the pre-check works embedded (storage blocked, no host persistence): sent, shown, counted as an attempt', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { answer, answerWithKeyboard, completeLesson, lessons, open, quoted, right, shownOrder, stored, wrong } from './course';
+import { answer, answerWithKeyboard, completeLesson, hydrated, lessons, open, quoted, right, shownOrder, stored, wrong } from './course';
 
 const lesson = lessons()[1];
 const url = `/lessons/${lesson.slug}/`;
@@ -31,8 +31,13 @@ test('wrong answers get explanations and the right answer; a retry that is right
   const doc = await stored(page);
   expect(doc.quizzes[lesson.slug]).toMatchObject({ attempts: 2, best: 1 });
 
+  // After a reload the last attempt is shown as it was, with its result.
   await page.reload();
   await open(page, url);
+  await expect(result).toContainText('100%）。合格です。');
+  await expect(result).toContainText('挑戦 2回目');
+  // A new attempt shows the best so far above the questions.
+  await page.getByRole('button', { name: 'もう一度挑戦する' }).click();
   await expect(page.locator('[data-best]')).toContainText('これまでの最高スコア：100%（挑戦 2回）');
 });
 
@@ -66,6 +71,29 @@ test('completing a lesson is said at its end (announced), and stays said after a
   await page.reload();
   await open(page, `/lessons/${l.slug}/`);
   await expect(done).toHaveText('このレッスンを完了しました。お疲れさまでした。次のレッスンに進みましょう。');
+});
+
+test('after a reload the last attempt comes back with its result and explanations; an attempt started again stays started', async ({ page }) => {
+  await open(page, url);
+  await answer(page, lesson, wrong);
+  await page.getByRole('button', { name: '採点する' }).click();
+  const q1 = lesson.quiz.questions[0];
+  const feedback = page.locator(`[data-question="${q1.id}"] .feedback`);
+  await expect(feedback).toHaveAttribute('data-feedback', 'incorrect');
+  // A reload (or a tab the phone discarded): the explanations are still there to read.
+  await page.reload();
+  await hydrated(page);
+  await expect(feedback).toContainText(q1.options.find((o) => o.id === wrong(q1)[0])!.feedback);
+  await expect(page.locator('[data-result] .verdict')).toContainText('合格ライン（80%）には届きませんでした');
+  await expect(page.locator(`input[name="${q1.id}"][value="${wrong(q1)[0]}"]`)).toBeChecked();
+  await expect(page.locator('[data-result]')).not.toBeFocused();
+  // 「もう一度挑戦する」 starts a new attempt, which a reload keeps (not the old result again).
+  await page.getByRole('button', { name: 'もう一度挑戦する' }).click();
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByRole('button', { name: '採点する' })).toBeVisible();
+  await expect(page.locator(`[data-question="${q1.id}"] .feedback`)).toHaveCount(0);
+  await expect(page.locator(`input[name="${q1.id}"]:checked`)).toHaveCount(0);
 });
 
 test('a retry shows the options in a new order, the same after a reload; the first attempt keeps the authored order', async ({ page }) => {

@@ -85,7 +85,7 @@ test('failure 3: storage full at start — saved work is shown, the notice says 
   await page.evaluate(() => localStorage.setItem('e2e:full', '1'));
   await open(page, `/lessons/${l1.slug}/`);
   for (const r of l1.reflections) await expect(page.locator(`#${r.id}-text`)).toHaveValue('前に保存した文章');
-  await expect(page.locator('[data-best]')).toContainText('100%');
+  await expect(page.locator('[data-result]')).toContainText('最高スコア 100%'); // the last attempt, shown again
   const notice = page.locator('[data-notice="write-failed"]');
   await expect(notice).toContainText('KB');
   await expect(page.locator('[data-notice="memory-only"]')).toHaveCount(0);
@@ -154,7 +154,7 @@ test('failure 5: attempts and review dates of 1e308 show bounded numbers and rea
     expect(text, url).not.toMatch(/e\+\d|NaN|Infinity|undefined/);
   }
   await open(page, `/lessons/${l1.slug}/`);
-  await expect(page.locator('[data-best]')).toContainText('挑戦 10000回');
+  await expect(page.locator('[data-result]')).toContainText('挑戦 10000回目'); // the last attempt, shown again
   await open(page, '/review/');
   await expect(page.locator('main')).toContainText(/次の復習は\d{4}年\d{1,2}月\d{1,2}日/);
 });

@@ -274,6 +274,11 @@ describe('actions persist to storage', () => {
     expect(JSON.parse(stored(backend).drafts['quiz:goals'].value)).toEqual({ 'l02-q1': ['a'] });
     submitQuiz('goals', questions, { 'l02-q1': ['a'], 'l02-q2': ['a', 'b'] }, 0.8);
     expect(stored(backend).drafts).toEqual({});
+    // A new attempt started with nothing chosen yet is kept as under way (so a reload does not show the last result instead).
+    saveQuizDraft('goals', {});
+    expect(stored(backend).drafts['quiz:goals'].value).toBe('{}');
+    saveQuizDraft('goals', null);
+    expect(stored(backend).drafts).toEqual({});
   });
 
   it('a failed write keeps the change in memory, says how much space it needed, and the next write saves everything', () => {

@@ -1,7 +1,7 @@
 /** The lesson quiz: answer, submit for instant feedback, retry as a new attempt. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Question } from '../../lib/course/schema';
-import { neededToPass, percent, unanswered, type QuizResult } from '../../lib/course/scoring';
+import { neededToPass, percent, scoreQuiz, unanswered, type QuizResult } from '../../lib/course/scoring';
 import { fill, type QuizText } from '../../lib/text/ui-text';
 import { saveQuizDraft, submitQuiz } from '../../stores/quiz';
 import { useProgress } from '../runtime/use-progress';
@@ -22,8 +22,22 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
   const [result, setResult] = useState<QuizResult | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const statusRef = useRef<HTMLDivElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const record = progress.quizzes[slug];
   // Choices made but not submitted before a reload or an update come back.
   const draft = progress.drafts[`quiz:${slug}`]?.value;
+  // With no attempt under way, the last attempt comes back as it was submitted, with its result and
+  // explanations: a reload or a tab the phone discarded does not take them away (「もう一度挑戦する」
+  // starts a new attempt). Not over choices ticked before the quiz started (early input).
+  const restored = useRef(false);
+  useEffect(() => {
+    if (!loaded || restored.current) return;
+    restored.current = true;
+    const last = record?.last;
+    if (draft || !last || result || Object.keys(answers).length || form.current?.querySelector('input:checked')) return;
+    setAnswers(last.answers);
+    setResult(scoreQuiz(questions, last.answers, passMark));
+  }, [loaded]);
   useEffect(() => {
     if (!loaded || !draft || result) return;
     try {
@@ -38,7 +52,6 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
     setAnswers(next);
     saveQuizDraft(slug, next);
   };
-  const record = progress.quizzes[slug];
   const number = (id: string) => fill(t.number, { n: questions.findIndex((q) => q.id === id) + 1 });
   const pass = percent(passMark);
   // The attempt on screen: the one being answered, or (with its result shown) the one just scored,
@@ -60,11 +73,12 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
   const retry = () => {
     setResult(null);
     setAnswers({});
+    saveQuizDraft(slug, {}); // an attempt under way, kept over a reload
     requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`#${questions[0].id}-set input`)?.focus());
   };
 
   return (
-    <form class="quiz" onSubmit={onSubmit} data-quiz={slug} noValidate>
+    <form class="quiz" onSubmit={onSubmit} data-quiz={slug} noValidate ref={form}>
       {record && record.attempts > 0 && !result && (
         <p class="meta-line" data-best>
           {fill(t.best, { score: percent(record.best), attempts: record.attempts })}
