@@ -6,7 +6,7 @@
  * a reload must all show what the learner entered.
  */
 import { expect, test, type Locator, type Page } from './fixtures';
-import { hydrated, stored, storedText } from './course';
+import { completedDoc, hydrated, lessons, seed, stored, storedText } from './course';
 
 // The island's code is held back by routing its request, which a service worker would answer itself.
 test.use({ serviceWorkers: 'block' });
@@ -100,6 +100,22 @@ test('quiz choices made before the quiz starts (a radio and checkboxes) are kept
   await hydrated(page);
   await expect(radio(page)).toBeChecked();
   await expect(page.locator('input[name="l04-q2"][value="d"]')).toBeChecked();
+});
+
+test('choices made before the quiz starts on a quiz taken before: kept as a new attempt, not replaced by the last attempt shown again', async ({ page }) => {
+  await seed(
+    page,
+    completedDoc(
+      lessons().filter((l) => l.slug === 'communication'),
+      Date.now() - 60_000,
+    ),
+  );
+  const radio = (p: Page) => p.locator('input[name="l04-q1"][value="b"]');
+  await beforeHydration(page, 'Quiz', '/lessons/communication/', radio, (f) => f.check());
+  await expect(radio(page)).toBeChecked();
+  await expect(page.getByRole('button', { name: '採点する' })).toBeVisible();
+  await expect(page.locator('[data-quiz] .feedback')).toHaveCount(0);
+  await expect.poll(async () => JSON.parse((await stored(page))?.drafts['quiz:communication']?.value ?? '{}')).toEqual({ 'l04-q1': ['b'] });
 });
 
 test('a sorting choice made before the activity starts is kept and survives a reload', async ({ page }) => {

@@ -4,6 +4,7 @@ import type { Question } from '../../lib/course/schema';
 import { neededToPass, percent, scoreQuiz, unanswered, type QuizResult } from '../../lib/course/scoring';
 import { fill, type QuizText } from '../../lib/text/ui-text';
 import { saveQuizDraft, submitQuiz } from '../../stores/quiz';
+import { enteredInto } from '../runtime/early-input';
 import { useProgress } from '../runtime/use-progress';
 import QuizQuestion, { MissingAnswers } from './QuizQuestion';
 
@@ -34,7 +35,7 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
     if (!loaded || restored.current) return;
     restored.current = true;
     const last = record?.last;
-    if (draft || !last || result || Object.keys(answers).length || form.current?.querySelector('input:checked')) return;
+    if (draft || !last || result || Object.keys(answers).length || enteredInto(form.current)) return;
     setAnswers(last.answers);
     setResult(scoreQuiz(questions, last.answers, passMark));
   }, [loaded]);

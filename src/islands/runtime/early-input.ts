@@ -31,6 +31,12 @@ let replaying = false;
  */
 export const isEarlyInput = () => replaying;
 
+/**
+ * Whether the learner has entered anything into the island holding `el`, before it started or
+ * since (mount.ts marks it `data-entered` on the first input or change event).
+ */
+export const enteredInto = (el: Element | null | undefined) => !!el?.closest('course-island')?.hasAttribute('data-entered');
+
 /** The fields of an island that hold something the learner entered (not what the server rendered). */
 export function entered(island: HTMLElement): Entry[] {
   const out: Entry[] = [];
