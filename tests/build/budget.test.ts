@@ -108,9 +108,13 @@ describe('JavaScript with every island in view', () => {
   // (the lesson 24,384 → 24,844 B, the plan 26,079 → 26,388 B): leaving a part that could not load
   // asks first, a completed lesson says so, quiz feedback marks each choice, save states announce
   // only problems, focus moves before announcements.
-  it(`a lesson ≤ 24.5 KiB gzip (largest measured ${lessonMax} B; issue 21's target, 18 KiB, is not met yet)`, () => {
+  // Raised again, for the lesson only, by 0.5 KiB (24,844 → 25,185 B) for stop 26's fixes: a
+  // stale stored value no longer replaces saved text (autosave), unanswered questions are a focused
+  // message with links, a quiz shows its last attempt again after a reload, and says how many right
+  // answers pass.
+  it(`a lesson ≤ 25 KiB gzip (largest measured ${lessonMax} B; issue 21's target, 18 KiB, is not met yet)`, () => {
     expect(lessonPages).toHaveLength(10);
-    expect(lessonMax).toBeLessThanOrEqual(24.5 * KiB);
+    expect(lessonMax).toBeLessThanOrEqual(25 * KiB);
   });
   const plan = allJs('plan/index.html');
   it(`the plan page ≤ 26 KiB gzip (measured ${plan} B; issue 21's target, 20 KiB, is not met yet)`, () => expect(plan).toBeLessThanOrEqual(26 * KiB));
