@@ -193,3 +193,49 @@ test('the if-then plan’s example texts fit their fields on a 390 px phone (not
   );
   expect(cut).toEqual([]);
 });
+
+test('a choice longer than a phone’s select shows is written out below it (sorting, matching, the challenge’s days), hidden from screen readers; not on a wide screen', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  /** For each select: whether its chosen text fits, and else whether the whole text is shown below it. */
+  const unreadable = (root: Page) =>
+    root.locator('select').evaluateAll((selects) =>
+      (selects as HTMLSelectElement[]).flatMap((sel) => {
+        const text = sel.selectedOptions[0]?.text ?? '';
+        const s = getComputedStyle(sel);
+        const probe = document.createElement('span');
+        probe.style.cssText = `position:absolute;visibility:hidden;white-space:pre;font:${s.font}`;
+        probe.textContent = text;
+        document.body.append(probe);
+        const need = probe.getBoundingClientRect().width;
+        probe.remove();
+        // The arrow takes about 2em of the select's inside.
+        const room = sel.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) - 2 * parseFloat(s.fontSize);
+        if (need <= room) return [];
+        const below = sel.parentElement?.querySelector<HTMLElement>('.chosen-full');
+        const shown = below && below.offsetParent !== null && below.getAttribute('aria-hidden') === 'true' && text.startsWith(below.textContent ?? '\u0000');
+        return shown ? [] : [`${sel.id}: ${text}`];
+      }),
+    );
+  const placements = lessons().filter((l) => l.activities?.some((a) => a.kind === 'sorting' || a.kind === 'matching'));
+  expect(placements.length).toBeGreaterThanOrEqual(4);
+  for (const [l, phone] of placements.flatMap((l) => PHONES.map((p) => [l, p] as const))) {
+    await page.setViewportSize(phone);
+    await open(page, `/lessons/${l.slug}/`);
+    // The longest choice in every select: the hardest case.
+    for (const sel of await page.locator('[data-activity] select').all()) {
+      const longest = await sel.evaluate((el: HTMLSelectElement) => [...el.options].reduce((a, b) => (b.text.length > a.text.length ? b : a)).value);
+      await sel.selectOption(longest);
+    }
+    expect(await unreadable(page), `${l.slug} at ${phone.width} px`).toEqual([]);
+  }
+  await setClock(page, '2026-12-07T08:00');
+  await page.setViewportSize(PHONES[0]);
+  await open(page, '/challenge/');
+  expect(await unreadable(page)).toEqual([]);
+  await expect(page.locator('.chosen-full').first()).toBeVisible();
+  // On a wide screen the select shows it all; nothing is repeated.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.locator('.chosen-full').first()).toBeHidden();
+});

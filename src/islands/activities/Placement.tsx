@@ -66,6 +66,12 @@ export default function Placement({ id, kind, items, options, t }: Props) {
                 </option>
               ))}
             </select>
+            {/* A choice longer than the narrowest phone's select shows (about 10 characters) is written out below it. */}
+            {[...label(r.chosen)].length > 10 && (
+              <p class="chosen-full" aria-hidden="true">
+                {label(r.chosen)}
+              </p>
+            )}
             {checked && (
               <div class={`feedback ${r.correct ? 'ok' : 'ng'}`} id={`${id}-${r.id}-fb`} data-item-feedback={r.correct ? 'correct' : 'incorrect'}>
                 <p class="verdict">{r.correct ? t.right : fill(t.wrong, { answer: label(items[i].answer) })}</p>

@@ -53,6 +53,9 @@ export default function ChallengeSetup({ actions, done, t, onStart, onCancel }: 
                 </option>
               ))}
             </select>
+            <p class="chosen-full" aria-hidden="true">
+              {actions.find((a) => a.id === chosen[i])?.action}
+            </p>
           </li>
         ))}
       </ol>
