@@ -36,7 +36,7 @@ const shots = {
     // bar from the hero's island, once it has hydrated.
     await page.locator('.card .status').first().waitFor();
     await hydrated(page);
-    await page.locator('#overall-label').waitFor();
+    await page.locator('.home-progress .progressbar').waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
   },
   lesson: async (page) => {
