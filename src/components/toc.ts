@@ -13,6 +13,8 @@ import { $progress, $storage, ensureStarted } from '../stores/progress';
 
 export function showTocStatus(nav: HTMLElement): void {
   const labels = JSON.parse(nav.dataset.labels!) as { status: Record<LessonStatus, string>; unitDone: string };
+  /** What the lesson page's closing line should say now (a delayed fill writes the latest). */
+  let doneText = '';
   const render = () => {
     const index = $courseIndex.get();
     if (!index || $storage.get().kind === null) return;
@@ -30,10 +32,17 @@ export function showTocStatus(nav: HTMLElement): void {
     }
     // A lesson page's closing line (lessons/[slug].astro): said once the lesson is complete. Live
     // from its first render on, so completing the lesson now is announced and opening a completed one is not.
+    // The sentence is filled after the next frame: the action that completed the lesson (a quiz's
+    // 採点する) moves the focus in that frame, and a screen reader cuts short what was said before.
     const done = document.querySelector<HTMLElement>('[data-lesson-done]');
     if (done) {
       const text = statuses[done.dataset.lessonDone!] === 'complete' ? done.dataset.text! : '';
-      if (done.textContent !== text) done.textContent = text;
+      const live = done.hasAttribute('role');
+      doneText = text;
+      if (done.textContent !== text) {
+        if (live && text) requestAnimationFrame(() => setTimeout(() => (done.textContent = doneText)));
+        else done.textContent = text;
+      }
       done.setAttribute('role', 'status');
     }
     for (const span of nav.querySelectorAll<HTMLElement>('[data-unit-done]')) {

@@ -184,13 +184,20 @@ test('moving a day by keyboard: the days keep their places while the date is typ
   await date.focus();
   // Typed digit by digit, a date field fires a change for every value it passes through (the order of
   // its parts follows the browser's locale, so the values are given here, not the keys).
-  await date.evaluate((el: HTMLInputElement) => {
-    for (const v of ['0002-12-08', '0020-12-08', '0202-12-08', '2026-12-08', '2026-12-02', '2026-12-20']) {
+  const steps = ['0002-12-08', '0020-12-08', '0202-12-08', '2026-12-08', '2026-12-02', '2026-12-20'];
+  const kept = await date.evaluate(async (el: HTMLInputElement, values) => {
+    const seen: string[] = [];
+    for (const v of values) {
       el.value = v;
       el.dispatchEvent(new Event('input', { bubbles: true }));
       el.dispatchEvent(new Event('change', { bubbles: true }));
+      // What the field holds once the page has reacted (a render that reset it would undo the typing).
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+      seen.push(el.value);
     }
-  });
+    return seen;
+  }, steps);
+  expect(kept).toEqual(steps);
   await expect(date).toHaveValue('2026-12-20');
   await expect(date).toBeFocused();
   await expect.poll(async () => (await stored(page)).challenge.d2.date).toBe('2026-12-20');
@@ -201,15 +208,26 @@ test('moving a day by keyboard: the days keep their places while the date is typ
   await expect.poll(order).toEqual(['d1', 'd3', 'd4', 'd5', 'd6', 'd7', 'd2']);
   await expect(page.locator('#challenge-d2-predict')).toBeFocused();
   await expect(page.locator('[data-day="d2"] h3')).toContainText('7日目・12月20日（日）');
+  // Said, since the focus stayed in the day that moved: where it went and its new number.
+  await expect(page.locator('[data-challenge-moved]')).toHaveText('12月20日（日）に移しました。7日目になりました。');
+  await expect(page.locator('[data-challenge-moved]')).toHaveAttribute('role', 'status');
+  // The field says which dates it takes.
+  await expect(page.locator('#challenge-d2-date')).toHaveAccessibleDescription(/^11月\d+日（.）から2月\d+日（.）までの日に移せます。$/);
 
-  // A date far outside the week (a slip) is not saved; leaving the field shows the saved date again.
-  await page.locator('#challenge-d3-date').evaluate((el: HTMLInputElement) => {
+  // A date far outside the week (a slip, or 12月 stepped down to 1月 of the same year) is not saved:
+  // the field says so while it has the focus, and says that the saved date stays when it is left.
+  const d3 = page.locator('#challenge-d3-date');
+  await d3.evaluate((el: HTMLInputElement) => {
     el.focus();
-    el.value = '0002-12-09';
+    el.value = '2026-01-09';
     el.dispatchEvent(new Event('change', { bubbles: true }));
   });
-  await page.locator('#challenge-d3-date').blur();
-  await expect(page.locator('#challenge-d3-date')).toHaveValue('2026-12-09');
+  await expect(d3).toHaveAttribute('aria-invalid', 'true');
+  await expect(d3).toHaveAccessibleDescription(/この日付には移せません。11月\d+日（.）から2月\d+日（.）までの日を選んでください。/);
+  await d3.blur();
+  await expect(d3).toHaveValue('2026-12-09');
+  await expect(d3).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('[data-day="d3"] [data-date-note]')).toHaveText('選んだ日付には移せないため、12月9日（水）のままにしました。');
   expect((await stored(page)).challenge.d3.date).toBe('2026-12-09');
 });
 

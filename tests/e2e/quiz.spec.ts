@@ -1,5 +1,19 @@
 import { expect, test } from './fixtures';
-import { answer, answerWithKeyboard, completeLesson, hydrated, lessons, open, quoted, right, shownOrder, stored, wrong } from './course';
+import {
+  answer,
+  answerWithKeyboard,
+  completeActivities,
+  completeLesson,
+  hydrated,
+  lessons,
+  open,
+  quoted,
+  right,
+  shownOrder,
+  stored,
+  writeReflection,
+  wrong,
+} from './course';
 
 const lesson = lessons()[1];
 const url = `/lessons/${lesson.slug}/`;
@@ -73,6 +87,30 @@ test('completing a lesson is said at its end (announced), and stays said after a
   await expect(done).toHaveText('このレッスンを完了しました。お疲れさまでした。次のレッスンに進みましょう。');
 });
 
+test('a quiz that completes the lesson: the completion is said after the focus has moved to the result, so it is not cut short', async ({ page }) => {
+  const l = lessons()[0];
+  await open(page, `/lessons/${l.slug}/`);
+  await completeActivities(page, l);
+  for (const r of l.reflections.filter((r) => r.required)) await writeReflection(page, r.id, 'ふりかえりを書きました。');
+  // What a screen reader gets, in order: focus moves and the status sentence's changes.
+  await page.evaluate(() => {
+    const log: string[] = ((window as unknown as { __order: string[] }).__order = []);
+    addEventListener('focusin', (e) =>
+      log.push(`focus:${(e.target as HTMLElement).dataset.result !== undefined ? 'result' : (e.target as HTMLElement).tagName}`),
+    );
+    const done = document.querySelector('[data-lesson-done]')!;
+    new MutationObserver(() => log.push(`said:${done.textContent}`)).observe(done, { childList: true, characterData: true, subtree: true });
+  });
+  await answer(page, l, right);
+  await page.getByRole('button', { name: '採点する' }).click();
+  await expect(page.locator('[data-lesson-done]')).toHaveText('このレッスンを完了しました。お疲れさまでした。次のレッスンに進みましょう。');
+  const order = await page.evaluate(() => (window as unknown as { __order: string[] }).__order);
+  expect(order.filter((e) => e === 'focus:result' || e.startsWith('said:'))).toEqual([
+    'focus:result',
+    'said:このレッスンを完了しました。お疲れさまでした。次のレッスンに進みましょう。',
+  ]);
+});
+
 test('after a reload the last attempt comes back with its result and explanations; an attempt started again stays started', async ({ page }) => {
   await open(page, url);
   await answer(page, lesson, wrong);
@@ -142,6 +180,10 @@ test('submitting with unanswered questions: the message takes the focus (read on
   await expect(message.getByRole('link', { name: '問2' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator(`input[name="${second.id}"]`).first()).toBeFocused();
+  // Answered now, so no longer listed (the message stays true).
+  await page.keyboard.press('Space');
+  await expect(message.getByRole('link', { name: '問2' })).toHaveCount(0);
+  await expect(message.getByRole('link')).toHaveText(numbers.slice(1));
   await expect(page).toHaveURL(new RegExp(`${url}$`));
 });
 

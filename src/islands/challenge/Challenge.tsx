@@ -34,6 +34,8 @@ export default function Challenge({ actions, lessons, rules, courseId, t }: Prop
   const done = new Set(lessons.filter((l) => lessonStatus(progress, l, rules) === 'complete').map((l) => l.order));
   /** The days' order while a date is being edited: a day moves to its new place only when its date field is left. */
   const [editing, setEditing] = useState<string[] | null>(null);
+  /** Said once a day has moved to its place by date (the focus stays where the learner went). */
+  const [moved, setMoved] = useState('');
   const byDate = weekDays(progress.challenge);
   const days = editing ? [...byDate].sort((a, b) => editing.indexOf(a.slot) - editing.indexOf(b.slot)) : byDate;
   // A day that moves is taken out of the list and put back, which drops the focus (to <body>) from
@@ -94,6 +96,9 @@ export default function Challenge({ actions, lessons, rules, courseId, t }: Prop
         {message}
       </p>
       <h2 class="visually-hidden">{t.daysHeading}</h2>
+      <p class="visually-hidden" role="status" data-challenge-moved>
+        {moved}
+      </p>
       <ol class="challenge-days">
         {days.map((d, i) => (
           <li key={d.slot}>
@@ -102,7 +107,11 @@ export default function Challenge({ actions, lessons, rules, courseId, t }: Prop
               n={i + 1}
               action={byId.get(d.action)}
               range={range}
-              onEditDate={(on) => setEditing(on ? days.map((x) => x.slot) : null)}
+              onEditDate={(on, changed) => {
+                setEditing(on ? days.map((x) => x.slot) : null);
+                if (changed) setMoved(fill(t.moved, { date: dayJa(d.date), n: byDate.findIndex((x) => x.slot === d.slot) + 1 }));
+                else if (on) setMoved('');
+              }}
               t={t}
             />
           </li>

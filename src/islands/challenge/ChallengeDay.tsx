@@ -3,7 +3,7 @@
  * a "yes" is and what they expect; after it, what the other person did and what happened. Choices
  * save at once, texts as they are typed (use-autosave.ts).
  */
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { dayJa, type ActionOption } from '../../lib/challenge/schedule';
 import type { ChallengeDay, Outcome, Slot } from '../../lib/challenge/week';
 import { fill, type ChallengeText } from '../../lib/text/ui-text';
@@ -17,8 +17,8 @@ interface Props {
   action: ActionOption | undefined;
   /** The dates the day may move to (moveWindow). */
   range: { min: string; max: string };
-  /** The learner is (true) or is no longer (false) editing the day's date. */
-  onEditDate: (editing: boolean) => void;
+  /** The learner is (true) or is no longer (false) editing the day's date; `moved` once it changed. */
+  onEditDate: (editing: boolean, moved?: boolean) => void;
   t: ChallengeText;
 }
 
@@ -34,6 +34,13 @@ export default function ChallengeDayCard({ day, n, action, range, onEditDate, t 
     save: (v, urgent) => (saveDay(day.slot, v, urgent) ? 'saved' : 'failed'),
   });
   const heading = useRef<HTMLHeadingElement>(null);
+  /** The date when its field took the focus, and what to say about a date that cannot be taken. */
+  const dateAtFocus = useRef(day.date);
+  const [dateNote, setDateNote] = useState<'out' | 'back' | null>(null);
+  // While the field has the focus its value is the browser's (not set from the saved date on each
+  // render, which would undo a date being typed part by part); leaving it shows the saved date.
+  const [editingDate, setEditingDate] = useState(false);
+  const span = { min: dayJa(range.min), max: dayJa(range.max) };
   /** A choice: any text typed so far is saved with it. */
   const choose = (patch: Parameters<typeof saveDay>[1]) => saveDay(day.slot, { ...texts.value, ...patch });
   /** A new status replaces the pressed button: focus goes to the day's heading, which says the status. */
@@ -51,24 +58,49 @@ export default function ChallengeDayCard({ day, n, action, range, onEditDate, t 
       <p class="challenge-action">{action?.action}</p>
       <label for={`${id}-date`}>{t.move}</label>
       {/* Saved on each change within the range (a picker fires one); a date typed digit by digit passes
-          through dates outside it, which are not saved, and the field shows the saved date again when left. */}
+          through dates outside it, which are not saved: the field says so, and shows the saved date again
+          (saying so) when left on one. */}
       <input
         id={`${id}-date`}
         type="date"
-        value={day.date}
+        value={editingDate ? undefined : day.date}
         min={range.min}
         max={range.max}
-        onFocus={() => onEditDate(true)}
+        aria-describedby={dateNote === 'out' ? `${id}-date-hint ${id}-date-error` : `${id}-date-hint`}
+        aria-invalid={dateNote === 'out' ? 'true' : undefined}
+        onFocus={() => {
+          setEditingDate(true);
+          dateAtFocus.current = day.date;
+          setDateNote(null);
+          onEditDate(true);
+        }}
         onChange={(e) => {
           const v = (e.currentTarget as HTMLInputElement).value;
-          if (v && v >= range.min && v <= range.max) choose({ date: v });
+          const ok = !!v && v >= range.min && v <= range.max;
+          setDateNote(ok ? null : 'out');
+          if (ok) choose({ date: v });
         }}
         onBlur={(e) => {
           const el = e.currentTarget as HTMLInputElement;
-          if (el.value !== day.date) el.value = day.date;
-          onEditDate(false);
+          setEditingDate(false);
+          if (el.value !== day.date) {
+            el.value = day.date;
+            setDateNote('back');
+          } else setDateNote(null);
+          onEditDate(false, day.date !== dateAtFocus.current);
         }}
       />
+      <p class="hint" id={`${id}-date-hint`}>
+        {fill(t.moveRange, span)}
+      </p>
+      {dateNote === 'out' && (
+        <p class="error" id={`${id}-date-error`}>
+          {fill(t.moveOut, span)}
+        </p>
+      )}
+      <p role="status" class={dateNote === 'back' ? 'error' : undefined} data-date-note>
+        {dateNote === 'back' ? fill(t.moveBack, { date: dayJa(day.date) }) : ''}
+      </p>
       <fieldset>
         <legend>{t.before}</legend>
         <label for={`${id}-predict`}>{t.predict}</label>

@@ -84,7 +84,12 @@ export default function FinalCheck({ items, lessons, requirements, rules, assess
           attempt={attempt}
           note={fill(t.from, { order: lesson.order, title: lesson.title })}
           chosen={answers[question.id] ?? []}
-          onChange={(id, next) => choose({ ...answers, [id]: next })}
+          onChange={(id, next) => {
+            const all = { ...answers, [id]: next };
+            choose(all);
+            // The list of unanswered questions shown after a submit stays true as they are answered.
+            if (missing.length) setMissing(unanswered(questions, all));
+          }}
           t={q}
         />
       ))}

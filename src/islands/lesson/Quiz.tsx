@@ -51,6 +51,8 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
   /** Records a change of choices, and keeps them (as a draft) until the quiz is submitted. */
   const choose = (next: Record<string, string[]>) => {
     setAnswers(next);
+    // The list of unanswered questions shown after a submit stays true as they are answered.
+    if (missing.length) setMissing(unanswered(questions, next));
     saveQuizDraft(slug, next);
   };
   const number = (id: string) => fill(t.number, { n: questions.findIndex((q) => q.id === id) + 1 });

@@ -452,6 +452,12 @@ export const CHALLENGE_TEXT = {
   skip: 'この日はスキップする',
   reopen: '予定に戻す',
   move: 'この行動をする日',
+  /** Under a day's date field (the range moveWindow allows). */
+  moveRange: '{min}から{max}までの日に移せます。',
+  moveOut: 'この日付には移せません。{min}から{max}までの日を選んでください。',
+  moveBack: '選んだ日付には移せないため、{date}のままにしました。',
+  /** Said (not shown) once a day has moved to its place by date. */
+  moved: '{date}に移しました。{n}日目になりました。',
   statusPlanned: '予定',
   statusDone: 'やってみた',
   statusSkipped: 'スキップ',
