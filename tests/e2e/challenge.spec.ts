@@ -209,7 +209,7 @@ test('moving a day by keyboard: the days keep their places while the date is typ
   await expect(page.locator('#challenge-d2-predict')).toBeFocused();
   await expect(page.locator('[data-day="d2"] h3')).toContainText('7日目・12月20日（日）');
   // Said, since the focus stayed in the day that moved: where it went and its new number.
-  await expect(page.locator('[data-challenge-moved]')).toHaveText('12月20日（日）に移しました。7日目になりました。');
+  await expect(page.locator('[data-challenge-moved]')).toHaveText('12月20日 日曜日に移しました。7日目です。');
   await expect(page.locator('[data-challenge-moved]')).toHaveAttribute('role', 'status');
   // The field says which dates it takes.
   await expect(page.locator('#challenge-d2-date')).toHaveAccessibleDescription(/^11月\d+日（.）から2月\d+日（.）までの日に移せます。$/);
@@ -227,7 +227,7 @@ test('moving a day by keyboard: the days keep their places while the date is typ
   await d3.blur();
   await expect(d3).toHaveValue('2026-12-09');
   await expect(d3).not.toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('[data-day="d3"] [data-date-note]')).toHaveText('選んだ日付には移せないため、12月9日（水）のままにしました。');
+  await expect(page.locator('[data-day="d3"] [data-date-note]')).toHaveText('選んだ日付には移せないため、この日は12月9日（水）のままです。');
   expect((await stored(page)).challenge.d3.date).toBe('2026-12-09');
 });
 

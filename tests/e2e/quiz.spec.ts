@@ -34,7 +34,7 @@ test('wrong answers get explanations and the right answer; a retry that is right
 
   await page.getByRole('button', { name: 'もう一度挑戦する' }).click();
   // The press starts a fresh attempt; it does not submit it (no "unanswered" error for answers never asked for).
-  await expect(result).toHaveText('すべての問題に答えたら「採点する」を押してください。合格ラインは80%（4問中4問の正解）です。');
+  await expect(result).toHaveText('すべての問題に答えたら「採点する」を押してください。合格には4問すべての正解が必要です（合格ライン80%）。');
   await expect(result.locator('.error')).toHaveCount(0);
   await expect(page.locator(`#${q1.id}-set input`).first()).toBeFocused();
   await answer(page, lesson, right);
@@ -85,6 +85,12 @@ test('completing a lesson is said at its end (announced), and stays said after a
   await page.reload();
   await open(page, `/lessons/${l.slug}/`);
   await expect(done).toHaveText('このレッスンを完了しました。お疲れさまでした。次のレッスンに進みましょう。');
+});
+
+test('the quiz says how many right answers pass: with five questions, four or more', async ({ page }) => {
+  const five = lessons().find((l) => l.quiz.questions.length === 5)!;
+  await open(page, `/lessons/${five.slug}/`);
+  await expect(page.locator('[data-result]')).toHaveText('すべての問題に答えたら「採点する」を押してください。5問中4問以上（80%）の正解で合格です。');
 });
 
 test('a quiz that completes the lesson: the completion is said after the focus has moved to the result, so it is not cut short', async ({ page }) => {

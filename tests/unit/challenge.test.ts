@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { CHALLENGE_SLOTS, readChallengeDay } from '../../src/lib/challenge/week';
-import { addDays, compareWeek, dayJa, moveWindow, suggestWeek, todayISO, weekDays, type ActionOption } from '../../src/lib/challenge/schedule';
+import { addDays, compareWeek, dayJa, daySpoken, moveWindow, suggestWeek, todayISO, weekDays, type ActionOption } from '../../src/lib/challenge/schedule';
 import { withChallengeDay, withChallengeWeek } from '../../src/lib/challenge/edits';
 import { decodeProgress, emptyProgress, encodeProgress, mergeProgress, progressDelta, type Edit } from '../../src/lib/progress/document';
 import { compactForSuspend } from '../../src/lib/lms/scorm';
@@ -155,6 +155,10 @@ describe('dayJa', () => {
 });
 
 describe('moving a day', () => {
+  it('daySpoken writes the weekday out, as a screen reader should say it', () => {
+    expect(daySpoken('2026-12-20')).toBe('12月20日 日曜日');
+    expect(daySpoken('2027-01-01')).toBe('1月1日 金曜日');
+  });
   it('todayISO is the local calendar day', () => {
     expect(todayISO(new Date(2026, 11, 7, 23, 59))).toBe('2026-12-07');
     expect(todayISO(new Date(2027, 0, 1, 0, 0))).toBe('2027-01-01');

@@ -3,7 +3,7 @@
  * the learner expects and what happened, and the two side by side; a calendar file and print.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { compareWeek, dayJa, moveWindow, todayISO, weekDays, type ActionOption } from '../../lib/challenge/schedule';
+import { compareWeek, dayJa, daySpoken, moveWindow, todayISO, weekDays, type ActionOption } from '../../lib/challenge/schedule';
 import { lessonStatus, type LessonRequirement } from '../../lib/course/completion';
 import type { CompletionRules } from '../../lib/course/schema';
 import { fill, type ChallengeText } from '../../lib/text/ui-text';
@@ -109,7 +109,7 @@ export default function Challenge({ actions, lessons, rules, courseId, t }: Prop
               range={range}
               onEditDate={(on, changed) => {
                 setEditing(on ? days.map((x) => x.slot) : null);
-                if (changed) setMoved(fill(t.moved, { date: dayJa(d.date), n: byDate.findIndex((x) => x.slot === d.slot) + 1 }));
+                if (changed) setMoved(fill(t.moved, { date: daySpoken(d.date), n: byDate.findIndex((x) => x.slot === d.slot) + 1 }));
                 else if (on) setMoved('');
               }}
               t={t}

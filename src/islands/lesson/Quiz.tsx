@@ -57,6 +57,7 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
   };
   const number = (id: string) => fill(t.number, { n: questions.findIndex((q) => q.id === id) + 1 });
   const pass = percent(passMark);
+  const need = neededToPass(questions.length, passMark);
   // The attempt on screen: the one being answered, or (with its result shown) the one just scored,
   // so the options keep their places while the feedback is read.
   const attempt = (record?.attempts ?? 0) + (result ? 0 : 1);
@@ -113,7 +114,7 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
         {result ? null : missing.length ? (
           <MissingAnswers missing={missing} text={t.missing} number={number} separator={t.listSeparator} />
         ) : (
-          <p>{fill(t.ready, { pass, total: questions.length, need: neededToPass(questions.length, passMark) })}</p>
+          <p>{fill(need === questions.length ? t.readyAll : t.ready, { pass, total: questions.length, need })}</p>
         )}
       </div>
       {/* Keyed: two elements, not one whose type flips to "submit" while its click is still being handled (that submitted the fresh attempt). */}

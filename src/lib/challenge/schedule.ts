@@ -42,6 +42,11 @@ export function moveWindow(dates: readonly string[], today: string): { min: stri
 }
 
 const WEEKDAYS = '日月火水木金土';
+/** A date as it is best heard: 「12月20日 日曜日」 (a screen reader may read （日） as ひ or にち). */
+export function daySpoken(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${m}月${d}日 ${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}曜日`;
+}
 /** A day of the week as a Japanese reader writes it in a plan: "2026-12-07" → 12月7日（月）. */
 export function dayJa(date: string): string {
   const [y, m, d] = date.split('-').map(Number);

@@ -27,7 +27,9 @@ export const QUIZ_TEXT = {
   failed: '合格ライン（{pass}）には届きませんでした。解説を読んで、もう一度挑戦してみましょう。',
   attempt: '挑戦 {attempts}回目・最高スコア {best}',
   missing: '未回答の問題があります（{list}）。すべて答えてから採点してください。',
-  ready: 'すべての問題に答えたら「採点する」を押してください。合格ラインは{pass}（{total}問中{need}問の正解）です。',
+  ready: 'すべての問題に答えたら「採点する」を押してください。{total}問中{need}問以上（{pass}）の正解で合格です。',
+  /** The same when the pass mark needs every answer (four questions and 80 %). */
+  readyAll: 'すべての問題に答えたら「採点する」を押してください。合格には{total}問すべての正解が必要です（合格ライン{pass}）。',
   listSeparator: '、',
   retry: 'もう一度挑戦する',
   submit: '採点する',
@@ -455,9 +457,9 @@ export const CHALLENGE_TEXT = {
   /** Under a day's date field (the range moveWindow allows). */
   moveRange: '{min}から{max}までの日に移せます。',
   moveOut: 'この日付には移せません。{min}から{max}までの日を選んでください。',
-  moveBack: '選んだ日付には移せないため、{date}のままにしました。',
-  /** Said (not shown) once a day has moved to its place by date. */
-  moved: '{date}に移しました。{n}日目になりました。',
+  moveBack: '選んだ日付には移せないため、この日は{date}のままです。',
+  /** Said (not shown) once a day has moved to its place by date; {date} spoken in full (12月20日 日曜日). */
+  moved: '{date}に移しました。{n}日目です。',
   statusPlanned: '予定',
   statusDone: 'やってみた',
   statusSkipped: 'スキップ',
