@@ -81,12 +81,9 @@ export default function ChallengeDayCard({ day, n, action, range, onEditDate, t 
           if (ok) choose({ date: v });
         }}
         onBlur={(e) => {
-          const el = e.currentTarget as HTMLInputElement;
+          // Leaving shows the saved date again (the value is set from it once more).
           setEditingDate(false);
-          if (el.value !== day.date) {
-            el.value = day.date;
-            setDateNote('back');
-          } else setDateNote(null);
+          setDateNote((e.currentTarget as HTMLInputElement).value === day.date ? null : 'back');
           onEditDate(false, day.date !== dateAtFocus.current);
         }}
       />

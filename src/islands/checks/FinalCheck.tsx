@@ -35,7 +35,8 @@ export default function FinalCheck({ items, lessons, requirements, rules, assess
   const status = useRef<HTMLDivElement>(null);
   const { answers, choose, clear } = useCheckAnswers('final', loaded, progress.drafts['check:final']?.value);
   const [retaking, setRetaking] = useState(false);
-  const [missing, setMissing] = useState<string[]>([]);
+  // Whether the last 採点する found gaps: the list shown is then the questions still unanswered.
+  const [gapsShown, setGapsShown] = useState(false);
   const record = progress.checks.final;
   const questions = items.map((i) => i.question);
   const focusLater = (el: () => HTMLElement | null | undefined) => requestAnimationFrame(() => el()?.focus());
@@ -62,11 +63,12 @@ export default function FinalCheck({ items, lessons, requirements, rules, assess
     );
   }
 
+  const missing = gapsShown ? unanswered(questions, answers) : [];
   const number = (id: string) => fill(q.number, { n: questions.findIndex((x) => x.id === id) + 1 });
   const onSubmit = (e: Event) => {
     e.preventDefault();
     const gaps = unanswered(questions, answers);
-    setMissing(gaps);
+    setGapsShown(gaps.length > 0);
     // The message (with a link to each gap) takes the focus: read once, in full.
     if (gaps.length) return focusLater(() => status.current);
     submitCheck('final', questions, answers);
@@ -84,12 +86,7 @@ export default function FinalCheck({ items, lessons, requirements, rules, assess
           attempt={attempt}
           note={fill(t.from, { order: lesson.order, title: lesson.title })}
           chosen={answers[question.id] ?? []}
-          onChange={(id, next) => {
-            const all = { ...answers, [id]: next };
-            choose(all);
-            // The list of unanswered questions shown after a submit stays true as they are answered.
-            if (missing.length) setMissing(unanswered(questions, all));
-          }}
+          onChange={(id, next) => choose({ ...answers, [id]: next })}
           t={q}
         />
       ))}

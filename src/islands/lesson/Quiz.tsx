@@ -21,7 +21,9 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
   const { progress, loaded } = useProgress();
   const [answers, setAnswers] = useState<Record<string, string[]>>({});
   const [result, setResult] = useState<QuizResult | null>(null);
-  const [missing, setMissing] = useState<string[]>([]);
+  // Whether the last 採点する found gaps: the list shown is then the questions still unanswered.
+  const [gapsShown, setGapsShown] = useState(false);
+  const missing = gapsShown ? unanswered(questions, answers) : [];
   const statusRef = useRef<HTMLDivElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const record = progress.quizzes[slug];
@@ -51,8 +53,6 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
   /** Records a change of choices, and keeps them (as a draft) until the quiz is submitted. */
   const choose = (next: Record<string, string[]>) => {
     setAnswers(next);
-    // The list of unanswered questions shown after a submit stays true as they are answered.
-    if (missing.length) setMissing(unanswered(questions, next));
     saveQuizDraft(slug, next);
   };
   const number = (id: string) => fill(t.number, { n: questions.findIndex((q) => q.id === id) + 1 });
@@ -65,7 +65,7 @@ export default function Quiz({ slug, questions, passMark, t }: Props) {
   const onSubmit = (e: Event) => {
     e.preventDefault();
     const gaps = unanswered(questions, answers);
-    setMissing(gaps);
+    setGapsShown(gaps.length > 0);
     if (gaps.length) {
       // The message (with a link to each gap) takes the focus: read once, in full.
       requestAnimationFrame(() => statusRef.current?.focus());

@@ -41,16 +41,20 @@ export function moveWindow(dates: readonly string[], today: string): { min: stri
   return { min: addDays(all[0], -31), max: addDays(all[all.length - 1], 62) };
 }
 
-const WEEKDAYS = '日月火水木金土';
+/** "2026-12-07" → month, day and the weekday's kanji (月), by the calendar alone. */
+function parts(date: string): { m: number; d: number; w: string } {
+  const [y, m, d] = date.split('-').map(Number);
+  return { m, d, w: '日月火水木金土'[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] };
+}
 /** A date as it is best heard: 「12月20日 日曜日」 (a screen reader may read （日） as ひ or にち). */
 export function daySpoken(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${m}月${d}日 ${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}曜日`;
+  const { m, d, w } = parts(date);
+  return `${m}月${d}日 ${w}曜日`;
 }
 /** A day of the week as a Japanese reader writes it in a plan: "2026-12-07" → 12月7日（月）. */
 export function dayJa(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${m}月${d}日（${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}）`;
+  const { m, d, w } = parts(date);
+  return `${m}月${d}日（${w}）`;
 }
 
 /**
