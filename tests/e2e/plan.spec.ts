@@ -118,77 +118,85 @@ test('reminders: the people chosen are saved, listed in the plan, and the .ics f
   await expect(page.locator('[data-plan-reminders]')).toHaveCount(0);
 });
 
-test('the calendar file’s code loads only when asked for; when it cannot load, the learner is told, the input stays saved, and pressing again works', async ({
-  page,
-}) => {
-  const asked: string[] = [];
-  page.on('request', (r) => {
-    if (/\/calendar\.[\w-]+\.js$/.test(r.url())) asked.push(r.url());
-  });
-  await page.route(/\/calendar\.[\w-]+\.js$/, (route) => route.abort());
-  await open(page, '/plan/');
-  expect(asked, 'the plan page loaded the calendar code before it was asked for').toEqual([]);
-  await page.getByLabel('相手（名前やメモ）').fill('前の部署の佐藤さん');
-  // Pressed straight after typing: the button saves the row first.
-  const button = page.getByRole('button', { name: 'カレンダー用ファイル（.ics）をダウンロード' });
-  await button.click();
-  const message = page.locator('[data-reminders-message]');
-  const failed =
-    'カレンダー用ファイルを作成できませんでした。インターネットに接続されているか確かめてから、もう一度ボタンを押してください。入力した内容は保存済みです。うまくいかない場合は、ページを再読み込みしてください。';
-  await expect(message).toHaveText(failed);
-  expect(asked).toHaveLength(1);
-  // Pressed again while still offline: the same message, written anew (so it is announced again).
-  await button.click();
-  await expect.poll(() => asked.length).toBe(2);
-  await expect(message).toHaveText(failed);
-  // Back online: the same button, on the same page, makes the file.
-  await page.unroute(/\/calendar\.[\w-]+\.js$/);
-  const ics = await downloadOf(page, () => button.click());
-  expect(ics.text).toContain('SUMMARY:前の部署の佐藤さんに連絡する');
-  await open(page, '/plan/');
-  await expect(page.locator('#who-0')).toHaveValue('前の部署の佐藤さん');
-});
+test.describe('when the calendar file’s code cannot load', () => {
+  // The code is kept from loading by failing its request. A service worker that has made its offline
+  // copy meanwhile (it claims the page once installed) would serve the code from that copy instead,
+  // as it should for a learner, so these run where no worker is: a frame or package without one, or
+  // a page whose worker has not installed yet.
+  test.use({ serviceWorkers: 'block' });
 
-test('the calendar file’s code cannot load and the input could not be saved either: the save failure comes first, and no reload is suggested', async ({
-  page,
-}) => {
-  await page.addInitScript(() => {
-    const orig = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (k: string, v: string) {
-      if (k.startsWith('course:') && (window as unknown as { __full?: boolean }).__full) throw new DOMException('full', 'QuotaExceededError');
-      return orig.call(this, k, v);
-    };
+  test('the calendar file’s code loads only when asked for; when it cannot load, the learner is told, the input stays saved, and pressing again works', async ({
+    page,
+  }) => {
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (/\/calendar\.[\w-]+\.js$/.test(r.url())) asked.push(r.url());
+    });
+    await page.route(/\/calendar\.[\w-]+\.js$/, (route) => route.abort());
+    await open(page, '/plan/');
+    expect(asked, 'the plan page loaded the calendar code before it was asked for').toEqual([]);
+    await page.getByLabel('相手（名前やメモ）').fill('前の部署の佐藤さん');
+    // Pressed straight after typing: the button saves the row first.
+    const button = page.getByRole('button', { name: 'カレンダー用ファイル（.ics）をダウンロード' });
+    await button.click();
+    const message = page.locator('[data-reminders-message]');
+    const failed =
+      'カレンダー用ファイルを作成できませんでした。インターネットに接続されているか確かめてから、もう一度ボタンを押してください。入力した内容は保存済みです。うまくいかない場合は、ページを再読み込みしてください。';
+    await expect(message).toHaveText(failed);
+    expect(asked).toHaveLength(1);
+    // Pressed again while still offline: the same message, written anew (so it is announced again).
+    await button.click();
+    await expect.poll(() => asked.length).toBe(2);
+    await expect(message).toHaveText(failed);
+    // Back online: the same button, on the same page, makes the file.
+    await page.unroute(/\/calendar\.[\w-]+\.js$/);
+    const ics = await downloadOf(page, () => button.click());
+    expect(ics.text).toContain('SUMMARY:前の部署の佐藤さんに連絡する');
+    await open(page, '/plan/');
+    await expect(page.locator('#who-0')).toHaveValue('前の部署の佐藤さん');
   });
-  await page.route(/\/calendar\.[\w-]+\.js$/, (route) => route.abort());
-  await open(page, '/plan/');
-  await page.evaluate(() => ((window as unknown as { __full?: boolean }).__full = true));
-  await page.getByLabel('相手（名前やメモ）').fill('前の部署の佐藤さん');
-  await page.getByRole('button', { name: 'カレンダー用ファイル（.ics）をダウンロード' }).click();
-  await expect(page.locator('[data-reminders-message]')).toHaveText(
-    '保存できませんでした。入力した内容はこの画面に残っています。カレンダー用ファイルを作成できませんでした。インターネットに接続されているか確かめてから、もう一度ボタンを押してください。',
-  );
-  await expect(page.locator('#who-0')).toHaveValue('前の部署の佐藤さん');
-});
 
-test('the if-then plan’s calendar file when its code cannot load: the learner is told, the commitment stays saved, and pressing again makes the file', async ({
-  page,
-}) => {
-  await setClock(page, '2026-11-27T10:00');
-  await page.route(/\/calendar\.[\w-]+\.js$/, (route) => route.abort());
-  await open(page, '/plan/');
-  const plan = page.locator('[data-activity="plan"]');
-  await plan.locator('#when-0').fill('金曜のチーム会議が早く終わったら');
-  await plan.locator('#action-0').fill('隣の課の人に資料のお礼を伝える');
-  await plan.locator('#remind-0').fill('2026-12-04');
-  const button = plan.getByRole('button', { name: 'カレンダー用ファイル（.ics）を保存' });
-  await button.click();
-  await expect(plan.locator('[data-commitments-message]')).toHaveText(
-    'カレンダー用ファイルを作成できませんでした。インターネットに接続されているか確かめてから、もう一度ボタンを押してください。入力した内容は保存済みです。うまくいかない場合は、ページを再読み込みしてください。',
-  );
-  await page.unroute(/\/calendar\.[\w-]+\.js$/);
-  const ics = await downloadOf(page, () => button.click());
-  expect(ics.text).toContain('DTSTART;VALUE=DATE:20261204');
-  await expect(plan.locator('[data-commitments-message]')).toContainText('日付のある行動計画1件');
-  await open(page, '/plan/');
-  await expect(plan.locator('#action-0')).toHaveValue('隣の課の人に資料のお礼を伝える');
+  test('the calendar file’s code cannot load and the input could not be saved either: the save failure comes first, and no reload is suggested', async ({
+    page,
+  }) => {
+    await page.addInitScript(() => {
+      const orig = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (k: string, v: string) {
+        if (k.startsWith('course:') && (window as unknown as { __full?: boolean }).__full) throw new DOMException('full', 'QuotaExceededError');
+        return orig.call(this, k, v);
+      };
+    });
+    await page.route(/\/calendar\.[\w-]+\.js$/, (route) => route.abort());
+    await open(page, '/plan/');
+    await page.evaluate(() => ((window as unknown as { __full?: boolean }).__full = true));
+    await page.getByLabel('相手（名前やメモ）').fill('前の部署の佐藤さん');
+    await page.getByRole('button', { name: 'カレンダー用ファイル（.ics）をダウンロード' }).click();
+    await expect(page.locator('[data-reminders-message]')).toHaveText(
+      '保存できませんでした。入力した内容はこの画面に残っています。カレンダー用ファイルを作成できませんでした。インターネットに接続されているか確かめてから、もう一度ボタンを押してください。',
+    );
+    await expect(page.locator('#who-0')).toHaveValue('前の部署の佐藤さん');
+  });
+
+  test('the if-then plan’s calendar file when its code cannot load: the learner is told, the commitment stays saved, and pressing again makes the file', async ({
+    page,
+  }) => {
+    await setClock(page, '2026-11-27T10:00');
+    await page.route(/\/calendar\.[\w-]+\.js$/, (route) => route.abort());
+    await open(page, '/plan/');
+    const plan = page.locator('[data-activity="plan"]');
+    await plan.locator('#when-0').fill('金曜のチーム会議が早く終わったら');
+    await plan.locator('#action-0').fill('隣の課の人に資料のお礼を伝える');
+    await plan.locator('#remind-0').fill('2026-12-04');
+    const button = plan.getByRole('button', { name: 'カレンダー用ファイル（.ics）を保存' });
+    await button.click();
+    await expect(plan.locator('[data-commitments-message]')).toHaveText(
+      'カレンダー用ファイルを作成できませんでした。インターネットに接続されているか確かめてから、もう一度ボタンを押してください。入力した内容は保存済みです。うまくいかない場合は、ページを再読み込みしてください。',
+    );
+    await page.unroute(/\/calendar\.[\w-]+\.js$/);
+    const ics = await downloadOf(page, () => button.click());
+    expect(ics.text).toContain('DTSTART;VALUE=DATE:20261204');
+    await expect(plan.locator('[data-commitments-message]')).toContainText('日付のある行動計画1件');
+    await open(page, '/plan/');
+    await expect(plan.locator('#action-0')).toHaveValue('隣の課の人に資料のお礼を伝える');
+  });
 });
